@@ -1,0 +1,93 @@
+import type { ErrorBody } from './errors.js';
+import type { ClosedReason, Counter, Estimate, PriorityClass, Ticket, TicketStatus } from './model.js';
+
+/** A service as kiosks and the public API show it. */
+export interface PublicService {
+  id: string;
+  prefix: string;
+  names: Record<string, string>;
+  icon: string;
+  open: boolean;
+  closedReason: ClosedReason | null;
+  waiting: number;
+  estimate: Estimate | null;
+  priorityEnabled: boolean;
+  /** When the current opening period ends (epoch ms), null when closed. */
+  closesAt: number | null;
+}
+
+/** What the visitor's phone and the public API see of a ticket: no personal data. */
+export interface PublicTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  language: string;
+  status: TicketStatus;
+  /** 1-based place in the service's queue while waiting, else null. */
+  position: number | null;
+  estimate: Estimate | null;
+  issuedAt: number;
+  calledAt: number | null;
+  counterName: string | null;
+  transferredFrom: string | null;
+  statusUrl: string;
+  /** The token stops working at this instant (end of the office day). */
+  expiresAt: number;
+}
+
+/** A counter as the public sees it: no staff names. */
+export interface PublicCounter {
+  id: string;
+  name: string;
+  area: string;
+  serviceIds: string[];
+  open: boolean;
+  currentTicket: { number: string; status: TicketStatus } | null;
+}
+
+/** A ticket as staff see it. */
+export interface StaffTicket extends Ticket {
+  position: number | null;
+}
+
+/** A counter as staff see it. */
+export interface StaffCounter extends Counter {
+  userName: string | null;
+}
+
+export interface ServiceQueueStats {
+  serviceId: string;
+  waiting: number;
+  /** Longest current wait among waiting tickets, ms. */
+  longestWaitMs: number;
+  /** Checked-in appointments that are due now. */
+  dueAppointments: number;
+  estimate: Estimate | null;
+  open: boolean;
+}
+
+/** One call as waiting-room screens show it. */
+export interface DisplayCall {
+  number: string;
+  counterId: string;
+  counterName: string;
+  area: string;
+  serviceId: string;
+  language: string;
+  recall: boolean;
+  at: number;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'admin' | 'staff';
+  languages: string[];
+}
+
+export type { PriorityClass };
+
+export interface ErrorResponse {
+  error: ErrorBody;
+}

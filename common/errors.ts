@@ -1,0 +1,106 @@
+/**
+ * The closed catalogue of error codes. The domain returns codes; the HTTP and
+ * socket adapters map them to a status and the `{error:{code,message}}` shape.
+ */
+export const ERROR_STATUS = {
+  // 400: the request itself is wrong
+  INVALID_INPUT: 400,
+  INVALID_JSON: 400,
+  // 401/403: who is asking
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  COUNTER_NOT_YOURS: 403,
+  // 404: what is asked for does not exist (or is no longer visible)
+  NOT_FOUND: 404,
+  TICKET_NOT_FOUND: 404,
+  SERVICE_NOT_FOUND: 404,
+  COUNTER_NOT_FOUND: 404,
+  APPOINTMENT_NOT_FOUND: 404,
+  TICKET_EXPIRED: 404,
+  // 409: the request is fine, the state does not allow it
+  INVALID_TRANSITION: 409,
+  SERVICE_CLOSED: 409,
+  DAILY_LIMIT_REACHED: 409,
+  PAST_CLOSING_TIME: 409,
+  COUNTER_CLOSED: 409,
+  COUNTER_BUSY: 409,
+  COUNTER_TAKEN: 409,
+  ALREADY_CHECKED_IN: 409,
+  CHECKIN_TOO_EARLY: 409,
+  APPOINTMENT_CANCELLED: 409,
+  APPOINTMENT_EXPIRED: 409,
+  NO_CURRENT_TICKET: 409,
+  INVALID_TARGET: 409,
+  // transport-level
+  PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  PROTOCOL_MISMATCH: 400,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Default human messages (English; UIs translate by code). */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'The request is invalid.',
+  INVALID_JSON: 'The request body is not valid JSON.',
+  UNAUTHENTICATED: 'Please log in.',
+  INVALID_CREDENTIALS: 'Wrong username or password.',
+  FORBIDDEN: 'You are not allowed to do this.',
+  COUNTER_NOT_YOURS: 'This counter was opened by someone else.',
+  NOT_FOUND: 'Not found.',
+  TICKET_NOT_FOUND: 'No such ticket.',
+  SERVICE_NOT_FOUND: 'No such service.',
+  COUNTER_NOT_FOUND: 'No such counter.',
+  APPOINTMENT_NOT_FOUND: 'No appointment with this code.',
+  TICKET_EXPIRED: 'This ticket has expired.',
+  INVALID_TRANSITION: 'This action is not possible in the ticket’s current state.',
+  SERVICE_CLOSED: 'This service is closed right now.',
+  DAILY_LIMIT_REACHED: 'No more tickets for this service today.',
+  PAST_CLOSING_TIME: 'The expected wait runs past closing time.',
+  COUNTER_CLOSED: 'The counter is not open.',
+  COUNTER_BUSY: 'The counter still has a current ticket.',
+  COUNTER_TAKEN: 'The counter is open by another user.',
+  ALREADY_CHECKED_IN: 'This appointment is already checked in.',
+  CHECKIN_TOO_EARLY: 'It is too early to check in for this appointment.',
+  APPOINTMENT_CANCELLED: 'This appointment was cancelled.',
+  APPOINTMENT_EXPIRED: 'This appointment is not for today.',
+  NO_CURRENT_TICKET: 'The counter has no current ticket.',
+  INVALID_TARGET: 'The transfer target is not valid.',
+  PAYLOAD_TOO_LARGE: 'The request is too large.',
+  URI_TOO_LONG: 'The address is too long.',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type; send application/json.',
+  RATE_LIMITED: 'Too many requests; please wait a moment.',
+  PROTOCOL_MISMATCH: 'The app is out of date; reload it.',
+  INTERNAL: 'Internal error.',
+};
+
+/** A domain or application failure carried as a value, never as a thrown string. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in ERROR_STATUS;
+}

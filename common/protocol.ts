@@ -1,0 +1,139 @@
+import type {
+  DisplayCall,
+  PublicCounter,
+  PublicService,
+  ServiceQueueStats,
+  SessionUser,
+  StaffCounter,
+  StaffTicket,
+} from './dto.js';
+import type { ErrorBody } from './errors.js';
+
+/**
+ * The socket.io contract. Bump PROTOCOL_VERSION on any incompatible change:
+ * clients send it in the handshake (`auth.protocol`) and a mismatch is
+ * refused with connect_error `PROTOCOL_MISMATCH`, so week-old display bundles
+ * reload instead of misreading events.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const NAMESPACES = {
+  display: '/display',
+  kiosk: '/kiosk',
+  counter: '/counter',
+} as const;
+
+/**
+ * Every push carries `seq`, counted per namespace and starting afresh with each
+ * server `epoch`. A client that sees a gap (seq ≠ last + 1) or a new epoch asks
+ * for a snapshot.
+ */
+export interface Sequenced {
+  seq: number;
+  epoch: string;
+}
+
+export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+export type AckFn<T> = (result: Ack<T>) => void;
+
+export interface DisplaySnapshot extends Sequenced {
+  calls: DisplayCall[];
+  counters: PublicCounter[];
+  services: PublicService[];
+}
+
+export interface KioskSnapshot extends Sequenced {
+  services: PublicService[];
+}
+
+export interface CounterSnapshot extends Sequenced {
+  user: SessionUser;
+  services: ServiceQueueStats[];
+  /** Today's waiting, called and serving tickets. */
+  tickets: StaffTicket[];
+  counters: StaffCounter[];
+}
+
+export interface QueueChanged extends Sequenced {
+  /** Tickets whose state changed; a ticket no longer waiting/called/serving has its final status. */
+  tickets: StaffTicket[];
+  counters: StaffCounter[];
+  services: ServiceQueueStats[];
+}
+
+export type TicketCalledEvent = DisplayCall & Sequenced;
+
+export interface ServicesStatus extends Sequenced {
+  services: PublicService[];
+}
+
+export interface DisplayServerEvents {
+  'display:snapshot': (s: DisplaySnapshot) => void;
+  'ticket:called': (e: TicketCalledEvent) => void;
+  'services:status': (e: ServicesStatus) => void;
+}
+export interface DisplayClientEvents {
+  snapshot: (ack: AckFn<{ snapshot: DisplaySnapshot }>) => void;
+}
+
+export interface KioskServerEvents {
+  'kiosk:snapshot': (s: KioskSnapshot) => void;
+  'services:status': (e: ServicesStatus) => void;
+}
+export interface KioskClientEvents {
+  snapshot: (ack: AckFn<{ snapshot: KioskSnapshot }>) => void;
+}
+
+export interface CounterRef {
+  counterId: string;
+}
+export interface CallPayload extends CounterRef {
+  ticketId: string;
+}
+export interface TransferPayload extends CounterRef {
+  serviceId?: string;
+  targetCounterId?: string;
+  keepPlace?: boolean;
+}
+export interface OpenPayload extends CounterRef {
+  force?: boolean;
+}
+
+export type TicketAck = AckFn<{ ticket: StaffTicket | null; counter: StaffCounter }>;
+
+export interface CounterServerEvents {
+  'counter:snapshot': (s: CounterSnapshot) => void;
+  'queue:changed': (e: QueueChanged) => void;
+}
+export interface CounterClientEvents {
+  snapshot: (ack: AckFn<{ snapshot: CounterSnapshot }>) => void;
+  'counter:open': (p: OpenPayload, ack: TicketAck) => void;
+  'counter:close': (p: CounterRef, ack: TicketAck) => void;
+  'counter:call-next': (p: CounterRef, ack: TicketAck) => void;
+  'counter:call': (p: CallPayload, ack: TicketAck) => void;
+  'counter:recall': (p: CounterRef, ack: TicketAck) => void;
+  'counter:start': (p: CounterRef, ack: TicketAck) => void;
+  'counter:finish': (p: CounterRef, ack: TicketAck) => void;
+  'counter:no-show': (p: CounterRef, ack: TicketAck) => void;
+  'counter:return': (p: CounterRef, ack: TicketAck) => void;
+  'counter:transfer': (p: TransferPayload, ack: TicketAck) => void;
+}
+
+/** The staff actions on a counter, shared by the HTTP routes and socket events. */
+export const COUNTER_ACTIONS = [
+  'open',
+  'close',
+  'call-next',
+  'call',
+  'recall',
+  'start',
+  'finish',
+  'no-show',
+  'return',
+  'transfer',
+] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+export interface HandshakeAuth {
+  protocol?: number;
+}

@@ -1,0 +1,86 @@
+import Type, { type Static } from 'typebox';
+
+/**
+ * Input schemas shared by the HTTP routes (Fastify validates with them and
+ * the OpenAPI document is generated from them) and the socket handlers
+ * (compiled validators). Objects reject unknown properties.
+ */
+const strict = { additionalProperties: false } as const;
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+export const Language = Type.String({
+  minLength: 2,
+  maxLength: 35,
+  pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$',
+  description: 'BCP-47 language tag, e.g. "de", "ar", "ti", "ku-Latn"',
+});
+
+export const IssueTicketBody = Type.Object(
+  {
+    serviceId: Id,
+    language: Language,
+    priority: Type.Optional(Type.Boolean({ description: 'Visitor asked for priority (disability, pregnancy, …)' })),
+  },
+  strict,
+);
+export type IssueTicketBody = Static<typeof IssueTicketBody>;
+
+export const CheckinBody = Type.Object(
+  { code: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9 -]+$' }), language: Language },
+  strict,
+);
+export type CheckinBody = Static<typeof CheckinBody>;
+
+export const AppointmentBody = Type.Object(
+  {
+    serviceId: Id,
+    startsAt: Type.String({ format: 'date-time', maxLength: 40, description: 'ISO 8601 instant with offset' }),
+    language: Type.Optional(Language),
+  },
+  strict,
+);
+export type AppointmentBody = Static<typeof AppointmentBody>;
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  strict,
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const TicketParams = Type.Object({ id: Id }, strict);
+export const CounterParams = Type.Object({ id: Id }, strict);
+
+export const EmptyBody = Type.Union([Type.Object({}, strict), Type.Null()]);
+
+export const OpenBody = Type.Union([Type.Object({ force: Type.Optional(Type.Boolean()) }, strict), Type.Null()]);
+export const CallBody = Type.Object({ ticketId: Id }, strict);
+export const TransferBody = Type.Object(
+  {
+    serviceId: Type.Optional(Id),
+    counterId: Type.Optional(Id),
+    keepPlace: Type.Optional(Type.Boolean({ description: 'Keep the original place in line (default true)' })),
+  },
+  strict,
+);
+export type TransferBody = Static<typeof TransferBody>;
+
+/** Socket payloads: the counter is in the payload rather than in the path. */
+export const CounterRefPayload = Type.Object({ counterId: Id }, strict);
+export const OpenPayload = Type.Object({ counterId: Id, force: Type.Optional(Type.Boolean()) }, strict);
+export const CallPayload = Type.Object({ counterId: Id, ticketId: Id }, strict);
+export const TransferPayload = Type.Object(
+  {
+    counterId: Id,
+    serviceId: Type.Optional(Id),
+    targetCounterId: Type.Optional(Id),
+    keepPlace: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});

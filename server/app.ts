@@ -1,0 +1,93 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Office } from './app/office.js';
+import type { Config } from './config.js';
+import type { Api } from './http/api.js';
+import { registerSessionLookup } from './http/auth.js';
+import { registerErrorHandling } from './http/errors.js';
+import { appointmentRoutes } from './http/routes/appointments.js';
+import { authRoutes } from './http/routes/auth.js';
+import { counterRoutes } from './http/routes/counters.js';
+import { publicRoutes } from './http/routes/public.js';
+import { ticketRoutes } from './http/routes/tickets.js';
+import { attachRealtime, type Realtime } from './realtime/io.js';
+import { seedIfEmpty, type SeedResult } from './seed/seed.js';
+import { registerStatic } from './static.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import type { QueueStore } from './store/store.js';
+
+export interface AppDeps {
+  store?: QueueStore;
+  now?: () => number;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  office: Office;
+  realtime: Realtime;
+  seed: SeedResult;
+  close(): Promise<void>;
+}
+
+/** The composition root: store → office → HTTP routes and socket namespaces. */
+export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
+  const store = deps.store ?? new SqliteStore(config.dbFile);
+  const seed = await seedIfEmpty(store, config);
+  const office = new Office({ store, now: deps.now ?? Date.now, publicUrl: config.publicUrl });
+
+  const fastify = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(fastify);
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        // Kiosks and screens often reach the server by plain http on the office LAN.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await fastify.register(cookie);
+  await fastify.register(rateLimit, { global: false });
+  registerSessionLookup(fastify, office);
+
+  await fastify.register(swagger, {
+    openapi: {
+      info: { title: 'amtsqueue API', version: '1.0.0', description: 'Queue and kiosk system for public offices' },
+      tags: [
+        { name: 'public', description: 'No login needed' },
+        { name: 'tickets', description: 'Visitors: draw, look up, cancel, check in' },
+        { name: 'auth', description: 'Staff sessions' },
+        { name: 'counter', description: 'Staff actions on a counter' },
+        { name: 'staff', description: 'Staff only' },
+      ],
+    },
+  });
+  await fastify.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const routeDeps = { office, config };
+  const api = fastify as unknown as Api;
+  for (const routes of [publicRoutes, ticketRoutes, appointmentRoutes, authRoutes, counterRoutes]) routes(api, routeDeps);
+  if (config.publicDir) await registerStatic(fastify, config.publicDir);
+
+  const realtime = attachRealtime(fastify, office);
+  // Sockets first: open websockets would otherwise keep the HTTP server from closing.
+  fastify.addHook('preClose', async () => realtime.close());
+  fastify.addHook('onClose', async () => store.close());
+
+  return { fastify, office, realtime, seed, close: () => fastify.close() };
+}

@@ -1,0 +1,164 @@
+import type { SessionUser, StaffCounter, StaffTicket } from '../../common/dto.js';
+import { AppError } from '../../common/errors.js';
+import type { Counter, Ticket } from '../../common/model.js';
+import type { CounterAction } from '../../common/protocol.js';
+import { event, type DomainEvent } from '../domain/events.js';
+import { pickNext } from '../domain/queue-policy.js';
+import { businessDate } from '../domain/time.js';
+import type { StoreTx } from '../store/store.js';
+import { applyToTicket } from './apply.js';
+import type { Office } from './office.js';
+
+export interface CounterCommandInput {
+  counterId: string;
+  ticketId?: string;
+  serviceId?: string;
+  targetCounterId?: string;
+  keepPlace?: boolean;
+  force?: boolean;
+}
+
+export interface CounterOutcome {
+  ticket: StaffTicket | null;
+  counter: StaffCounter;
+}
+
+type Step = { ticket: Ticket | null; counter: Counter; events: DomainEvent[] };
+
+/**
+ * Staff actions on a counter. HTTP routes and socket events both call
+ * `runCounterAction`, so authorisation and validation are the same on both.
+ */
+export async function runCounterAction(
+  office: Office,
+  action: CounterAction,
+  input: CounterCommandInput,
+  user: SessionUser,
+): Promise<CounterOutcome> {
+  const step = await office.command((tx, now) => {
+    const counter = tx.counter(input.counterId);
+    if (!counter) throw new AppError('COUNTER_NOT_FOUND');
+    const s = decide(tx, now, action, counter, input, user);
+    if (s.counter !== counter) tx.putCounter(s.counter);
+    return { result: s, events: s.events };
+  });
+  return office.view((v) => {
+    const ticket = step.ticket ? v.r.ticket(step.ticket.id) : null;
+    const counter = v.r.counter(step.counter.id) ?? step.counter;
+    return { ticket: ticket ? v.staffTicket(ticket) : null, counter: v.staffCounter(counter) };
+  });
+}
+
+function decide(
+  tx: StoreTx,
+  now: number,
+  action: CounterAction,
+  counter: Counter,
+  input: CounterCommandInput,
+  user: SessionUser,
+): Step {
+  const isAdmin = user.role === 'admin';
+  const base = { counterId: counter.id, userId: user.id };
+
+  if (action === 'open') {
+    if (counter.open && counter.userId !== user.id && !(isAdmin && input.force)) throw new AppError('COUNTER_TAKEN');
+    if (counter.open && counter.userId === user.id) return { ticket: null, counter, events: [] };
+    return {
+      ticket: null,
+      counter: { ...counter, open: true, userId: user.id },
+      events: [event('counter.opened', now, { ...base, data: { takenOverFrom: counter.userId } })],
+    };
+  }
+
+  if (!counter.open) throw new AppError('COUNTER_CLOSED');
+  if (counter.userId !== user.id && !isAdmin) throw new AppError('COUNTER_NOT_YOURS');
+  const current = counter.currentTicketId ? tx.ticket(counter.currentTicketId) : null;
+  const activeCurrent = current && (current.status === 'called' || current.status === 'serving') ? current : null;
+
+  switch (action) {
+    case 'close': {
+      if (activeCurrent) throw new AppError('COUNTER_BUSY', 'Finish or return the current ticket before closing.');
+      return {
+        ticket: null,
+        counter: { ...counter, open: false, userId: null, currentTicketId: null },
+        events: [event('counter.closed', now, base)],
+      };
+    }
+    case 'call-next':
+    case 'call': {
+      if (activeCurrent) throw new AppError('COUNTER_BUSY');
+      const next = action === 'call' ? ticketForCall(tx, now, input) : pickFor(tx, now, counter);
+      if (!next) return { ticket: null, counter, events: [] };
+      const r = applyToTicket(tx, next, { type: 'call', counterId: counter.id, userId: user.id }, now);
+      return { ticket: r.result, counter: { ...counter, currentTicketId: r.result.id }, events: r.events };
+    }
+    default: {
+      if (!activeCurrent) throw new AppError('NO_CURRENT_TICKET');
+      const r = applyToTicket(tx, activeCurrent, ticketCommand(tx, action, counter, activeCurrent, input, user), now);
+      const stays = r.result.status === 'called' || r.result.status === 'serving';
+      return { ticket: r.result, counter: stays ? counter : { ...counter, currentTicketId: null }, events: r.events };
+    }
+  }
+}
+
+function pickFor(tx: StoreTx, now: number, counter: Counter): Ticket | null {
+  const settings = tx.settings();
+  const staff = counter.userId ? tx.user(counter.userId) : null;
+  const profile = {
+    id: counter.id,
+    primaryServiceIds: counter.primaryServiceIds,
+    secondaryServiceIds: counter.secondaryServiceIds,
+    staffLanguages: staff?.languages ?? [],
+  };
+  return pickNext(profile, tx.waitingTickets(businessDate(now, settings.timeZone)), now, settings.policy);
+}
+
+function ticketForCall(tx: StoreTx, now: number, input: CounterCommandInput): Ticket {
+  const t = input.ticketId ? tx.ticket(input.ticketId) : null;
+  if (!t || t.businessDate !== businessDate(now, tx.settings().timeZone)) throw new AppError('TICKET_NOT_FOUND');
+  return t;
+}
+
+function ticketCommand(
+  tx: StoreTx,
+  action: CounterAction,
+  counter: Counter,
+  ticket: Ticket,
+  input: CounterCommandInput,
+  user: SessionUser,
+) {
+  const userId = user.id;
+  switch (action) {
+    case 'recall':
+      return { type: 'recall', userId } as const;
+    case 'start':
+      return { type: 'start', userId } as const;
+    case 'finish':
+      return { type: 'finish', userId } as const;
+    case 'no-show':
+      return { type: 'no_show', userId } as const;
+    case 'return':
+      return { type: 'return', userId } as const;
+    case 'transfer': {
+      if (!input.serviceId && !input.targetCounterId) throw new AppError('INVALID_INPUT', 'Give a serviceId or a targetCounterId.');
+      const serviceId = input.serviceId ?? ticket.serviceId;
+      if (!tx.service(serviceId)?.active) throw new AppError('INVALID_TARGET', 'No such service.');
+      if (input.targetCounterId !== undefined) {
+        if (!tx.counter(input.targetCounterId)) throw new AppError('INVALID_TARGET', 'No such counter.');
+        if (input.targetCounterId === counter.id) throw new AppError('INVALID_TARGET', 'That is this counter.');
+      }
+      if (serviceId === ticket.serviceId && input.targetCounterId === undefined) {
+        throw new AppError('INVALID_TARGET', 'The ticket is already in this service.');
+      }
+      return {
+        type: 'transfer',
+        userId,
+        serviceId,
+        targetCounterId: input.targetCounterId ?? null,
+        keepPlace: input.keepPlace ?? true,
+      } as const;
+    }
+    default:
+      throw new AppError('INVALID_INPUT', `Unknown action ${action}.`);
+  }
+}

@@ -1,0 +1,24 @@
+import { randomBytes, randomInt } from 'node:crypto';
+
+/** 128 random bits: a ticket id doubles as the bearer token of the visitor's phone page. */
+export function newToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(9).toString('base64url')}`;
+}
+
+/** Without 0/O, 1/I/L, so a code read aloud or typed on a kiosk keypad is unambiguous. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function newBookingCode(length = 6): string {
+  let code = '';
+  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Staff type codes in any case, with spaces or dashes; compare on one canonical form. */
+export function normaliseBookingCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]+/g, '');
+}

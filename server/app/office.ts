@@ -1,0 +1,227 @@
+import { EventEmitter } from 'node:events';
+import type { PublicTicket, SessionUser } from '../../common/dto.js';
+import { AppError } from '../../common/errors.js';
+import type { Appointment, PriorityClass, Ticket, TicketChannel } from '../../common/model.js';
+import { closedReasonToError } from '../domain/capacity.js';
+import { checkIn } from '../domain/check-in.js';
+import { event, type DomainEvent, type LoggedEvent } from '../domain/events.js';
+import { formatTicketNumber } from '../domain/numbering.js';
+import { businessDate, endOfDay } from '../domain/time.js';
+import type { QueueStore, StoreTx } from '../store/store.js';
+import { applyToTicket } from './apply.js';
+import { newBookingCode, newId, newToken, normaliseBookingCode } from './ids.js';
+import { QueueView } from './views.js';
+
+export interface IssueInput {
+  serviceId: string;
+  language: string;
+  priority?: boolean;
+  /** Set when a staff session issues: staff may issue past capacity limits. */
+  staff?: SessionUser | null;
+  channel?: TicketChannel;
+}
+
+export interface AppointmentInput {
+  serviceId: string;
+  startsAt: number;
+  language?: string | null;
+}
+
+export interface OfficeDeps {
+  store: QueueStore;
+  now: () => number;
+  publicUrl: string;
+}
+
+/**
+ * The application service for visitors' commands: each one is a single store
+ * transaction (load → decide in the domain → write state and events), and
+ * `committed` fires only after the transaction has committed.
+ */
+export class Office {
+  readonly events = new EventEmitter<{ committed: [LoggedEvent[]] }>();
+
+  constructor(readonly deps: OfficeDeps) {}
+
+  get store(): QueueStore {
+    return this.deps.store;
+  }
+
+  now(): number {
+    return this.deps.now();
+  }
+
+  /** Runs a command transaction and announces its events after commit. */
+  async command<T>(fn: (tx: StoreTx, now: number) => { result: T; events: DomainEvent[] }): Promise<T> {
+    const now = this.now();
+    const { result, logged } = await this.store.transaction((tx) => {
+      const out = fn(tx, now);
+      return { result: out.result, logged: tx.appendEvents(out.events) };
+    });
+    if (logged.length > 0) this.events.emit('committed', logged);
+    return result;
+  }
+
+  view<T>(fn: (v: QueueView) => T): Promise<T> {
+    const now = this.now();
+    return this.store.read((r) => fn(new QueueView(r, now, this.deps.publicUrl)));
+  }
+
+  async issueTicket(input: IssueInput): Promise<PublicTicket> {
+    const id = await this.command((tx, now) => {
+      const view = new QueueView(tx, now, this.deps.publicUrl);
+      const state = view.serviceState(input.serviceId);
+      if (!state || !state.service.active) throw new AppError('SERVICE_NOT_FOUND');
+      if (!input.staff && !state.open && state.closedReason) throw new AppError(closedReasonToError(state.closedReason));
+      const priority = input.priority === true && (state.service.priorityEnabled || Boolean(input.staff));
+      const ticket = this.newTicket(tx, now, {
+        serviceId: input.serviceId,
+        language: input.language,
+        priorityClass: priority ? 'priority' : 'walk_in',
+        channel: input.channel ?? (input.staff ? 'staff' : 'kiosk'),
+        appointmentId: null,
+        dueAt: null,
+        queuedAt: now,
+        availableAt: now,
+      });
+      return {
+        result: ticket.id,
+        events: [
+          event('ticket.issued', now, {
+            ticketId: ticket.id,
+            serviceId: ticket.serviceId,
+            userId: input.staff?.id ?? null,
+            data: this.issuedData(ticket),
+          }),
+        ],
+      };
+    });
+    return this.publicTicket(id);
+  }
+
+  async checkIn(codeInput: string, language: string): Promise<PublicTicket> {
+    const code = normaliseBookingCode(codeInput);
+    const id = await this.command((tx, now) => {
+      const appt = tx.appointmentByCode(code);
+      if (!appt) throw new AppError('APPOINTMENT_NOT_FOUND');
+      const settings = tx.settings();
+      const decision = checkIn(appt, now, settings.checkin, settings.timeZone);
+      if (!decision.ok) throw new AppError(decision.code, decision.message);
+      if (!tx.service(appt.serviceId)?.active) throw new AppError('SERVICE_NOT_FOUND');
+      const ticket = this.newTicket(tx, now, {
+        serviceId: appt.serviceId,
+        language: language || appt.language || 'de',
+        channel: 'checkin',
+        appointmentId: appt.id,
+        ...decision.value,
+      });
+      tx.putAppointment({ ...appt, status: 'checked_in', ticketId: ticket.id });
+      return {
+        result: ticket.id,
+        events: [
+          event('ticket.checked_in', now, {
+            ticketId: ticket.id,
+            serviceId: ticket.serviceId,
+            data: { ...this.issuedData(ticket), appointmentId: appt.id, late: decision.value.priorityClass === 'walk_in' },
+          }),
+        ],
+      };
+    });
+    return this.publicTicket(id);
+  }
+
+  private newTicket(
+    tx: StoreTx,
+    now: number,
+    t: Pick<Ticket, 'serviceId' | 'language' | 'channel' | 'appointmentId' | 'dueAt' | 'queuedAt' | 'availableAt'> & {
+      priorityClass: PriorityClass;
+    },
+  ): Ticket {
+    const service = tx.service(t.serviceId);
+    if (!service) throw new AppError('SERVICE_NOT_FOUND');
+    const day = businessDate(now, tx.settings().timeZone);
+    const seq = tx.nextTicketSeq(service.prefix, day);
+    const ticket: Ticket = {
+      ...t,
+      id: newToken(),
+      number: formatTicketNumber(service.prefix, seq),
+      businessDate: day,
+      status: 'waiting',
+      issuedAt: now,
+      targetCounterId: null,
+      counterId: null,
+      userId: null,
+      calledAt: null,
+      servingAt: null,
+      finishedAt: null,
+      callCount: 0,
+      transferredFrom: null,
+      notes: '',
+    };
+    tx.insertTicket(ticket, seq);
+    return ticket;
+  }
+
+  private issuedData(t: Ticket): Record<string, unknown> {
+    return {
+      number: t.number,
+      businessDate: t.businessDate,
+      language: t.language,
+      priorityClass: t.priorityClass,
+      channel: t.channel,
+    };
+  }
+
+  /** The visitor's view; a token stops working at the end of its office day. */
+  async publicTicket(id: string): Promise<PublicTicket> {
+    return this.view((v) => {
+      const t = v.r.ticket(id);
+      if (!t) throw new AppError('TICKET_NOT_FOUND');
+      if (v.now >= endOfDay(t.businessDate, v.r.settings().timeZone)) throw new AppError('TICKET_EXPIRED');
+      return v.publicTicket(t);
+    });
+  }
+
+  async cancelTicket(id: string): Promise<PublicTicket> {
+    await this.command((tx, now) => {
+      const t = tx.ticket(id);
+      if (!t) throw new AppError('TICKET_NOT_FOUND');
+      const settings = tx.settings();
+      if (now >= endOfDay(t.businessDate, settings.timeZone)) throw new AppError('TICKET_EXPIRED');
+      const counter = t.counterId ? tx.counter(t.counterId) : null;
+      if (counter?.currentTicketId === t.id) tx.putCounter({ ...counter, currentTicketId: null });
+      return applyToTicket(tx, t, { type: 'cancel' }, now);
+    });
+    return this.publicTicket(id);
+  }
+
+  async createAppointment(input: AppointmentInput, staff: SessionUser): Promise<Appointment> {
+    return this.command((tx, now) => {
+      if (!tx.service(input.serviceId)?.active) throw new AppError('SERVICE_NOT_FOUND');
+      let code = newBookingCode();
+      while (tx.appointmentByCode(code)) code = newBookingCode();
+      const appt: Appointment = {
+        id: newId('apt'),
+        code,
+        serviceId: input.serviceId,
+        startsAt: input.startsAt,
+        language: input.language ?? null,
+        status: 'booked',
+        ticketId: null,
+        createdAt: now,
+      };
+      tx.putAppointment(appt);
+      return {
+        result: appt,
+        events: [
+          event('appointment.created', now, {
+            serviceId: appt.serviceId,
+            userId: staff.id,
+            data: { appointmentId: appt.id, startsAt: appt.startsAt },
+          }),
+        ],
+      };
+    });
+  }
+}
+

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** SQLite file; ':memory:' in tests. */
+  dbFile: string;
+  timeZone: string;
+  publicUrl: string;
+  adminPassword: string | null;
+  seed: 'demo' | 'none';
+  printer: string;
+  demoHours: 'always' | 'weekly';
+  /** Directory with the Vite build; null serves no pages. */
+  publicDir: string | null;
+  logLevel: string;
+  /** Anonymous ticket requests per client and minute. */
+  ticketRateLimit: number;
+  /** Login attempts per user and client per minute. */
+  loginRateLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+/** The only place that reads process.env; names are a documented contract. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, got "${env.PORT}"`);
+  const timeZone = env.OFFICE_TIMEZONE || 'Europe/Berlin';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`OFFICE_TIMEZONE "${timeZone}" is not a known IANA time zone`);
+  }
+  const seed = env.SEED || 'demo';
+  if (seed !== 'demo' && seed !== 'none') throw new ConfigError(`SEED must be "demo" or "none", got "${seed}"`);
+  const demoHours = env.DEMO_HOURS || 'always';
+  if (demoHours !== 'always' && demoHours !== 'weekly') {
+    throw new ConfigError(`DEMO_HOURS must be "always" or "weekly", got "${demoHours}"`);
+  }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL "${publicUrl}" is not a URL`);
+  }
+  const dataDir = resolve(env.DATA_DIR || './data');
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    dbFile: resolve(dataDir, 'amtsqueue.sqlite'),
+    timeZone,
+    publicUrl,
+    adminPassword: env.ADMIN_PASSWORD || null,
+    seed,
+    printer: env.PRINTER || 'none',
+    demoHours,
+    publicDir: resolve(import.meta.dirname, '../../public'),
+    logLevel: env.LOG_LEVEL || 'info',
+    ticketRateLimit: 120,
+    loginRateLimit: 5,
+  };
+}
+
+/** A config for tests and embedding: in-memory database, no pages, nothing seeded. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '',
+    dbFile: ':memory:',
+    timeZone: 'Europe/Berlin',
+    publicUrl: 'http://localhost:3000',
+    adminPassword: 'admin-test-password',
+    seed: 'demo',
+    printer: 'none',
+    demoHours: 'always',
+    publicDir: null,
+    logLevel: 'silent',
+    ticketRateLimit: 120,
+    loginRateLimit: 5,
+    ...overrides,
+  };
+}

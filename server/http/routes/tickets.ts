@@ -1,0 +1,45 @@
+import { CheckinBody, IssueTicketBody, TicketParams } from '../../../common/schemas.js';
+import type { Api, RouteDeps } from '../api.js';
+
+export function ticketRoutes(app: Api, { office, config }: RouteDeps): void {
+  app.post(
+    '/api/tickets',
+    {
+      schema: { tags: ['tickets'], summary: 'Draw a ticket (kiosk, or staff past capacity limits)', body: IssueTicketBody },
+      config: {
+        rateLimit: {
+          max: config.ticketRateLimit,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          // A staff session is never limited: the office must always be able to issue.
+          allowList: (request) => request.user !== null,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await office.issueTicket({ ...request.body, staff: request.user });
+      return reply.status(201).send(ticket);
+    },
+  );
+
+  app.get(
+    '/api/tickets/:id',
+    { schema: { tags: ['tickets'], summary: "A ticket's public view (its id is the token)", params: TicketParams } },
+    async (request) => office.publicTicket(request.params.id),
+  );
+
+  app.delete(
+    '/api/tickets/:id',
+    { schema: { tags: ['tickets'], summary: 'The visitor cancels their ticket', params: TicketParams } },
+    async (request) => office.cancelTicket(request.params.id),
+  );
+
+  app.post(
+    '/api/checkin',
+    {
+      schema: { tags: ['tickets'], summary: 'Check in for an appointment with its booking code', body: CheckinBody },
+      config: { rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
+    },
+    async (request, reply) => reply.status(201).send(await office.checkIn(request.body.code, request.body.language)),
+  );
+}

@@ -1,0 +1,238 @@
+import type { Appointment, Area, Counter, Service, Ticket } from '../../../common/model.js';
+import type { DomainEvent, LoggedEvent } from '../../domain/events.js';
+import type { OfficeSettings } from '../../domain/settings.js';
+import type { QueueStore, SessionRecord, StoreTx, UserRecord } from '../store.js';
+import type { Statement } from 'better-sqlite3';
+import { openDatabase, type SqliteDb } from './database.js';
+import * as rows from './rows.js';
+
+type Row = Record<string, unknown>;
+
+/** better-sqlite3 implementation of the store seam; one connection does all writes. */
+export class SqliteStore implements QueueStore {
+  readonly db: SqliteDb;
+  private readonly tx: SqliteTx;
+
+  constructor(file: string) {
+    this.db = openDatabase(file);
+    this.tx = new SqliteTx(this.db);
+  }
+
+  transaction<T>(fn: (tx: StoreTx) => T): Promise<T> {
+    try {
+      return Promise.resolve(this.db.transaction(() => fn(this.tx)).immediate());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  read<T>(fn: (r: StoreTx) => T): Promise<T> {
+    try {
+      return Promise.resolve(this.db.transaction(() => fn(this.tx)).deferred());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+class SqliteTx implements StoreTx {
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  constructor(private readonly db: SqliteDb) {}
+
+  private stmt(sql: string): Statement<unknown[]> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.stmt(sql).all(...params) as Row[];
+  }
+
+  private get(sql: string, ...params: unknown[]): Row | undefined {
+    return this.stmt(sql).get(...params) as Row | undefined;
+  }
+
+  private upsert(table: string, row: Row, key = 'id'): void {
+    const cols = Object.keys(row);
+    const sql =
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')}) ` +
+      `ON CONFLICT(${key}) DO UPDATE SET ${cols.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    this.stmt(sql).run(row);
+  }
+
+  settings(): OfficeSettings {
+    const r = this.get("SELECT value FROM settings WHERE key = 'office'");
+    if (!r) throw new Error('office settings missing: the database was not initialised');
+    return JSON.parse(String(r.value)) as OfficeSettings;
+  }
+  putSettings(s: OfficeSettings): void {
+    this.stmt("INSERT INTO settings (key, value) VALUES ('office', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+      JSON.stringify(s),
+    );
+  }
+
+  areas(): Area[] {
+    return this.all('SELECT * FROM areas ORDER BY id').map((r) => ({ id: String(r.id), name: JSON.parse(String(r.name)) }));
+  }
+  putArea(a: Area): void {
+    this.upsert('areas', { id: a.id, name: JSON.stringify(a.name) });
+  }
+
+  services(): Service[] {
+    return this.all('SELECT * FROM services ORDER BY sort_order, id').map(rows.serviceFromRow);
+  }
+  service(id: string): Service | null {
+    const r = this.get('SELECT * FROM services WHERE id = ?', id);
+    return r ? rows.serviceFromRow(r) : null;
+  }
+  putService(s: Service): void {
+    this.upsert('services', rows.serviceToRow(s));
+  }
+
+  counters(): Counter[] {
+    return this.all('SELECT * FROM counters ORDER BY area, name').map(rows.counterFromRow);
+  }
+  counter(id: string): Counter | null {
+    const r = this.get('SELECT * FROM counters WHERE id = ?', id);
+    return r ? rows.counterFromRow(r) : null;
+  }
+  putCounter(c: Counter): void {
+    this.upsert('counters', rows.counterToRow(c));
+  }
+
+  ticket(id: string): Ticket | null {
+    const r = this.get('SELECT * FROM tickets WHERE id = ?', id);
+    return r ? rows.ticketFromRow(r) : null;
+  }
+  openTickets(businessDate: string): Ticket[] {
+    return this.all(
+      "SELECT * FROM tickets WHERE business_date = ? AND status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number",
+      businessDate,
+    ).map(rows.ticketFromRow);
+  }
+  waitingTickets(businessDate: string): Ticket[] {
+    return this.all("SELECT * FROM tickets WHERE business_date = ? AND status = 'waiting'", businessDate).map(
+      rows.ticketFromRow,
+    );
+  }
+  issuedCount(serviceId: string, businessDate: string): number {
+    // Numbers are never reused within a day, so the last one handed out is the count.
+    const r = this.get(
+      'SELECT last FROM number_sequences WHERE prefix = (SELECT prefix FROM services WHERE id = ?) AND business_date = ?',
+      serviceId,
+      businessDate,
+    );
+    return Number(r?.last ?? 0);
+  }
+  recentServiceDurations(serviceId: string, limit: number): number[] {
+    return this.all(
+      "SELECT json_extract(data, '$.serviceMs') AS ms FROM events WHERE service_id = ? AND type = 'ticket.finished' ORDER BY seq DESC LIMIT ?",
+      serviceId,
+      limit,
+    ).map((r) => Number(r.ms));
+  }
+  insertTicket(t: Ticket, seqNo: number): void {
+    const row = { ...rows.ticketToRow(t), seq_no: seqNo };
+    const cols = Object.keys(row);
+    this.stmt(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+  }
+  updateTicket(t: Ticket): void {
+    const row = rows.ticketToRow(t);
+    const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'number' && c !== 'business_date');
+    const info = this.stmt(`UPDATE tickets SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
+    if (info.changes !== 1) throw new Error(`ticket ${t.id} does not exist`);
+  }
+  nextTicketSeq(prefix: string, businessDate: string): number {
+    const r = this.get(
+      'INSERT INTO number_sequences (prefix, business_date, last) VALUES (?, ?, 1) ' +
+        'ON CONFLICT(prefix, business_date) DO UPDATE SET last = last + 1 RETURNING last',
+      prefix,
+      businessDate,
+    );
+    return Number(r?.last);
+  }
+
+  appointment(id: string): Appointment | null {
+    const r = this.get('SELECT * FROM appointments WHERE id = ?', id);
+    return r ? rows.appointmentFromRow(r) : null;
+  }
+  appointmentByCode(code: string): Appointment | null {
+    const r = this.get('SELECT * FROM appointments WHERE code = ?', code);
+    return r ? rows.appointmentFromRow(r) : null;
+  }
+  putAppointment(a: Appointment): void {
+    this.upsert('appointments', rows.appointmentToRow(a));
+  }
+
+  user(id: string): UserRecord | null {
+    const r = this.get('SELECT * FROM users WHERE id = ?', id);
+    return r ? rows.userFromRow(r) : null;
+  }
+  userByUsername(username: string): UserRecord | null {
+    const r = this.get('SELECT * FROM users WHERE username = ?', username);
+    return r ? rows.userFromRow(r) : null;
+  }
+  users(): UserRecord[] {
+    return this.all('SELECT * FROM users ORDER BY username').map(rows.userFromRow);
+  }
+  putUser(u: UserRecord): void {
+    this.upsert('users', rows.userToRow(u));
+  }
+
+  session(id: string): SessionRecord | null {
+    const r = this.get('SELECT * FROM sessions WHERE id = ?', id);
+    return r
+      ? { id: String(r.id), userId: String(r.user_id), createdAt: Number(r.created_at), expiresAt: Number(r.expires_at) }
+      : null;
+  }
+  putSession(s: SessionRecord): void {
+    this.upsert('sessions', { id: s.id, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt });
+  }
+  deleteSession(id: string): void {
+    this.stmt('DELETE FROM sessions WHERE id = ?').run(id);
+  }
+  deleteExpiredSessions(now: number): void {
+    this.stmt('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+  }
+
+  events(afterSeq: number, limit: number, types?: readonly string[]): LoggedEvent[] {
+    if (types && types.length > 0) {
+      return this.all(
+        `SELECT * FROM events WHERE seq > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`,
+        afterSeq,
+        JSON.stringify(types),
+        limit,
+      ).map(rows.eventFromRow);
+    }
+    return this.all('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', afterSeq, limit).map(rows.eventFromRow);
+  }
+  latestEvents(types: readonly string[], limit: number, sinceAt = 0): LoggedEvent[] {
+    return this.all(
+      'SELECT * FROM events WHERE type IN (SELECT value FROM json_each(?)) AND at >= ? ORDER BY seq DESC LIMIT ?',
+      JSON.stringify(types),
+      sinceAt,
+      limit,
+    ).map(rows.eventFromRow);
+  }
+  appendEvents(events: readonly DomainEvent[]): LoggedEvent[] {
+    const insert = this.stmt(
+      'INSERT INTO events (type, at, ticket_id, service_id, counter_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    return events.map((e) => {
+      const info = insert.run(e.type, e.at, e.ticketId, e.serviceId, e.counterId, e.userId, JSON.stringify(e.data));
+      return { ...e, seq: Number(info.lastInsertRowid) };
+    });
+  }
+  isEmpty(): boolean {
+    return this.get("SELECT 1 AS x FROM settings WHERE key = 'office'") === undefined;
+  }
+}

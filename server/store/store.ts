@@ -1,0 +1,75 @@
+import type { Appointment, Area, Counter, Service, Ticket, User } from '../../common/model.js';
+import type { DomainEvent, LoggedEvent } from '../domain/events.js';
+import type { OfficeSettings } from '../domain/settings.js';
+
+/**
+ * The persistence seam. It speaks only domain types, so a PostgreSQL adapter
+ * can implement it without touching the domain or the adapters: `transaction`
+ * is async at the seam, and a networked adapter loads the day's working set
+ * under a lock, lets `fn` run synchronously against it, then flushes the
+ * writes and the events in one database transaction.
+ */
+export interface QueueStore {
+  /** Runs `fn` in one write transaction: state and appended events commit together or not at all. */
+  transaction<T>(fn: (tx: StoreTx) => T): Promise<T>;
+  /** A consistent read-only view. */
+  read<T>(fn: (r: StoreReader) => T): Promise<T>;
+  close(): void;
+}
+
+export interface UserRecord extends User {
+  passwordHash: string;
+  active: boolean;
+}
+
+export interface SessionRecord {
+  /** Hash of the cookie token; the token itself is never stored. */
+  id: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface StoreReader {
+  settings(): OfficeSettings;
+  areas(): Area[];
+  services(): Service[];
+  service(id: string): Service | null;
+  counters(): Counter[];
+  counter(id: string): Counter | null;
+  ticket(id: string): Ticket | null;
+  /** Waiting, called and serving tickets of one business date. */
+  openTickets(businessDate: string): Ticket[];
+  waitingTickets(businessDate: string): Ticket[];
+  issuedCount(serviceId: string, businessDate: string): number;
+  /** Durations (ms) of the most recent finished services, newest first. */
+  recentServiceDurations(serviceId: string, limit: number): number[];
+  appointment(id: string): Appointment | null;
+  appointmentByCode(code: string): Appointment | null;
+  user(id: string): UserRecord | null;
+  userByUsername(username: string): UserRecord | null;
+  users(): UserRecord[];
+  session(id: string): SessionRecord | null;
+  /** Events with seq > afterSeq, oldest first. */
+  events(afterSeq: number, limit: number, types?: readonly string[]): LoggedEvent[];
+  /** The newest events of the given types, newest first. */
+  latestEvents(types: readonly string[], limit: number, sinceAt?: number): LoggedEvent[];
+  isEmpty(): boolean;
+}
+
+export interface StoreTx extends StoreReader {
+  putSettings(s: OfficeSettings): void;
+  putArea(a: Area): void;
+  putService(s: Service): void;
+  putCounter(c: Counter): void;
+  putUser(u: UserRecord): void;
+  insertTicket(t: Ticket, seqNo: number): void;
+  updateTicket(t: Ticket): void;
+  /** Reserves the next number of a prefix for a business date; never hands out the same one twice. */
+  nextTicketSeq(prefix: string, businessDate: string): number;
+  putAppointment(a: Appointment): void;
+  putSession(s: SessionRecord): void;
+  deleteSession(id: string): void;
+  deleteExpiredSessions(now: number): void;
+  appendEvents(events: readonly DomainEvent[]): LoggedEvent[];
+}
