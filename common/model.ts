@@ -97,6 +97,16 @@ export interface Area {
   name: Record<string, string>;
 }
 
+/** A kiosk or a waiting-room screen. */
+export interface Device {
+  id: string;
+  kind: 'kiosk' | 'display';
+  name: string;
+  area: string | null;
+  /** Kiosk: `printer` (tcp://host[:port], a device path or "none"), `paperWidthDots` (576 or 384). */
+  settings: Record<string, unknown>;
+}
+
 export type Role = 'admin' | 'staff';
 
 export interface User {

@@ -13,6 +13,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { appointmentRoutes } from './http/routes/appointments.js';
 import { authRoutes } from './http/routes/auth.js';
 import { counterRoutes } from './http/routes/counters.js';
+import { landingRoutes } from './http/routes/landing.js';
 import { publicRoutes } from './http/routes/public.js';
 import { ticketRoutes } from './http/routes/tickets.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
@@ -81,7 +82,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
 
   const routeDeps = { office, config };
   const api = fastify as unknown as Api;
-  for (const routes of [publicRoutes, ticketRoutes, appointmentRoutes, authRoutes, counterRoutes]) routes(api, routeDeps);
+  for (const routes of [landingRoutes, publicRoutes, ticketRoutes, appointmentRoutes, authRoutes, counterRoutes]) routes(api, routeDeps);
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
   const realtime = attachRealtime(fastify, office);

@@ -10,7 +10,8 @@ export interface Config {
   publicUrl: string;
   adminPassword: string | null;
   seed: 'demo' | 'none';
-  printer: string;
+  /** PRINTER, or null when unset (then the stored kiosk setting stays). */
+  printer: string | null;
   demoHours: 'always' | 'weekly';
   /** Directory with the Vite build; null serves no pages. */
   publicDir: string | null;
@@ -55,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     adminPassword: env.ADMIN_PASSWORD || null,
     seed,
-    printer: env.PRINTER || 'none',
+    printer: parsePrinter(env.PRINTER),
     demoHours,
     publicDir: resolve(import.meta.dirname, '../../public'),
     logLevel: env.LOG_LEVEL || 'info',
@@ -75,7 +76,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost:3000',
     adminPassword: 'admin-test-password',
     seed: 'demo',
-    printer: 'none',
+    printer: null,
     demoHours: 'always',
     publicDir: null,
     logLevel: 'silent',
@@ -83,4 +84,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRateLimit: 5,
     ...overrides,
   };
+}
+
+/** `none`, `tcp://host[:port]`, or a device/file path (`/dev/usb/lp0`, `\\.\COM1`). */
+function parsePrinter(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value === 'none' || /^tcp:\/\/[^/:\s]+(:\d{1,5})?\/?$/.test(value) || /^(\/|\\\\)/.test(value)) return value;
+  throw new ConfigError(`PRINTER must be "none", "tcp://host[:port]" or a device path, got "${value}"`);
 }

@@ -73,7 +73,12 @@ function decide(
   if (!counter.open) throw new AppError('COUNTER_CLOSED');
   if (counter.userId !== user.id && !isAdmin) throw new AppError('COUNTER_NOT_YOURS');
   const current = counter.currentTicketId ? tx.ticket(counter.currentTicketId) : null;
-  const activeCurrent = current && (current.status === 'called' || current.status === 'serving') ? current : null;
+  // A ticket left open at a counter yesterday does not block today's work.
+  const today = businessDate(now, tx.settings().timeZone);
+  const activeCurrent =
+    current && current.businessDate === today && (current.status === 'called' || current.status === 'serving')
+      ? current
+      : null;
 
   switch (action) {
     case 'close': {

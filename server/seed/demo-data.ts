@@ -1,4 +1,4 @@
-import type { Area, Counter } from '../../common/model.js';
+import type { Area, Counter, Device } from '../../common/model.js';
 
 export {
   ALWAYS_OPEN_HOURS,
@@ -50,6 +50,14 @@ export const DEMO_HOLIDAYS: string[] = [
 export const DEMO_AREAS: Area[] = [
   { id: 'eg', name: { de: 'Erdgeschoss', en: 'Ground floor' } },
   { id: 'og1', name: { de: '1. Obergeschoss', en: 'First floor' } },
+];
+
+/** The default kiosk takes its printer from PRINTER; one screen per area. */
+export const DEFAULT_KIOSK_ID = 'kiosk-eingang';
+export const DEMO_DEVICES: Device[] = [
+  { id: DEFAULT_KIOSK_ID, kind: 'kiosk', name: 'Kiosk Eingang', area: 'eg', settings: { printer: 'none', paperWidthDots: 576 } },
+  { id: 'anzeige-eg', kind: 'display', name: 'Anzeige Erdgeschoss', area: 'eg', settings: {} },
+  { id: 'anzeige-og1', kind: 'display', name: 'Anzeige 1. OG', area: 'og1', settings: {} },
 ];
 
 export type DemoCounter = Pick<Counter, 'id' | 'name' | 'area' | 'primaryServiceIds' | 'secondaryServiceIds'>;

@@ -1,4 +1,4 @@
-import type { Appointment, Area, Counter, Service, Ticket, User } from '../../common/model.js';
+import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '../../common/model.js';
 import type { DomainEvent, LoggedEvent } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
 
@@ -37,6 +37,8 @@ export interface StoreReader {
   service(id: string): Service | null;
   counters(): Counter[];
   counter(id: string): Counter | null;
+  devices(): Device[];
+  device(id: string): Device | null;
   ticket(id: string): Ticket | null;
   /** Waiting, called and serving tickets of one business date. */
   openTickets(businessDate: string): Ticket[];
@@ -63,6 +65,7 @@ export interface StoreTx extends StoreReader {
   putService(s: Service): void;
   putCounter(c: Counter): void;
   putUser(u: UserRecord): void;
+  putDevice(d: Device): void;
   insertTicket(t: Ticket, seqNo: number): void;
   updateTicket(t: Ticket): void;
   /** Reserves the next number of a prefix for a business date; never hands out the same one twice. */

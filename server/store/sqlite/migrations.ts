@@ -51,6 +51,15 @@ CREATE TABLE counters (
   current_ticket_id TEXT
 );
 
+-- Kiosks and screens: where they stand and how they are set up (printer, paper width, …).
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display')),
+  name TEXT NOT NULL,
+  area TEXT,
+  settings TEXT NOT NULL
+);
+
 CREATE TABLE sessions (
   id TEXT PRIMARY KEY,
   user_id TEXT NOT NULL REFERENCES users(id),

@@ -1,4 +1,4 @@
-import type { Appointment, Counter, Service, Ticket } from '../../../common/model.js';
+import type { Appointment, Counter, Device, Service, Ticket } from '../../../common/model.js';
 import type { LoggedEvent } from '../../domain/events.js';
 import type { UserRecord } from '../store.js';
 
@@ -182,4 +182,18 @@ export function eventFromRow(r: Row): LoggedEvent {
     userId: strOrNull(r.user_id),
     data: json(r.data),
   };
+}
+
+export function deviceFromRow(r: Row): Device {
+  return {
+    id: str(r.id),
+    kind: str(r.kind) as Device['kind'],
+    name: str(r.name),
+    area: strOrNull(r.area),
+    settings: json(r.settings),
+  };
+}
+
+export function deviceToRow(d: Device): Row {
+  return { id: d.id, kind: d.kind, name: d.name, area: d.area, settings: JSON.stringify(d.settings) };
 }

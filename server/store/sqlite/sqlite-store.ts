@@ -1,4 +1,4 @@
-import type { Appointment, Area, Counter, Service, Ticket } from '../../../common/model.js';
+import type { Appointment, Area, Counter, Device, Service, Ticket } from '../../../common/model.js';
 import type { DomainEvent, LoggedEvent } from '../../domain/events.js';
 import type { OfficeSettings } from '../../domain/settings.js';
 import type { QueueStore, SessionRecord, StoreTx, UserRecord } from '../store.js';
@@ -107,6 +107,17 @@ class SqliteTx implements StoreTx {
   }
   putCounter(c: Counter): void {
     this.upsert('counters', rows.counterToRow(c));
+  }
+
+  devices(): Device[] {
+    return this.all('SELECT * FROM devices ORDER BY kind, id').map(rows.deviceFromRow);
+  }
+  device(id: string): Device | null {
+    const r = this.get('SELECT * FROM devices WHERE id = ?', id);
+    return r ? rows.deviceFromRow(r) : null;
+  }
+  putDevice(d: Device): void {
+    this.upsert('devices', rows.deviceToRow(d));
   }
 
   ticket(id: string): Ticket | null {

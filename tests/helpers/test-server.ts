@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../server/app.js';
+import { testConfig, type Config } from '../../server/config.js';
+
+export interface TestClock {
+  now: number;
+  advance(ms: number): void;
+}
+
+export interface TestServer {
+  app: App;
+  url: string;
+  clock: TestClock;
+  dir: string;
+  /** Every seeded user's password, admin included. */
+  passwords: Record<string, string>;
+  /** Logs in over HTTP and returns the Cookie header value. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const ADMIN_PASSWORD = 'admin-test-password';
+
+/** A real server on 127.0.0.1:0 with a real SQLite file in a temp dir and a settable clock. */
+export async function startTestServer(overrides: Partial<Config> = {}, startAt = Date.now()): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'amtsqueue-test-'));
+  const clock: TestClock = {
+    now: startAt,
+    advance(ms) {
+      this.now += ms;
+    },
+  };
+  const config = testConfig({ dbFile: join(dir, 'test.sqlite'), adminPassword: ADMIN_PASSWORD, ...overrides });
+  const app = await createApp(config, { now: () => clock.now });
+  await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.fastify.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  const url = `http://127.0.0.1:${address.port}`;
+  const passwords: Record<string, string> = { admin: ADMIN_PASSWORD };
+  for (const p of app.seed.generatedPasswords) passwords[p.username] = p.password;
+
+  return {
+    app,
+    url,
+    clock,
+    dir,
+    passwords,
+    async login(username) {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: passwords[username] }),
+      });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+      const cookie = res.headers.get('set-cookie');
+      if (!cookie) throw new Error('no session cookie');
+      return cookie.split(';')[0] ?? '';
+    },
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
