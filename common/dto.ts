@@ -35,6 +35,21 @@ export interface PublicTicket {
   expiresAt: number;
 }
 
+/**
+ * What happened to the paper ticket: `printed`; `failed` (the kiosk shows the
+ * number and QR code longer instead); `agent` (handed to a remote print
+ * agent); `none` (this kiosk has no printer).
+ */
+export interface PrintOutcome {
+  status: 'printed' | 'failed' | 'agent' | 'none';
+  reason?: string;
+}
+
+/** The answer to drawing a ticket or checking in at a kiosk. */
+export interface IssuedTicket extends PublicTicket {
+  print?: PrintOutcome;
+}
+
 /** A counter as the public sees it: no staff names. */
 export interface PublicCounter {
   id: string;

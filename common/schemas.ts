@@ -20,13 +20,18 @@ export const IssueTicketBody = Type.Object(
     serviceId: Id,
     language: Language,
     priority: Type.Optional(Type.Boolean({ description: 'Visitor asked for priority (disability, pregnancy, …)' })),
+    kioskId: Type.Optional(Id),
   },
   strict,
 );
 export type IssueTicketBody = Static<typeof IssueTicketBody>;
 
 export const CheckinBody = Type.Object(
-  { code: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9 -]+$' }), language: Language },
+  {
+    code: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9 -]+$' }),
+    language: Language,
+    kioskId: Type.Optional(Id),
+  },
   strict,
 );
 export type CheckinBody = Static<typeof CheckinBody>;

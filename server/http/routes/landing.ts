@@ -5,6 +5,11 @@ const escapeHtml = (s: string) =>
 
 /** The start page of a fresh install: where each app lives. */
 export function landingRoutes(app: Api, { office }: RouteDeps): void {
+  // Browsers ask for it on every page; an empty answer keeps logs and consoles free of 404s.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').status(204).send(),
+  );
+
   app.get('/', { schema: { hide: true } }, async (_request, reply) => {
     const { name, areas } = await office.store.read((r) => ({ name: r.settings().name, areas: r.areas() }));
     const displays = areas
