@@ -18,6 +18,8 @@ export interface TestServer {
   passwords: Record<string, string>;
   /** Logs in over HTTP and returns the Cookie header value. */
   login(username: string): Promise<string>;
+  /** Stops the server and starts a new one on the same SQLite file and port (a restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,15 +35,16 @@ export async function startTestServer(overrides: Partial<Config> = {}, startAt =
     },
   };
   const config = testConfig({ dbFile: join(dir, 'test.sqlite'), adminPassword: ADMIN_PASSWORD, ...overrides });
-  const app = await createApp(config, { now: () => clock.now });
+  let app = await createApp(config, { now: () => clock.now });
   await app.fastify.listen({ port: 0, host: '127.0.0.1' });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
-  const url = `http://127.0.0.1:${address.port}`;
+  const port = address.port;
+  const url = `http://127.0.0.1:${port}`;
   const passwords: Record<string, string> = { admin: ADMIN_PASSWORD };
   for (const p of app.seed.generatedPasswords) passwords[p.username] = p.password;
 
-  return {
+  const server: TestServer = {
     app,
     url,
     clock,
@@ -58,9 +61,16 @@ export async function startTestServer(overrides: Partial<Config> = {}, startAt =
       if (!cookie) throw new Error('no session cookie');
       return cookie.split(';')[0] ?? '';
     },
+    async restart() {
+      await app.close();
+      app = await createApp(config, { now: () => clock.now });
+      await app.fastify.listen({ port, host: '127.0.0.1' });
+      server.app = app;
+    },
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
 }
