@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { closeEndedDays, scheduleDayClose } from './app/day-close.js';
 import { Office } from './app/office.js';
 import type { Config } from './config.js';
 import type { Api } from './http/api.js';
@@ -40,6 +41,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const store = deps.store ?? new SqliteStore(config.dbFile);
   const seed = await seedIfEmpty(store, config);
   const office = new Office({ store, now: deps.now ?? Date.now, publicUrl: config.publicUrl });
+  await closeEndedDays(office);
 
   const fastify = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -86,8 +88,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
   const realtime = attachRealtime(fastify, office);
+  const stopDayClose = scheduleDayClose(office, () => config.timeZone, (err) => fastify.log.error({ err }, 'day close failed'));
   // Sockets first: open websockets would otherwise keep the HTTP server from closing.
-  fastify.addHook('preClose', async () => realtime.close());
+  fastify.addHook('preClose', async () => {
+    stopDayClose();
+    await realtime.close();
+  });
   fastify.addHook('onClose', async () => store.close());
 
   return { fastify, office, realtime, seed, close: () => fastify.close() };

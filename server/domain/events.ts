@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   'ticket.returned',
   'ticket.transferred',
   'ticket.cancelled',
+  'ticket.expired',
   'ticket.noted',
   'ticket.reprinted',
   'counter.opened',

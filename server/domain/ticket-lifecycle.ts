@@ -14,6 +14,8 @@ import type { PolicySettings } from './settings.js';
  *      │  ▼             ▼                   │ return (park)
  *      │ cancelled    no_show               │
  *      └──────return / transfer─────────────┘
+ *
+ * At the end of the office day, tickets still open expire (→ cancelled).
  */
 export type TicketCommand =
   | { type: 'call'; counterId: string; userId: string | null }
@@ -31,7 +33,9 @@ export type TicketCommand =
       /** Keep the original place in line instead of joining at the end. */
       keepPlace: boolean;
     }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** The office day ended with the ticket still open: it is closed, never carried over. */
+  | { type: 'expire' };
 
 export type TicketCommandType = TicketCommand['type'];
 
@@ -44,6 +48,7 @@ export const TRANSITIONS: Record<TicketCommandType, readonly TicketStatus[]> = {
   return: ['called', 'serving'],
   transfer: ['called', 'serving'],
   cancel: ['waiting', 'called'],
+  expire: ['waiting', 'called', 'serving'],
 };
 
 export function canApply(status: TicketStatus, command: TicketCommandType): boolean {
@@ -142,6 +147,8 @@ export function applyTicketCommand(
         },
       );
     case 'cancel':
-      return done({ ...ticket, status: 'cancelled', finishedAt: now, counterId: ticket.counterId }, 'ticket.cancelled');
+      return done({ ...ticket, status: 'cancelled', finishedAt: now }, 'ticket.cancelled');
+    case 'expire':
+      return done({ ...ticket, status: 'cancelled', finishedAt: now }, 'ticket.expired', { from: ticket.status });
   }
 }

@@ -43,6 +43,8 @@ export interface StoreReader {
   /** Waiting, called and serving tickets of one business date. */
   openTickets(businessDate: string): Ticket[];
   waitingTickets(businessDate: string): Ticket[];
+  /** Waiting, called and serving tickets of earlier business dates (left open when a day ended). */
+  openTicketsBefore(businessDate: string): Ticket[];
   issuedCount(serviceId: string, businessDate: string): number;
   /** Durations (ms) of the most recent finished services, newest first. */
   recentServiceDurations(serviceId: string, limit: number): number[];

@@ -21,6 +21,7 @@ const COMMANDS: Record<TicketCommandType, TicketCommand> = {
   return: { type: 'return', userId: 'u1' },
   transfer: { type: 'transfer', userId: 'u1', serviceId: 'asylum', targetCounterId: null, keepPlace: true },
   cancel: { type: 'cancel' },
+  expire: { type: 'expire' },
 };
 
 /** Status after a legal command from a ticket called once. */
@@ -33,6 +34,7 @@ const EXPECTED_STATUS: Record<TicketCommandType, TicketStatus> = {
   return: 'waiting',
   transfer: 'waiting',
   cancel: 'cancelled',
+  expire: 'cancelled',
 };
 
 const EXPECTED_EVENT: Record<TicketCommandType, string> = {
@@ -44,6 +46,7 @@ const EXPECTED_EVENT: Record<TicketCommandType, string> = {
   return: 'ticket.returned',
   transfer: 'ticket.transferred',
   cancel: 'ticket.cancelled',
+  expire: 'ticket.expired',
 };
 
 const NOW = T0 + 10 * MIN;
@@ -89,7 +92,7 @@ describe('ticket lifecycle: the TRANSITIONS table', () => {
   );
 
   it('covers every command and no final status allows anything', () => {
-    expect(pairs).toHaveLength(6 * 8);
+    expect(pairs).toHaveLength(6 * 9);
     for (const status of ['done', 'no_show', 'cancelled'] as const) {
       for (const command of Object.keys(TRANSITIONS) as TicketCommandType[]) {
         expect(canApply(status, command)).toBe(false);

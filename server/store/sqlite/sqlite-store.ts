@@ -135,6 +135,12 @@ class SqliteTx implements StoreTx {
       rows.ticketFromRow,
     );
   }
+  openTicketsBefore(businessDate: string): Ticket[] {
+    return this.all(
+      "SELECT * FROM tickets WHERE business_date < ? AND status IN ('waiting', 'called', 'serving') ORDER BY business_date, queued_at",
+      businessDate,
+    ).map(rows.ticketFromRow);
+  }
   issuedCount(serviceId: string, businessDate: string): number {
     // Numbers are never reused within a day, so the last one handed out is the count.
     const r = this.get(
