@@ -23,7 +23,7 @@ describe('end of the office day', () => {
 
   it('expires the tickets left open and frees the counter for the next day', async () => {
     expect((await post('/api/counters/schalter-3/open')).status).toBe(200);
-    const issued = [];
+    const issued: Array<{ id: string; number: string }> = [];
     for (let i = 0; i < 3; i++) {
       const res = await post('/api/tickets', { serviceId: 'residence', language: 'tr' });
       issued.push((await res.json()) as { id: string; number: string });
