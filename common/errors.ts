@@ -35,6 +35,7 @@ export const ERROR_STATUS = {
   // transport-level
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   PROTOCOL_MISMATCH: 400,
@@ -77,6 +78,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_TARGET: 'The transfer target is not valid.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   URI_TOO_LONG: 'The address is too long.',
+  HEADERS_TOO_LARGE: 'The address or the request headers are too long.',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type; send application/json.',
   RATE_LIMITED: 'Too many requests; please wait a moment.',
   PROTOCOL_MISMATCH: 'The app is out of date; reload it.',

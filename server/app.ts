@@ -10,7 +10,7 @@ import { Office } from './app/office.js';
 import type { Config } from './config.js';
 import type { Api } from './http/api.js';
 import { registerSessionLookup } from './http/auth.js';
-import { registerErrorHandling } from './http/errors.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { appointmentRoutes } from './http/routes/appointments.js';
 import { authRoutes } from './http/routes/auth.js';
 import { counterRoutes } from './http/routes/counters.js';
@@ -46,6 +46,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const fastify = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
+    // Errors the router and Node's parser raise before our handlers run get our shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

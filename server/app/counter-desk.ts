@@ -92,7 +92,7 @@ function decide(
     case 'call-next':
     case 'call': {
       if (activeCurrent) throw new AppError('COUNTER_BUSY');
-      const next = action === 'call' ? ticketForCall(tx, now, input) : pickFor(tx, now, counter);
+      const next = action === 'call' ? ticketForCall(tx, now, counter, input) : pickFor(tx, now, counter);
       if (!next) return { ticket: null, counter, events: [] };
       const r = applyToTicket(tx, next, { type: 'call', counterId: counter.id, userId: user.id }, now);
       return { ticket: r.result, counter: { ...counter, currentTicketId: r.result.id }, events: r.events };
@@ -118,9 +118,13 @@ function pickFor(tx: StoreTx, now: number, counter: Counter): Ticket | null {
   return pickNext(profile, tx.waitingTickets(businessDate(now, settings.timeZone)), now, settings.policy);
 }
 
-function ticketForCall(tx: StoreTx, now: number, input: CounterCommandInput): Ticket {
+/** Staff may call any waiting ticket of the day, except one another counter was sent by name. */
+function ticketForCall(tx: StoreTx, now: number, counter: Counter, input: CounterCommandInput): Ticket {
   const t = input.ticketId ? tx.ticket(input.ticketId) : null;
   if (!t || t.businessDate !== businessDate(now, tx.settings().timeZone)) throw new AppError('TICKET_NOT_FOUND');
+  if (t.targetCounterId !== null && t.targetCounterId !== counter.id) {
+    throw new AppError('INVALID_TARGET', 'This ticket was transferred to another counter.');
+  }
   return t;
 }
 

@@ -27,6 +27,10 @@ export interface AppointmentInput {
   language?: string | null;
 }
 
+/** Bookings far in the past or future are typing mistakes, not appointments. */
+const APPOINTMENT_PAST_LIMIT_MS = 24 * 60 * 60 * 1000;
+const APPOINTMENT_FUTURE_LIMIT_MS = 366 * 24 * 60 * 60 * 1000;
+
 export interface OfficeDeps {
   store: QueueStore;
   now: () => number;
@@ -198,6 +202,9 @@ export class Office {
   async createAppointment(input: AppointmentInput, staff: SessionUser): Promise<Appointment> {
     return this.command((tx, now) => {
       if (!tx.service(input.serviceId)?.active) throw new AppError('SERVICE_NOT_FOUND');
+      if (input.startsAt < now - APPOINTMENT_PAST_LIMIT_MS || input.startsAt > now + APPOINTMENT_FUTURE_LIMIT_MS) {
+        throw new AppError('INVALID_INPUT', 'startsAt must lie between yesterday and one year ahead.');
+      }
       let code = newBookingCode();
       while (tx.appointmentByCode(code)) code = newBookingCode();
       const appt: Appointment = {

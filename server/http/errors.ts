@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_MESSAGES, type ErrorCode } from '../../common/errors.js';
 
 /** Fastify's own error codes → ours, so framework-made 4xx have the same shape as the rest. */
@@ -33,6 +35,9 @@ export function toErrorReply(err: FastifyError | AppError | Error): { status: nu
 
 /** Every error leaves as `{"error":{"code","message"}}`; 5xx never leak internals. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  // The API speaks JSON only. Fastify also parses text/plain by default, which let
+  // `Content-Type: text/plain` bodies through to routes; without it they are a 415.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     const { status, code, message } = toErrorReply(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
@@ -42,4 +47,42 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split("?")[0]?.slice(0, 200) ?? ""}` } }),
   );
+}
+
+/**
+ * Errors Fastify's router answers before any hook or error handler runs (a
+ * malformed %-escape in the path, a path parameter longer than maxParamLength).
+ * Pass as the `frameworkErrors` option of `Fastify()`.
+ */
+export function frameworkErrorHandler(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, code, message } =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? { status: 414, code: 'URI_TOO_LONG' as const, message: ERROR_MESSAGES.URI_TOO_LONG }
+      : err.code === 'FST_ERR_BAD_URL'
+        ? { status: 400, code: 'INVALID_INPUT' as const, message: 'The address is not valid.' }
+        : toErrorReply(err);
+  void reply.status(status).send({ error: { code, message } });
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (request line
+ * or headers over maxHeaderSize, malformed HTTP). Written straight to the socket
+ * in our error shape. Pass as the `clientErrorHandler` option of `Fastify()`.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message]: [number, ErrorCode, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'The address or the request headers are too long.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'INVALID_INPUT', 'The request took too long to arrive.']
+        : [400, 'INVALID_INPUT', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

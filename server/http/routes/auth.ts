@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/errors.js';
-import { LoginBody } from '../../../common/schemas.js';
+import { EmptyBody, LoginBody } from '../../../common/schemas.js';
 import { verifyPassword } from '../../auth/password.js';
 import { createSession, destroySession, SESSION_COOKIE, SESSION_TTL_MS, toSessionUser } from '../../auth/sessions.js';
 import type { Api, RouteDeps } from '../api.js';
@@ -44,7 +44,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await destroySession(office.store, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

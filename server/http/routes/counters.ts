@@ -1,5 +1,5 @@
 import type { CounterAction } from '../../../common/protocol.js';
-import { CallBody, CounterParams, OpenBody, TransferBody } from '../../../common/schemas.js';
+import { CallBody, CounterParams, EmptyBody, OpenBody, TransferBody } from '../../../common/schemas.js';
 import { runCounterAction, type CounterCommandInput } from '../../app/counter-desk.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
@@ -17,12 +17,13 @@ const SUMMARIES: Record<CounterAction, string> = {
   transfer: 'Transfer the current ticket to another service or a named counter',
 };
 
+/** Actions without parameters take no body (or `{}` / `null`), so a stray field is a 400 rather than silently ignored. */
 const BODIES: Partial<Record<CounterAction, unknown>> = { open: OpenBody, call: CallBody, transfer: TransferBody };
 
 /** One route per staff action; each delegates to the same command code as the socket event. */
 export function counterRoutes(app: Api, { office }: RouteDeps): void {
   for (const action of Object.keys(SUMMARIES) as CounterAction[]) {
-    const body = BODIES[action];
+    const body = BODIES[action] ?? EmptyBody;
     app.post(
       `/api/counters/:id/${action}`,
       {
@@ -30,7 +31,7 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
           tags: ['counter'],
           summary: SUMMARIES[action],
           params: CounterParams,
-          ...(body ? { body } : {}),
+          body,
         },
         preHandler: requireStaff,
       },

@@ -1,4 +1,4 @@
-import { CheckinBody, IssueTicketBody, TicketParams } from '../../../common/schemas.js';
+import { CheckinBody, EmptyBody, IssueTicketBody, TicketParams } from '../../../common/schemas.js';
 import type { Api, RouteDeps } from '../api.js';
 
 export function ticketRoutes(app: Api, { office, config }: RouteDeps): void {
@@ -30,7 +30,7 @@ export function ticketRoutes(app: Api, { office, config }: RouteDeps): void {
 
   app.delete(
     '/api/tickets/:id',
-    { schema: { tags: ['tickets'], summary: 'The visitor cancels their ticket', params: TicketParams } },
+    { schema: { tags: ['tickets'], summary: 'The visitor cancels their ticket', params: TicketParams, body: EmptyBody } },
     async (request) => office.cancelTicket(request.params.id),
   );
 

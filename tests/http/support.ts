@@ -1,0 +1,145 @@
+import { rmSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { CounterAction } from '../../common/protocol.js';
+import { createApp, type App } from '../../server/app.js';
+import { testConfig, type Config } from '../../server/config.js';
+import { instantAt } from '../../server/domain/time.js';
+import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
+import { ADMIN_PASSWORD, type TestServer } from '../helpers/test-server.js';
+
+/** Shared plumbing for the HTTP tests: a tiny fetch client, error assertions, office time. */
+
+export interface HttpReply<T = any> {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or null when the body is empty or not JSON. */
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  /** Sent JSON-encoded with `content-type: application/json`. */
+  json?: unknown;
+  /** Sent as is; give `contentType` too unless the test is about a missing one. */
+  raw?: string | Uint8Array<ArrayBuffer>;
+  contentType?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+export async function request(baseUrl: string, method: string, path: string, o: RequestOptions = {}): Promise<HttpReply> {
+  const headers: Record<string, string> = { ...o.headers };
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (o.json !== undefined) {
+    body = JSON.stringify(o.json);
+    headers['content-type'] = 'application/json';
+  } else if (o.raw !== undefined) {
+    body = o.raw;
+  }
+  if (o.contentType !== undefined) headers['content-type'] = o.contentType;
+  if (o.cookie) headers.cookie = o.cookie;
+  const res = await fetch(baseUrl + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+export interface Client {
+  get(path: string): Promise<HttpReply>;
+  post(path: string, json?: unknown): Promise<HttpReply>;
+  del(path: string): Promise<HttpReply>;
+}
+
+/** A client for one server, optionally carrying a staff session cookie. */
+export function client(server: { url: string }, cookie?: string): Client {
+  const o = cookie ? { cookie } : {};
+  return {
+    get: (path) => request(server.url, 'GET', path, o),
+    post: (path, json) => request(server.url, 'POST', path, json === undefined ? o : { ...o, json }),
+    del: (path) => request(server.url, 'DELETE', path, o),
+  };
+}
+
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+
+/** A 4xx in the contract's shape: exactly `{"error":{"code","message"}}`. */
+export function expectErrorShape(res: HttpReply): void {
+  expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+  expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeLessThan(500);
+  expect(res.body, res.text.slice(0, 300)).toEqual({
+    error: { code: expect.stringMatching(UPPER_SNAKE), message: expect.any(String) },
+  });
+  expect(res.body.error.message.length).toBeGreaterThan(0);
+}
+
+export function expectError(res: HttpReply, status: number, code: string): void {
+  expect({ status: res.status, code: res.body?.error?.code }, res.text.slice(0, 300)).toEqual({ status, code });
+  expectErrorShape(res);
+}
+
+export function expectStatus(res: HttpReply, status: number): void {
+  expect(res.status, res.text.slice(0, 300)).toBe(status);
+}
+
+export const MIN = 60_000;
+export const OFFICE_TZ = 'Europe/Berlin';
+
+/** A local wall-clock time at the office, e.g. officeTime('2026-06-10', '09:00'). */
+export function officeTime(date: string, hhmm: string): number {
+  return instantAt(date, hhmm, OFFICE_TZ);
+}
+
+/** A plain Wednesday morning (no NRW holiday). */
+export const WEDNESDAY = '2026-06-10';
+
+/** Posts a counter action; `json` is the body for call/transfer/open. */
+export function counterAction(c: Client, counterId: string, action: CounterAction, json?: unknown): Promise<HttpReply> {
+  return c.post(`/api/counters/${counterId}/${action}`, json);
+}
+
+/** Draws a ticket as a kiosk would (no cookie unless the client has one) and insists on 201. */
+export async function issueTicket(
+  c: Client,
+  serviceId: string,
+  extra: { language?: string; priority?: boolean } = {},
+): Promise<{ id: string; number: string; [k: string]: any }> {
+  const body = { serviceId, language: extra.language ?? 'de', ...(extra.priority === undefined ? {} : { priority: extra.priority }) };
+  const res = await c.post('/api/tickets', body);
+  expectStatus(res, 201);
+  return res.body;
+}
+
+export interface RestartedServer {
+  app: App;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Stops `server` and starts a NEW app on the SAME SQLite file (and clock), as a
+ * process restart would. The returned close() also removes the temp dir; do not
+ * call `server.close()` afterwards.
+ */
+export async function restartOnSameFile(server: TestServer, overrides: Partial<Config> = {}): Promise<RestartedServer> {
+  const dbFile = (server.app.office.store as SqliteStore).db.name;
+  await server.app.close();
+  const app = await createApp(testConfig({ dbFile, adminPassword: ADMIN_PASSWORD, ...overrides }), {
+    now: () => server.clock.now,
+  });
+  await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.fastify.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      rmSync(server.dir, { recursive: true, force: true });
+    },
+  };
+}
