@@ -11,6 +11,7 @@ import { issuingStatus } from '../domain/capacity.js';
 import { averageServiceMinutes, estimateWait } from '../domain/estimate.js';
 import { positionOf } from '../domain/queue-policy.js';
 import { businessDate, endOfDay } from '../domain/time.js';
+import type { OfficeSettings } from '../domain/settings.js';
 import type { StoreReader } from '../store/store.js';
 
 /** Everything the read models need about one service at one instant. */
@@ -26,22 +27,32 @@ export interface ServiceState {
   closesAt: number | null;
 }
 
-/** One consistent picture of the day's queues, computed once per read and shared by all views. */
+/**
+ * One consistent picture of the day's queues within one read. Service states
+ * (estimates, opening, capacity) are worked out on first use only: a command's
+ * answer needs none of them, a broadcast needs all.
+ */
 export class QueueView {
   readonly today: string;
+  readonly settings: OfficeSettings;
   readonly waiting: Ticket[];
   readonly counters: Counter[];
-  private readonly states = new Map<string, ServiceState>();
+  private states: Map<string, ServiceState> | null = null;
 
   constructor(
     readonly r: StoreReader,
     readonly now: number,
     readonly publicUrl: string,
   ) {
-    const settings = r.settings();
-    this.today = businessDate(now, settings.timeZone);
+    this.settings = r.settings();
+    this.today = businessDate(now, this.settings.timeZone);
     this.waiting = r.waitingTickets(this.today);
     this.counters = r.counters();
+  }
+
+  private computeStates(): Map<string, ServiceState> {
+    const { r, now, settings } = this;
+    const states = new Map<string, ServiceState>();
     for (const service of r.services()) {
       const waiting = this.waiting.filter((t) => t.serviceId === service.id);
       const openCounters = this.counters.filter(
@@ -60,7 +71,7 @@ export class QueueView {
         issuedToday: r.issuedCount(service.id, this.today),
         estimate,
       });
-      this.states.set(service.id, {
+      states.set(service.id, {
         service,
         waiting,
         openCounters,
@@ -71,13 +82,16 @@ export class QueueView {
         closesAt: status.open ? status.closesAt : null,
       });
     }
+    return states;
   }
 
   serviceState(id: string): ServiceState | undefined {
+    this.states ??= this.computeStates();
     return this.states.get(id);
   }
 
   serviceStates(): ServiceState[] {
+    this.states ??= this.computeStates();
     return [...this.states.values()];
   }
 
@@ -111,13 +125,14 @@ export class QueueView {
 
   position(t: Ticket): number | null {
     if (t.status !== 'waiting') return null;
-    return positionOf(t, this.waiting, this.now, this.r.settings().policy);
+    return positionOf(t, this.waiting, this.now, this.settings.policy);
   }
 
   ticketEstimate(t: Ticket, position: number | null): Estimate | null {
-    const s = this.states.get(t.serviceId);
-    if (!s || position === null) return null;
-    return estimateWait(position - 1, s.openCounters, s.avgServiceMinutes, this.r.settings().estimate);
+    if (position === null) return null;
+    const s = this.serviceState(t.serviceId);
+    if (!s) return null;
+    return estimateWait(position - 1, s.openCounters, s.avgServiceMinutes, this.settings.estimate);
   }
 
   publicTicket(t: Ticket): PublicTicket {
@@ -137,7 +152,7 @@ export class QueueView {
       counterName: showCounter && counter ? counter.name : null,
       transferredFrom: t.transferredFrom,
       statusUrl: statusUrl(this.publicUrl, t.id),
-      expiresAt: endOfDay(t.businessDate, this.r.settings().timeZone),
+      expiresAt: endOfDay(t.businessDate, this.settings.timeZone),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { OpeningPeriod, WeeklyHours } from '../../common/model.js';
+import { memoize } from './memo.js';
 import { addDays, businessDate, endOfDay, instantAt, weekdayOf } from './time.js';
 
 /**
@@ -64,11 +65,13 @@ export function availability(
 ): Availability {
   const today = businessDate(now, timeZone);
   const closedReason = holidays.includes(today) ? 'holiday' : 'outside_hours';
+  const hoursKey = JSON.stringify(hours);
+  const holidaysKey = holidays.join(',');
   let closesAt: number | null = null;
 
   for (let i = 0; i <= SEARCH_HORIZON_DAYS; i++) {
     const date = i === 0 ? today : addDays(today, i);
-    for (const p of periodsOn(hours, date, timeZone, holidays)) {
+    for (const p of cachedPeriodsOn(hoursKey, date, timeZone, holidaysKey)) {
       if (closesAt === null) {
         if (p.start <= now && now < p.end) closesAt = p.end;
         else if (p.start > now) return { open: false, reason: closedReason, closesAt: null, nextOpensAt: p.start };
@@ -87,3 +90,8 @@ export function availability(
     ? { open: false, reason: closedReason, closesAt: null, nextOpensAt: null }
     : { open: true, reason: null, closesAt: null, nextOpensAt: null };
 }
+
+/** periodsOn for the same hours, date and holidays again and again: once per queue change and service. */
+const cachedPeriodsOn = memoize((hoursKey, date, timeZone, holidaysKey): readonly Period[] =>
+  periodsOn(JSON.parse(hoursKey) as WeeklyHours, date, timeZone, holidaysKey === '' ? [] : holidaysKey.split(',')),
+);

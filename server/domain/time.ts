@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { memoize } from './memo.js';
 
 /**
  * Local calendar arithmetic for the office's time zone. Instants are epoch
@@ -40,12 +41,13 @@ export function weekdayOf(date: string): IsoWeekday {
 
 /** `date` shifted by whole calendar days. */
 export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
+  return addDaysMemo(date, String(days));
 }
+const addDaysMemo = memoize((date, days) => Temporal.PlainDate.from(date).add({ days: Number(days) }).toString());
 
-export function startOfDay(date: string, timeZone: string): number {
-  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds;
-}
+export const startOfDay: (date: string, timeZone: string) => number = memoize(
+  (date, timeZone) => Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds,
+);
 
 /** Exclusive end: the start of the next local day. */
 export function endOfDay(date: string, timeZone: string): number {
@@ -57,10 +59,10 @@ export function endOfDay(date: string, timeZone: string): number {
  * opening hours can run until midnight. A time skipped by a DST jump resolves
  * 'compatible' (moved forward by the gap), a repeated one to the earlier instant.
  */
-export function instantAt(date: string, hhmm: string, timeZone: string): number {
+export const instantAt: (date: string, hhmm: string, timeZone: string) => number = memoize((date, hhmm, timeZone) => {
   if (hhmm === '24:00') return endOfDay(date, timeZone);
   const time = Temporal.PlainTime.from(hhmm);
   return Temporal.PlainDate.from(date)
     .toPlainDateTime(time)
     .toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
-}
+});

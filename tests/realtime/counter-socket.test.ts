@@ -1,0 +1,380 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { PROTOCOL_VERSION, type CounterSnapshot, type QueueChanged } from '../../common/protocol.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import {
+  closeAll,
+  connect,
+  ConnectRefused,
+  emitAck,
+  firstOf,
+  received,
+  waitForDisconnect,
+} from '../helpers/socket-clients.js';
+import { api, counterAction, issue } from './support.js';
+
+/**
+ * /counter: staff sockets. Authentication by the session cookie, the same
+ * command code and authorisation as the HTTP routes, acks for every action.
+ */
+
+let server: TestServer;
+let url: string;
+let julia: string; // jschulte: schalter-2 (permit-pickup; information, residence)
+let ayse: string; // ayilmaz: schalter-3 (residence; permit-pickup)
+let admin: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  url = server.url;
+  [julia, ayse, admin] = await Promise.all([server.login('jschulte'), server.login('ayilmaz'), server.login('admin')]);
+});
+
+afterAll(async () => {
+  closeAll();
+  await server?.close();
+});
+
+afterEach(() => closeAll());
+
+async function refused(promise: Promise<unknown>): Promise<ConnectRefused> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConnectRefused);
+    return err as ConnectRefused;
+  }
+  throw new Error('the handshake was accepted');
+}
+
+async function ticketStatus(id: string): Promise<string | undefined> {
+  return server.app.office.store.read((r) => r.ticket(id)?.status);
+}
+
+async function counterState(id: string) {
+  return server.app.office.store.read((r) => r.counter(id));
+}
+
+describe('/counter handshake', () => {
+  test('without a session cookie the handshake is refused with UNAUTHENTICATED', async () => {
+    const err = await refused(connect(url, '/counter'));
+    expect(err.message).toBe('UNAUTHENTICATED');
+    expect(err.data).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.any(String) });
+  });
+
+  test('a forged, oversized or other cookie is refused too', async () => {
+    for (const cookie of [
+      'amtsqueue_session=not-a-session',
+      `amtsqueue_session=${'x'.repeat(10_000)}`,
+      'some_other_cookie=1',
+      'amtsqueue_session=',
+    ]) {
+      const err = await refused(connect(url, '/counter', { cookie }));
+      expect(err.message, cookie.slice(0, 40)).toBe('UNAUTHENTICATED');
+      expect((err.data as { code: string }).code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  test('a wrong protocol version is refused with PROTOCOL_MISMATCH on every namespace', async () => {
+    for (const protocol of [PROTOCOL_VERSION + 1, 0, -1]) {
+      const counter = await refused(connect(url, '/counter', { cookie: julia, auth: { protocol } }));
+      expect(counter.message).toBe('PROTOCOL_MISMATCH');
+      expect(counter.data).toMatchObject({ code: 'PROTOCOL_MISMATCH', message: expect.any(String) });
+      for (const ns of ['/display', '/kiosk']) {
+        const err = await refused(connect(url, ns, { auth: { protocol } }));
+        expect(err.message).toBe('PROTOCOL_MISMATCH');
+        expect((err.data as { code: string }).code).toBe('PROTOCOL_MISMATCH');
+      }
+    }
+    // Checked before the session: an out-of-date app is told to reload, not to log in.
+    const noCookie = await refused(connect(url, '/counter', { auth: { protocol: PROTOCOL_VERSION + 1 } }));
+    expect(noCookie.message).toBe('PROTOCOL_MISMATCH');
+  });
+
+  test('with the session cookie, counter:snapshot arrives with the user, counters, services and tickets', async () => {
+    const t = await issue(url, 'asylum', 'uk');
+    const socket = await connect(url, '/counter', { cookie: julia });
+    const snap = await firstOf<CounterSnapshot>(socket, 'counter:snapshot');
+    expect(snap.user).toMatchObject({ username: 'jschulte', displayName: 'Julia Schulte', role: 'staff' });
+    expect(typeof snap.seq).toBe('number');
+    expect(typeof snap.epoch).toBe('string');
+    expect(snap.counters).toHaveLength(10);
+    expect(snap.counters.find((c) => c.id === 'schalter-2')).toMatchObject({ name: 'Schalter 2', open: false, userName: null });
+    expect(snap.services.map((s) => s.serviceId).sort()).toHaveLength(8);
+    expect(snap.tickets.find((x) => x.id === t.id)).toMatchObject({ number: t.number, status: 'waiting', position: 1 });
+    expect(snap.services.find((s) => s.serviceId === 'asylum')?.waiting).toBe(1);
+
+    const asked = await emitAck(socket, 'snapshot');
+    expect(asked.ok).toBe(true);
+    expect(asked.snapshot.user.username).toBe('jschulte');
+    expect(asked.snapshot.seq).toBe(snap.seq);
+    // Tidy up: nobody serves asylum in these tests.
+    expect((await api(url, 'DELETE', `/api/tickets/${t.id}`)).status).toBe(200);
+  });
+});
+
+describe('/counter commands', () => {
+  test('open, call-next, start and finish through acks; a second staff socket sees every change in order', async () => {
+    const a = await connect(url, '/counter', { cookie: julia });
+    const b = await connect(url, '/counter', { cookie: ayse });
+    const bSnap = await firstOf<CounterSnapshot>(b, 'counter:snapshot');
+
+    const ticket = await issue(url, 'permit-pickup', 'en');
+    await firstOf<QueueChanged>(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id));
+
+    const opened = await emitAck(a, 'counter:open', { counterId: 'schalter-2' });
+    expect(Object.keys(opened).sort()).toEqual(['counter', 'ok', 'ticket']);
+    expect(opened).toMatchObject({
+      ok: true,
+      ticket: null,
+      counter: { id: 'schalter-2', open: true, userName: 'Julia Schulte', currentTicketId: null },
+    });
+
+    server.clock.advance(60_000);
+    const called = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
+    expect(Object.keys(called).sort()).toEqual(['counter', 'ok', 'ticket']);
+    expect(called.ok).toBe(true);
+    expect(called.ticket).toMatchObject({ id: ticket.id, number: ticket.number, status: 'called', counterId: 'schalter-2', callCount: 1 });
+    expect(called.counter).toMatchObject({ id: 'schalter-2', currentTicketId: ticket.id });
+
+    server.clock.advance(30_000);
+    const started = await emitAck(a, 'counter:start', { counterId: 'schalter-2' });
+    expect(started).toMatchObject({ ok: true, ticket: { id: ticket.id, status: 'serving' }, counter: { currentTicketId: ticket.id } });
+
+    server.clock.advance(300_000);
+    const finished = await emitAck(a, 'counter:finish', { counterId: 'schalter-2' });
+    expect(finished).toMatchObject({ ok: true, ticket: { id: ticket.id, status: 'done' }, counter: { currentTicketId: null } });
+    expect(await ticketStatus(ticket.id)).toBe('done');
+
+    const none = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
+    expect(none).toMatchObject({ ok: true, ticket: null, counter: { id: 'schalter-2', currentTicketId: null } });
+
+    // b saw: issue, open, call, start, finish — numbered one by one after its snapshot.
+    await firstOf<QueueChanged>(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id && t.status === 'done'));
+    const changes = received<QueueChanged>(b, 'queue:changed');
+    expect(changes.map((c) => c.seq)).toEqual(changes.map((_, i) => bSnap.seq + 1 + i));
+    for (const c of changes) expect(c.epoch).toBe(bSnap.epoch);
+    const statuses = changes.flatMap((c) => c.tickets.filter((t) => t.id === ticket.id).map((t) => t.status));
+    expect(statuses).toEqual(['waiting', 'called', 'serving', 'done']);
+    const openPush = changes.find((c) => c.counters.some((x) => x.id === 'schalter-2' && x.open));
+    expect(openPush?.counters.find((x) => x.id === 'schalter-2')).toMatchObject({ userName: 'Julia Schulte' });
+    // The pushed ticket carries the same state the ack did.
+    const donePush = changes.find((c) => c.tickets.some((t) => t.id === ticket.id && t.status === 'done'));
+    expect(donePush?.tickets.find((t) => t.id === ticket.id)).toEqual(finished.ticket);
+    expect(donePush?.services.find((s) => s.serviceId === 'permit-pickup')?.waiting).toBe(0);
+    // a sees the same pushes as b.
+    expect(received<QueueChanged>(a, 'queue:changed').map((c) => c.seq)).toEqual(changes.map((c) => c.seq));
+  });
+
+  test("acting on someone else's counter is refused with COUNTER_NOT_YOURS, as over HTTP", async () => {
+    const a = await connect(url, '/counter', { cookie: julia });
+    const b = await connect(url, '/counter', { cookie: ayse });
+    expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
+    const t = await issue(url, 'permit-pickup');
+
+    for (const action of ['call-next', 'recall', 'start', 'finish', 'no-show', 'return', 'close']) {
+      const ack = await emitAck(b, `counter:${action}`, { counterId: 'schalter-2' });
+      expect(ack, action).toEqual({ ok: false, error: { code: 'COUNTER_NOT_YOURS', message: expect.any(String) } });
+    }
+    const call = await emitAck(b, 'counter:call', { counterId: 'schalter-2', ticketId: t.id });
+    expect(call.error?.code).toBe('COUNTER_NOT_YOURS');
+    const transfer = await emitAck(b, 'counter:transfer', { counterId: 'schalter-2', serviceId: 'residence' });
+    expect(transfer.error?.code).toBe('COUNTER_NOT_YOURS');
+    // Opening it is "taken", not a silent take-over.
+    const open = await emitAck(b, 'counter:open', { counterId: 'schalter-2' });
+    expect(open).toEqual({ ok: false, error: { code: 'COUNTER_TAKEN', message: expect.any(String) } });
+    const force = await emitAck(b, 'counter:open', { counterId: 'schalter-2', force: true });
+    expect(force.error?.code).toBe('COUNTER_TAKEN');
+
+    // The HTTP route answers the same code for the same command.
+    const http = await counterAction(url, ayse, 'schalter-2', 'call-next');
+    expect(http.status).toBe(403);
+    expect(http.body.error.code).toBe('COUNTER_NOT_YOURS');
+    // Unknown and closed counters.
+    expect((await emitAck(b, 'counter:call-next', { counterId: 'schalter-99' })).error?.code).toBe('COUNTER_NOT_FOUND');
+    expect((await emitAck(b, 'counter:call-next', { counterId: 'schalter-5' })).error?.code).toBe('COUNTER_CLOSED');
+
+    // Nothing happened to the ticket or the counter.
+    expect(await ticketStatus(t.id)).toBe('waiting');
+    expect(await counterState('schalter-2')).toMatchObject({ open: true, currentTicketId: null });
+    // The owner still can.
+    const mine = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
+    expect(mine).toMatchObject({ ok: true, ticket: { id: t.id, status: 'called' } });
+    expect((await emitAck(a, 'counter:no-show', { counterId: 'schalter-2' })).ticket.status).toBe('no_show');
+  });
+
+  test('the same command sent several times at once takes effect once', async () => {
+    const a = await connect(url, '/counter', { cookie: julia });
+    const tab2 = await connect(url, '/counter', { cookie: julia }); // the same person in a second tab
+    expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
+    const [t1, t2] = [await issue(url, 'permit-pickup'), await issue(url, 'permit-pickup')];
+
+    const fire = (action: string) =>
+      Promise.all([a, a, a, tab2, tab2].map((s) => emitAck(s, `counter:${action}`, { counterId: 'schalter-2' })));
+    const calls = await fire('call-next');
+    const called = calls.filter((c) => c.ok && c.ticket);
+    expect(called).toHaveLength(1);
+    expect(called[0].ticket.id).toBe(t1.id);
+    for (const c of calls.filter((x) => !x.ok)) expect(c.error.code).toBe('COUNTER_BUSY');
+    expect(calls.filter((c) => !c.ok)).toHaveLength(4);
+
+    const starts = await fire('start');
+    expect(starts.filter((c) => c.ok)).toHaveLength(1);
+    for (const c of starts.filter((x) => !x.ok)) expect(c.error.code).toBe('INVALID_TRANSITION');
+    const finishes = await fire('finish');
+    expect(finishes.filter((c) => c.ok)).toHaveLength(1);
+    for (const c of finishes.filter((x) => !x.ok)) expect(c.error.code).toBe('NO_CURRENT_TICKET');
+
+    const log = await server.app.office.store.read((r) => r.events(0, 100_000, ['ticket.called', 'ticket.started', 'ticket.finished']));
+    expect(log.filter((e) => e.ticketId === t1.id).map((e) => e.type)).toEqual(['ticket.called', 'ticket.started', 'ticket.finished']);
+    expect(await ticketStatus(t2.id)).toBe('waiting');
+
+    // An admin may act on any open counter; the call is logged under the admin.
+    const boss = await connect(url, '/counter', { cookie: admin });
+    const bossCall = await emitAck(boss, 'counter:call-next', { counterId: 'schalter-2' });
+    expect(bossCall).toMatchObject({ ok: true, ticket: { id: t2.id, counterId: 'schalter-2', userId: 'usr_admin' } });
+    expect((await emitAck(boss, 'counter:no-show', { counterId: 'schalter-2' })).ok).toBe(true);
+  });
+
+  test('invalid payloads are answered with INVALID_INPUT and change nothing', async () => {
+    const a = await connect(url, '/counter', { cookie: julia });
+    expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
+    const t = await issue(url, 'permit-pickup');
+    const big = 'x'.repeat(10 * 1024);
+    const bad: Array<[string, unknown[]]> = [
+      ['counter:call-next', [{}]],
+      ['counter:call-next', [{ counterId: 42 }]],
+      ['counter:call-next', [{ counterId: null }]],
+      ['counter:call-next', [{ counterId: ['schalter-2'] }]],
+      ['counter:call-next', [{ counterId: { $ne: '' } }]],
+      ['counter:call-next', [{ counterId: 'schalter-2', extra: true }]],
+      ['counter:call-next', [{ counterId: 'schalter-2', force: true }]],
+      ['counter:call-next', [{ counterId: big }]],
+      ['counter:call-next', [{ counterId: 'schalter-2', note: big }]],
+      ['counter:call-next', [{ counterId: '' }]],
+      ['counter:call-next', [{ counterId: '../schalter-2' }]],
+      ['counter:call-next', [{ counterId: 'schalter 2' }]],
+      ['counter:call-next', [big]],
+      ['counter:call-next', [42]],
+      ['counter:call-next', [null]],
+      ['counter:call-next', [[{ counterId: 'schalter-2' }]]],
+      ['counter:call-next', [true]],
+      ['counter:call-next', []],
+      ['counter:call', [{ counterId: 'schalter-2' }]],
+      ['counter:call', [{ counterId: 'schalter-2', ticketId: 17 }]],
+      ['counter:call', [{ counterId: 'schalter-2', ticketId: big }]],
+      ['counter:open', [{ counterId: 'schalter-2', force: 'yes' }]],
+      ['counter:open', [{ counterId: 'schalter-2', force: 1 }]],
+      ['counter:transfer', [{ counterId: 'schalter-2', serviceId: 5 }]],
+      ['counter:transfer', [{ counterId: 'schalter-2', keepPlace: 'no' }]],
+      ['counter:transfer', [{ counterId: 'schalter-2', counterId2: 'x' }]],
+      ['counter:start', [{ counterid: 'schalter-2' }]],
+      ['counter:finish', [{ counterId: 1e308 }]],
+      ['counter:close', [{ __proto__: { counterId: 'schalter-2' } }]],
+    ];
+    for (const [event, args] of bad) {
+      const ack = await emitAck(a, event, ...args);
+      const label = `${event} ${JSON.stringify(args).slice(0, 60)}`;
+      expect(ack, label).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } });
+      expect(ack.error.message.length, label).toBeLessThan(1000);
+    }
+    // A payload of `undefined` (JSON has none, socket.io sends null) and a proto-polluting key.
+    const polluted = await emitAck(a, 'counter:call-next', JSON.parse('{"counterId":"schalter-2","__proto__":{"x":1}}'));
+    expect(polluted.error?.code).toBe('INVALID_INPUT');
+
+    expect(await ticketStatus(t.id)).toBe('waiting');
+    expect(await counterState('schalter-2')).toMatchObject({ open: true, currentTicketId: null });
+    // The socket and the server still work.
+    const ok = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
+    expect(ok).toMatchObject({ ok: true, ticket: { id: t.id } });
+    expect((await emitAck(a, 'counter:start', { counterId: 'schalter-2' })).ok).toBe(true);
+    expect((await emitAck(a, 'counter:finish', { counterId: 'schalter-2' })).ok).toBe(true);
+  });
+
+  test('an emit without an ack callback is ignored and does not crash the server', async () => {
+    const a = await connect(url, '/counter', { cookie: julia });
+    expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
+    const t = await issue(url, 'permit-pickup');
+
+    a.emit('counter:call-next', { counterId: 'schalter-2' });
+    a.emit('counter:call-next');
+    a.emit('counter:call-next', null);
+    a.emit('counter:finish', 'x'.repeat(10 * 1024));
+    a.emit('counter:close', { counterId: 'schalter-2' }, 'not a callback');
+    a.emit('counter:transfer', { counterId: 'schalter-2', serviceId: 'residence' });
+    a.emit('snapshot');
+    a.emit('snapshot', { please: true });
+    a.emit('no-such-event', { counterId: 'schalter-2' });
+    // Display and kiosk sockets sending junk are ignored as well.
+    const display = await connect(url, '/display');
+    display.emit('snapshot');
+    display.emit('snapshot', 'x'.repeat(10 * 1024));
+    display.emit('counter:call-next', { counterId: 'schalter-2' }, () => undefined);
+
+    // The server still answers on the same socket, over HTTP, and on new sockets.
+    const snap = await emitAck(a, 'snapshot');
+    expect(snap.ok).toBe(true);
+    expect((await api(url, 'GET', '/api/health')).status).toBe(200);
+    const fresh = await connect(url, '/counter', { cookie: julia });
+    expect((await emitAck(fresh, 'snapshot')).ok).toBe(true);
+    // And none of the ack-less commands ran: the ticket still waits, the counter is still open.
+    expect(await ticketStatus(t.id)).toBe('waiting');
+    expect(await counterState('schalter-2')).toMatchObject({ open: true, currentTicketId: null });
+    expect(a.connected).toBe(true);
+    const ok = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
+    expect(ok).toMatchObject({ ok: true, ticket: { id: t.id } });
+    expect((await emitAck(a, 'counter:no-show', { counterId: 'schalter-2' })).ok).toBe(true);
+  });
+
+  test('a payload above the socket size limit drops that socket only', async () => {
+    const a = await connect(url, '/counter', { cookie: julia });
+    const other = await connect(url, '/counter', { cookie: julia });
+    const gone = waitForDisconnect(a);
+    a.emit('counter:call-next', { counterId: 'x'.repeat(200 * 1024) }, () => undefined);
+    await gone;
+    expect((await emitAck(other, 'snapshot')).ok).toBe(true);
+    expect((await api(url, 'GET', '/api/health')).status).toBe(200);
+  });
+
+  test('after logout over HTTP, socket commands fail with UNAUTHENTICATED and the socket is closed', async () => {
+    // A session of its own, so the other tests keep theirs.
+    const cookie = await server.login('ftesfaye');
+    const s = await connect(url, '/counter', { cookie });
+    expect((await emitAck(s, 'counter:open', { counterId: 'raum-1-17' })).ok).toBe(true);
+    const watcher = await connect(url, '/counter', { cookie: admin });
+
+    const out = await api(url, 'POST', '/api/auth/logout', { cookie });
+    expect(out.status).toBe(200);
+    expect((await api(url, 'GET', '/api/auth/me', { cookie })).status).toBe(401);
+
+    const gone = waitForDisconnect(s);
+    const ack = await emitAck(s, 'counter:call-next', { counterId: 'raum-1-17' });
+    expect(ack).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+    await gone;
+    // The old cookie opens no new socket.
+    const err = await refused(connect(url, '/counter', { cookie }));
+    expect(err.message).toBe('UNAUTHENTICATED');
+    // The counter stayed as it was; the admin can still close it.
+    expect(await counterState('raum-1-17')).toMatchObject({ open: true });
+    expect((await emitAck(watcher, 'counter:close', { counterId: 'raum-1-17' })).ok).toBe(true);
+  });
+
+  test('after logout over HTTP, an idle socket stops receiving queue:changed', async () => {
+    const cookie = await server.login('mhosseini');
+    const s = await connect(url, '/counter', { cookie });
+    await firstOf(s, 'counter:snapshot');
+    const watcher = await connect(url, '/counter', { cookie: admin });
+    expect((await api(url, 'POST', '/api/auth/logout', { cookie })).status).toBe(200);
+    const gone = waitForDisconnect(s);
+
+    // Staff data keeps changing; the logged-out socket must not get it.
+    const t = await issue(url, 'youth-migration', 'ti');
+    await firstOf<QueueChanged>(watcher, 'queue:changed', (e) => e.tickets.some((x) => x.id === t.id));
+    await new Promise((r) => setTimeout(r, 100));
+    const leaked = received<QueueChanged>(s, 'queue:changed').filter((e) => e.tickets.some((x) => x.id === t.id));
+    expect(leaked).toEqual([]);
+    // It is closed, so the app notices and shows the login (a reconnect is refused).
+    await gone;
+    expect(watcher.connected).toBe(true);
+    expect((await api(url, 'DELETE', `/api/tickets/${t.id}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,37 @@
+/** Small HTTP helpers for the realtime and system tests (real fetch against a real server). */
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export async function api<T = any>(
+  url: string,
+  method: string,
+  path: string,
+  opts: { body?: unknown; cookie?: string; signal?: AbortSignal } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.cookie) headers.cookie = opts.cookie;
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Draws a ticket; fails the test on anything but 201. */
+export async function issue(url: string, serviceId: string, language = 'de', cookie?: string): Promise<any> {
+  const res = await api(url, 'POST', '/api/tickets', { body: { serviceId, language }, ...(cookie ? { cookie } : {}) });
+  if (res.status !== 201) throw new Error(`issue ${serviceId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** POST /api/counters/:id/:action with a staff cookie. */
+export function counterAction(url: string, cookie: string, counterId: string, action: string, body?: unknown) {
+  return api(url, 'POST', `/api/counters/${counterId}/${action}`, { cookie, ...(body !== undefined ? { body } : {}) });
+}
