@@ -19,6 +19,7 @@ export default defineConfig({
         kiosk: page('kiosk'),
         display: page('display'),
         counter: page('counter'),
+        visitor: page('visitor'),
       },
     },
   },

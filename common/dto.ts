@@ -106,3 +106,24 @@ export type { PriorityClass };
 export interface ErrorResponse {
   error: ErrorBody;
 }
+
+/** Whether the visitor already answered the feedback question for a ticket. */
+export interface FeedbackState {
+  given: boolean;
+}
+
+/** Anonymous feedback, one row per service and office day. */
+export interface FeedbackDayStats {
+  /** Business date, YYYY-MM-DD. */
+  date: string;
+  serviceId: string;
+  count: number;
+  /** Mean German school grade (1 best … 6 worst), two decimals. */
+  average: number;
+}
+
+export interface FeedbackStats {
+  from: string;
+  to: string;
+  days: FeedbackDayStats[];
+}

@@ -32,6 +32,8 @@ export const ERROR_STATUS = {
   APPOINTMENT_EXPIRED: 409,
   NO_CURRENT_TICKET: 409,
   INVALID_TARGET: 409,
+  FEEDBACK_NOT_YET: 409,
+  FEEDBACK_ALREADY_GIVEN: 409,
   // transport-level
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
@@ -76,6 +78,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   APPOINTMENT_EXPIRED: 'This appointment is not for today.',
   NO_CURRENT_TICKET: 'The counter has no current ticket.',
   INVALID_TARGET: 'The transfer target is not valid.',
+  FEEDBACK_NOT_YET: 'Feedback can be given once the visit is finished.',
+  FEEDBACK_ALREADY_GIVEN: 'Feedback for this ticket was already given.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   URI_TOO_LONG: 'The address is too long.',
   HEADERS_TOO_LARGE: 'The address or the request headers are too long.',

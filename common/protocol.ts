@@ -137,3 +137,80 @@ export type CounterAction = (typeof COUNTER_ACTIONS)[number];
 export interface HandshakeAuth {
   protocol?: number;
 }
+
+/** Longest note staff may keep on a ticket (characters). */
+export const NOTES_MAX_LENGTH = 2000;
+
+/** Emergency / silent alarm raised at a counter; staff sockets see it until someone acknowledges it. */
+export interface CounterAlarm {
+  alarmId: string;
+  counterId: string;
+  counterName: string;
+  /** Display name of the staff member who raised it. */
+  raisedBy?: string;
+  at: number;
+}
+
+export interface AlarmCleared {
+  alarmId: string;
+  /** Display name of the staff member who acknowledged it. */
+  acknowledgedBy?: string;
+  at: number;
+}
+
+export interface AlarmRef {
+  alarmId: string;
+}
+
+export interface NotesPayload {
+  ticketId: string;
+  notes: string;
+}
+
+/** Alarm and notes events of the /counter namespace, next to CounterServerEvents / CounterClientEvents. */
+export interface CounterExtraServerEvents {
+  /** Sent to every other staff socket when an alarm is raised. */
+  'counter:alarm': (a: CounterAlarm) => void;
+  'counter:alarm-cleared': (c: AlarmCleared) => void;
+  /** On connect: the alarms of today nobody has acknowledged yet. */
+  'counter:alarms': (e: { alarms: CounterAlarm[] }) => void;
+}
+export interface CounterExtraClientEvents {
+  'counter:alarm': (p: CounterRef, ack: AckFn<{ alarm: CounterAlarm }>) => void;
+  'counter:alarm-ack': (p: AlarmRef, ack: AckFn<{ cleared: AlarmCleared }>) => void;
+  'counter:notes': (p: NotesPayload, ack: AckFn<{ ticket: StaffTicket }>) => void;
+}
+
+/*
+ * The visitor's phone (/visitor): one ticket per socket. The handshake carries
+ * the ticket token (`auth: {ticket, protocol}`); an unknown or expired token is
+ * refused with connect_error TICKET_NOT_FOUND or TICKET_EXPIRED. Pushes are
+ * counted per ticket rather than per namespace, so a phone sees no gaps from
+ * other visitors' tickets.
+ */
+import type { PublicTicket } from './dto.js';
+
+export const VISITOR_NAMESPACE = '/visitor';
+
+export interface VisitorHandshakeAuth extends HandshakeAuth {
+  ticket?: string;
+}
+
+export interface VisitorSnapshot extends Sequenced {
+  ticket: PublicTicket;
+}
+
+/** The ticket's public view changed: position, estimate, status or counter (a recall changes calledAt). */
+export interface TicketStatusEvent extends Sequenced {
+  ticket: PublicTicket;
+}
+
+export interface VisitorServerEvents {
+  'visitor:snapshot': (s: VisitorSnapshot) => void;
+  'ticket:status': (e: TicketStatusEvent) => void;
+  /** The office day ended; the server disconnects right after. */
+  'ticket:expired': (e: ErrorBody) => void;
+}
+export interface VisitorClientEvents {
+  snapshot: (ack: AckFn<{ snapshot: VisitorSnapshot }>) => void;
+}

@@ -89,3 +89,20 @@ export const TransferPayload = Type.Object(
 export const ErrorResponse = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),
 });
+
+/** Visitor feedback: a German school grade (1 "sehr gut" … 6 "ungenügend") and an optional short comment. */
+export const FeedbackBody = Type.Object(
+  {
+    grade: Type.Integer({ minimum: 1, maximum: 6 }),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  strict,
+);
+export type FeedbackBody = Static<typeof FeedbackBody>;
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Office date, YYYY-MM-DD' });
+export const FeedbackStatsQuery = Type.Object(
+  { from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) },
+  strict,
+);
+export type FeedbackStatsQuery = Static<typeof FeedbackStatsQuery>;

@@ -1,37 +1,5 @@
-import { LitElement, css, html } from 'lit';
+import '../common/client/fonts.js';
+import { lockDownPage } from './lockdown.js';
+import './kiosk-app.js';
 
-// Placeholder until the real kiosk UI lands. No decorators: reactive properties are declared via
-// `static properties` + `declare` fields (compatible with useDefineForClassFields).
-export class KioskApp extends LitElement {
-  static override properties = {
-    status: { type: String },
-  };
-
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: system-ui, sans-serif;
-      padding: 2rem;
-    }
-  `;
-
-  declare status: string;
-
-  constructor() {
-    super();
-    this.status = 'Diese Anwendung wird gerade aufgebaut.';
-  }
-
-  override render() {
-    return html`<h1>Kiosk</h1>
-      <p>${this.status}</p>`;
-  }
-}
-
-customElements.define('kiosk-app', KioskApp);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'kiosk-app': KioskApp;
-  }
-}
+lockDownPage();

@@ -11,12 +11,17 @@ import type { Config } from './config.js';
 import type { Api } from './http/api.js';
 import { registerSessionLookup } from './http/auth.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
+import { announcementRoutes } from './http/routes/announcements.js';
 import { appointmentRoutes } from './http/routes/appointments.js';
 import { authRoutes } from './http/routes/auth.js';
 import { counterRoutes } from './http/routes/counters.js';
+import { kioskRoutes } from './http/routes/kiosks.js';
 import { landingRoutes } from './http/routes/landing.js';
+import { printingRoutes } from './http/routes/printing.js';
 import { publicRoutes } from './http/routes/public.js';
 import { ticketRoutes } from './http/routes/tickets.js';
+import { visitorRoutes } from './http/routes/visitor.js';
+import { PrintService } from './print/print-service.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { seedIfEmpty, type SeedResult } from './seed/seed.js';
 import { registerStatic } from './static.js';
@@ -85,17 +90,23 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   });
   await fastify.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const routeDeps = { office, config };
+  const print = new PrintService(office, fastify.log);
+  const routeDeps = { office, config, print };
   const api = fastify as unknown as Api;
-  for (const routes of [landingRoutes, publicRoutes, ticketRoutes, appointmentRoutes, authRoutes, counterRoutes]) routes(api, routeDeps);
+  for (const routes of [landingRoutes, publicRoutes, ticketRoutes, appointmentRoutes, authRoutes, counterRoutes, visitorRoutes, kioskRoutes, announcementRoutes, printingRoutes]) routes(api, routeDeps);
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
   const realtime = attachRealtime(fastify, office);
+  print.attachAgents(realtime.io);
   const stopDayClose = scheduleDayClose(office, () => config.timeZone, (err) => fastify.log.error({ err }, 'day close failed'));
+  // Print jobs end at once, so no request waits for a printer while the server closes.
+  fastify.addHook('preClose', async () => print.close());
   // Sockets first: open websockets would otherwise keep the HTTP server from closing.
   fastify.addHook('preClose', async () => {
     stopDayClose();
     await realtime.close();
+    // Kept-alive browser connections (socket.io polling, audio) would otherwise hold the close open.
+    fastify.server.closeAllConnections();
   });
   fastify.addHook('onClose', async () => store.close());
 

@@ -43,7 +43,8 @@ export interface OfficeDeps {
  * `committed` fires only after the transaction has committed.
  */
 export class Office {
-  readonly events = new EventEmitter<{ committed: [LoggedEvent[]] }>();
+  /** `committed`: events after their transaction committed; `sessionEnded`: a staff session's token after logout. */
+  readonly events = new EventEmitter<{ committed: [LoggedEvent[]]; sessionEnded: [string] }>();
 
   constructor(readonly deps: OfficeDeps) {}
 

@@ -19,6 +19,8 @@ export const EVENT_TYPES = [
   'ticket.reprinted',
   'counter.opened',
   'counter.closed',
+  'counter.alarm_raised',
+  'counter.alarm_acknowledged',
   'appointment.created',
   'appointment.cancelled',
 ] as const;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Office } from '../app/office.js';
 import type { Config } from '../config.js';
+import type { PrintService } from '../print/print-service.js';
 
 /** The Fastify instance as routes see it: TypeBox-typed schemas. */
 export type Api = FastifyInstance<
@@ -15,4 +16,5 @@ export type Api = FastifyInstance<
 export interface RouteDeps {
   office: Office;
   config: Config;
+  print: PrintService;
 }

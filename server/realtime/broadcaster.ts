@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace } from 'socket.io';
-import type { QueueChanged } from '../../common/protocol.js';
 import type { Office } from '../app/office.js';
 import { resolveSession } from '../auth/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
@@ -14,21 +13,55 @@ interface Namespaces {
 }
 
 /**
+ * Kiosks and screens get the services' state at most this often. A burst of
+ * commands then costs one push per socket instead of one per command, which
+ * matters with thousands of sockets; the first change after a quiet spell
+ * still goes out at once.
+ */
+export const SERVICES_PUSH_INTERVAL_MS = 250;
+/** Opening hours end and begin without any command: look again this often. */
+export const SERVICES_REFRESH_MS = 30_000;
+/** Sessions also end by expiry, without a logout: check the staff sockets this often. */
+export const SESSION_SWEEP_MS = 60_000;
+
+/**
  * Turns committed events into pushes. It runs only after the store committed,
  * and reads the state it pushes from the store, so a client never sees a
  * change that was rolled back.
  */
 export class Broadcaster {
+  private servicesTimer: NodeJS.Timeout | null = null;
+  private lastServicesPushAt = 0;
+  private lastServices = '';
+  private readonly intervals: NodeJS.Timeout[] = [];
+
   constructor(
     private readonly office: Office,
     private readonly ns: Namespaces,
     private readonly seq: { display: Sequencer; kiosk: Sequencer; counter: Sequencer },
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.intervals.push(
+      setInterval(() => this.requestServicesPush(), SERVICES_REFRESH_MS).unref(),
+      setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS).unref(),
+    );
+  }
 
   readonly onCommitted = (events: LoggedEvent[]): void => {
     this.push(events).catch((err: unknown) => this.log.error({ err }, 'broadcast failed'));
   };
+
+  /** A logout ends that session's sockets at once, so they see no more staff data. */
+  readonly onSessionEnded = (token: string): void => {
+    for (const s of this.ns.counter.sockets.values()) {
+      if ((s.data as { sessionToken?: string }).sessionToken === token) s.disconnect(true);
+    }
+  };
+
+  close(): void {
+    for (const i of this.intervals) clearInterval(i);
+    if (this.servicesTimer) clearTimeout(this.servicesTimer);
+  }
 
   private async push(events: LoggedEvent[]): Promise<void> {
     const ticketIds = [...new Set(events.map((e) => e.ticketId).filter((id): id is string => id !== null))];
@@ -37,7 +70,6 @@ export class Broadcaster {
         .filter((e) => (CALL_EVENTS as readonly string[]).includes(e.type))
         .map((e) => displayCall(v, e))
         .filter((c) => c !== null),
-      services: v.publicServices(),
       queue: {
         tickets: ticketIds.map((id) => v.r.ticket(id)).filter((t) => t !== null).map((t) => v.staffTicket(t)),
         counters: v.counters.map((c) => v.staffCounter(c)),
@@ -45,30 +77,42 @@ export class Broadcaster {
       },
     }));
     for (const call of pushes.calls) this.ns.display.emit('ticket:called', { ...call, ...this.seq.display.next() });
-    this.ns.display.emit('services:status', { services: pushes.services, ...this.seq.display.next() });
-    this.ns.kiosk.emit('services:status', { services: pushes.services, ...this.seq.kiosk.next() });
-    const changed: QueueChanged = { ...pushes.queue, ...this.seq.counter.next() };
-    // Chained, so staff pushes leave in seq order even though each waits for its session checks.
-    this.counterPushes = this.counterPushes
-      .then(() => this.pushToStaff(changed))
-      .catch((err: unknown) => this.log.error({ err }, 'staff broadcast failed'));
+    this.ns.counter.emit('queue:changed', { ...pushes.queue, ...this.seq.counter.next() });
+    this.requestServicesPush();
   }
 
-  private counterPushes: Promise<void> = Promise.resolve();
+  private requestServicesPush(): void {
+    if (this.servicesTimer) return; // a push is already planned and will read the latest state
+    const wait = this.lastServicesPushAt + SERVICES_PUSH_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      this.pushServices();
+      return;
+    }
+    this.servicesTimer = setTimeout(() => {
+      this.servicesTimer = null;
+      this.pushServices();
+    }, wait);
+  }
 
-  /**
-   * Staff data goes only to sockets whose session is still valid: a socket
-   * whose user logged out (or whose session expired) since its handshake is
-   * dropped instead of being fed the queue, even if it never sends a command.
-   */
-  private async pushToStaff(changed: QueueChanged): Promise<void> {
-    const sockets = [...this.ns.counter.sockets.values()];
+  private pushServices(): void {
+    this.lastServicesPushAt = Date.now();
+    this.office
+      .view((v) => v.publicServices())
+      .then((services) => {
+        const json = JSON.stringify(services);
+        if (json === this.lastServices) return;
+        this.lastServices = json;
+        this.ns.display.emit('services:status', { services, ...this.seq.display.next() });
+        this.ns.kiosk.emit('services:status', { services, ...this.seq.kiosk.next() });
+      })
+      .catch((err: unknown) => this.log.error({ err }, 'services broadcast failed'));
+  }
+
+  private async sweepSessions(): Promise<void> {
     const now = this.office.now();
-    const valid = await Promise.all(
-      sockets.map((s) => resolveSession(this.office.store, (s.data as { sessionToken?: string }).sessionToken, now)),
-    );
-    const stale = sockets.filter((_, i) => valid[i] === null);
-    this.ns.counter.except(stale.map((s) => s.id)).emit('queue:changed', changed);
-    for (const s of stale) s.disconnect(true);
+    for (const s of [...this.ns.counter.sockets.values()]) {
+      const user = await resolveSession(this.office.store, (s.data as { sessionToken?: string }).sessionToken, now);
+      if (!user) s.disconnect(true);
+    }
   }
 }

@@ -17,7 +17,9 @@ import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { registerCounterCommands } from './counter-commands.js';
+import { registerCounterExtras } from './counter-extras.js';
 import { Sequencer } from './sequencer.js';
+import { registerVisitorNamespace } from './visitor.js';
 import { counterSnapshot, displaySnapshot, kioskSnapshot } from './views.js';
 
 export interface CounterSocketData {
@@ -103,15 +105,21 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
       }),
     );
     registerCounterCommands(socket, office, app.log, currentUser);
+    registerCounterExtras(socket, office, app.log, currentUser);
   });
+
+  registerVisitorNamespace(io, app, office);
 
   const broadcaster = new Broadcaster(office, { display, kiosk, counter }, seq, app.log);
   office.events.on('committed', broadcaster.onCommitted);
+  office.events.on('sessionEnded', broadcaster.onSessionEnded);
 
   return {
     io,
     close: async () => {
       office.events.off('committed', broadcaster.onCommitted);
+      office.events.off('sessionEnded', broadcaster.onSessionEnded);
+      broadcaster.close();
       await io.close();
     },
   };

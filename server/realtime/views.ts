@@ -4,7 +4,8 @@ import type { QueueView } from '../app/views.js';
 import type { LoggedEvent } from '../domain/events.js';
 import { startOfDay } from '../domain/time.js';
 
-export const DISPLAY_HISTORY_SIZE = 10;
+/** Calls of all areas together; enough that every area's screen gets its own recent history. */
+export const DISPLAY_HISTORY_SIZE = 40;
 export const CALL_EVENTS = ['ticket.called', 'ticket.recalled'] as const;
 
 export function displayCall(v: QueueView, e: LoggedEvent): DisplayCall | null {

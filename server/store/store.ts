@@ -1,3 +1,4 @@
+import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '../../common/model.js';
 import type { DomainEvent, LoggedEvent } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
@@ -30,6 +31,19 @@ export interface SessionRecord {
   expiresAt: number;
 }
 
+/** A visitor's anonymous answer: what was served where and when, never who. */
+export interface FeedbackRecord {
+  /** Kept only so a ticket can answer once. */
+  ticketId: string;
+  serviceId: string;
+  counterId: string | null;
+  businessDate: string;
+  language: string;
+  grade: number;
+  comment: string | null;
+  createdAt: number;
+}
+
 export interface StoreReader {
   settings(): OfficeSettings;
   areas(): Area[];
@@ -59,6 +73,10 @@ export interface StoreReader {
   /** The newest events of the given types, newest first. */
   latestEvents(types: readonly string[], limit: number, sinceAt?: number): LoggedEvent[];
   isEmpty(): boolean;
+  /** The feedback given for a ticket, if any (one per ticket). */
+  feedbackByTicket(ticketId: string): FeedbackRecord | null;
+  /** Count and mean grade per business date and service, dates inclusive, oldest first. */
+  feedbackStats(fromDate: string, toDate: string): FeedbackDayStats[];
 }
 
 export interface StoreTx extends StoreReader {
@@ -77,4 +95,5 @@ export interface StoreTx extends StoreReader {
   deleteSession(id: string): void;
   deleteExpiredSessions(now: number): void;
   appendEvents(events: readonly DomainEvent[]): LoggedEvent[];
+  insertFeedback(f: FeedbackRecord): void;
 }

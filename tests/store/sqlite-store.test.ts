@@ -67,6 +67,54 @@ describe('SqliteStore', () => {
     await expect(store.transaction((tx) => tx.insertTicket(twin, 1))).rejects.toThrow(/UNIQUE/);
   });
 
+  it('serves the day\'s open tickets from memory without ever showing a rolled-back write', async () => {
+    await seedIfEmpty(store, { timeZone: 'Europe/Berlin', seed: 'demo', demoHours: 'always', adminPassword: 'x', printer: null });
+    const day = '2026-06-10';
+    const first = makeTicket({ serviceId: 'residence', number: 'A001', businessDate: day, queuedAt: T0 + 2 });
+    const second = makeTicket({ serviceId: 'residence', number: 'A002', businessDate: day, queuedAt: T0 + 1 });
+    expect(await store.read((r) => r.waitingTickets(day))).toEqual([]);
+    await store.transaction((tx) => {
+      tx.insertTicket(first, 1);
+      expect(tx.waitingTickets(day).map((t) => t.id)).toEqual([first.id]);
+    });
+    await expect(
+      store.transaction((tx) => {
+        tx.insertTicket(second, 2);
+        tx.updateTicket({ ...first, status: 'done' });
+        expect(tx.openTickets(day).map((t) => t.id)).toEqual([second.id]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await store.read((r) => r.openTickets(day).map((t) => [t.id, t.status]))).toEqual([[first.id, 'waiting']]);
+
+    await store.transaction((tx) => {
+      tx.insertTicket(second, 2);
+      tx.updateTicket({ ...first, status: 'called', counterId: 'schalter-3' });
+    });
+    expect(await store.read((r) => r.openTickets(day).map((t) => [t.id, t.status]))).toEqual([
+      [second.id, 'waiting'],
+      [first.id, 'called'],
+    ]);
+    expect(await store.read((r) => r.waitingTickets(day).map((t) => t.id))).toEqual([second.id]);
+    await store.transaction((tx) => tx.updateTicket({ ...first, status: 'done' }));
+    store.close();
+    store = new SqliteStore(file);
+    expect(await store.read((r) => r.openTickets(day).map((t) => t.id))).toEqual([second.id]);
+  });
+
+  it('forgets a day first read inside a transaction that rolled back', async () => {
+    await seedIfEmpty(store, { timeZone: 'Europe/Berlin', seed: 'demo', demoHours: 'always', adminPassword: 'x', printer: null });
+    const ticket = makeTicket({ serviceId: 'residence', number: 'A001', businessDate: '2026-06-11' });
+    await expect(
+      store.transaction((tx) => {
+        tx.insertTicket(ticket, 1);
+        expect(tx.waitingTickets('2026-06-11').map((t) => t.id)).toEqual([ticket.id]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await store.read((r) => r.waitingTickets('2026-06-11'))).toEqual([]);
+  });
+
   it('keeps the event log append-only', async () => {
     await store.transaction((tx) => tx.appendEvents([event('counter.opened', T0, { counterId: 'c1' })]));
     expect(() => store.db.prepare("UPDATE events SET type = 'x'").run()).toThrow(/append-only/);

@@ -46,7 +46,10 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await destroySession(office.store, token);
+    if (token) {
+      await destroySession(office.store, token);
+      office.events.emit('sessionEnded', token);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -1,7 +1,12 @@
 import type { Api, RouteDeps } from '../api.js';
 
-export function publicRoutes(app: Api, { office }: RouteDeps): void {
-  app.get('/api/health', { schema: { tags: ['public'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+export function publicRoutes(app: Api, { office, print }: RouteDeps): void {
+  // Still "ok" with a broken printer: the server is healthy and issuing works; details say what is wrong.
+  app.get(
+    '/api/health',
+    { schema: { tags: ['public'], summary: 'Liveness, with the state of the kiosk printers' } },
+    async () => ({ status: 'ok', details: { printers: await print.publicStatuses() } }),
+  );
 
   app.get(
     '/api/services',

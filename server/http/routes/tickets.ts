@@ -1,7 +1,7 @@
 import { CheckinBody, EmptyBody, IssueTicketBody, TicketParams } from '../../../common/schemas.js';
 import type { Api, RouteDeps } from '../api.js';
 
-export function ticketRoutes(app: Api, { office, config }: RouteDeps): void {
+export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): void {
   app.post(
     '/api/tickets',
     {
@@ -18,7 +18,8 @@ export function ticketRoutes(app: Api, { office, config }: RouteDeps): void {
     },
     async (request, reply) => {
       const ticket = await office.issueTicket({ ...request.body, staff: request.user });
-      return reply.status(201).send(ticket);
+      // The ticket exists whatever the printer does; the kiosk shows the outcome's fallback.
+      return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, request.body.kioskId) });
     },
   );
 
@@ -40,6 +41,9 @@ export function ticketRoutes(app: Api, { office, config }: RouteDeps): void {
       schema: { tags: ['tickets'], summary: 'Check in for an appointment with its booking code', body: CheckinBody },
       config: { rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
     },
-    async (request, reply) => reply.status(201).send(await office.checkIn(request.body.code, request.body.language)),
+    async (request, reply) => {
+      const ticket = await office.checkIn(request.body.code, request.body.language);
+      return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, request.body.kioskId) });
+    },
   );
 }

@@ -134,4 +134,24 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 `,
   },
+  {
+    version: 2,
+    name: 'visitor feedback',
+    // Anonymous by design: no user, no session, no free-text identity. ticket_id
+    // is kept only so each ticket can answer once; a ticket row holds nothing personal.
+    sql: `
+CREATE TABLE feedback (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_id TEXT NOT NULL UNIQUE,
+  service_id TEXT NOT NULL,
+  counter_id TEXT,
+  business_date TEXT NOT NULL,
+  language TEXT NOT NULL,
+  grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 6),
+  comment TEXT CHECK (comment IS NULL OR length(comment) <= 500),
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX feedback_day_service ON feedback (business_date, service_id);
+`,
+  },
 ];

@@ -1,9 +1,11 @@
 import type { Appointment, Area, Counter, Device, Service, Ticket } from '../../../common/model.js';
 import type { DomainEvent, LoggedEvent } from '../../domain/events.js';
 import type { OfficeSettings } from '../../domain/settings.js';
-import type { QueueStore, SessionRecord, StoreTx, UserRecord } from '../store.js';
+import type { FeedbackDayStats } from '../../../common/dto.js';
+import type { FeedbackRecord, QueueStore, SessionRecord, StoreTx, UserRecord } from '../store.js';
 import type { Statement } from 'better-sqlite3';
 import { openDatabase, type SqliteDb } from './database.js';
+import { OpenTicketCache } from './open-tickets.js';
 import * as rows from './rows.js';
 
 type Row = Record<string, unknown>;
@@ -13,15 +15,22 @@ export class SqliteStore implements QueueStore {
   readonly db: SqliteDb;
   private readonly tx: SqliteTx;
 
+  private readonly openTickets: OpenTicketCache;
+
   constructor(file: string) {
     this.db = openDatabase(file);
-    this.tx = new SqliteTx(this.db);
+    this.tx = new SqliteTx(this.db, (date) => this.openTickets.open(date), (t) => this.openTickets.written(t));
+    this.openTickets = new OpenTicketCache((date) => this.tx.loadOpenTickets(date));
   }
 
   transaction<T>(fn: (tx: StoreTx) => T): Promise<T> {
+    this.openTickets.begin();
     try {
-      return Promise.resolve(this.db.transaction(() => fn(this.tx)).immediate());
+      const result = this.db.transaction(() => fn(this.tx)).immediate();
+      this.openTickets.commit();
+      return Promise.resolve(result);
     } catch (err) {
+      this.openTickets.rollback();
       return Promise.reject(err);
     }
   }
@@ -42,7 +51,11 @@ export class SqliteStore implements QueueStore {
 class SqliteTx implements StoreTx {
   private readonly statements = new Map<string, Statement<unknown[]>>();
 
-  constructor(private readonly db: SqliteDb) {}
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly cachedOpen: (businessDate: string) => Ticket[],
+    private readonly written: (t: Ticket) => void,
+  ) {}
 
   private stmt(sql: string): Statement<unknown[]> {
     let s = this.statements.get(sql);
@@ -124,16 +137,17 @@ class SqliteTx implements StoreTx {
     const r = this.get('SELECT * FROM tickets WHERE id = ?', id);
     return r ? rows.ticketFromRow(r) : null;
   }
-  openTickets(businessDate: string): Ticket[] {
+  loadOpenTickets(businessDate: string): Ticket[] {
     return this.all(
       "SELECT * FROM tickets WHERE business_date = ? AND status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number",
       businessDate,
     ).map(rows.ticketFromRow);
   }
+  openTickets(businessDate: string): Ticket[] {
+    return this.cachedOpen(businessDate);
+  }
   waitingTickets(businessDate: string): Ticket[] {
-    return this.all("SELECT * FROM tickets WHERE business_date = ? AND status = 'waiting'", businessDate).map(
-      rows.ticketFromRow,
-    );
+    return this.cachedOpen(businessDate).filter((t) => t.status === 'waiting');
   }
   openTicketsBefore(businessDate: string): Ticket[] {
     return this.all(
@@ -161,12 +175,14 @@ class SqliteTx implements StoreTx {
     const row = { ...rows.ticketToRow(t), seq_no: seqNo };
     const cols = Object.keys(row);
     this.stmt(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+    this.written(t);
   }
   updateTicket(t: Ticket): void {
     const row = rows.ticketToRow(t);
     const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'number' && c !== 'business_date');
     const info = this.stmt(`UPDATE tickets SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
     if (info.changes !== 1) throw new Error(`ticket ${t.id} does not exist`);
+    this.written(t);
   }
   nextTicketSeq(prefix: string, businessDate: string): number {
     const r = this.get(
@@ -251,5 +267,40 @@ class SqliteTx implements StoreTx {
   }
   isEmpty(): boolean {
     return this.get("SELECT 1 AS x FROM settings WHERE key = 'office'") === undefined;
+  }
+
+  feedbackByTicket(ticketId: string): FeedbackRecord | null {
+    const r = this.get('SELECT * FROM feedback WHERE ticket_id = ?', ticketId);
+    return r
+      ? {
+          ticketId: String(r.ticket_id),
+          serviceId: String(r.service_id),
+          counterId: r.counter_id === null ? null : String(r.counter_id),
+          businessDate: String(r.business_date),
+          language: String(r.language),
+          grade: Number(r.grade),
+          comment: r.comment === null ? null : String(r.comment),
+          createdAt: Number(r.created_at),
+        }
+      : null;
+  }
+  feedbackStats(fromDate: string, toDate: string): FeedbackDayStats[] {
+    return this.all(
+      'SELECT business_date, service_id, COUNT(*) AS n, AVG(grade) AS avg FROM feedback ' +
+        'WHERE business_date BETWEEN ? AND ? GROUP BY business_date, service_id ORDER BY business_date, service_id',
+      fromDate,
+      toDate,
+    ).map((r) => ({
+      date: String(r.business_date),
+      serviceId: String(r.service_id),
+      count: Number(r.n),
+      average: Math.round(Number(r.avg) * 100) / 100,
+    }));
+  }
+  insertFeedback(f: FeedbackRecord): void {
+    this.stmt(
+      'INSERT INTO feedback (ticket_id, service_id, counter_id, business_date, language, grade, comment, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(f.ticketId, f.serviceId, f.counterId, f.businessDate, f.language, f.grade, f.comment, f.createdAt);
   }
 }

@@ -1,0 +1,70 @@
+/**
+ * How big and how long each scenario is. The full plan stays under five
+ * minutes on two cores; --quick is a smoke run of the same code paths.
+ */
+export interface Plan {
+  mode: 'full' | 'quick';
+  callLatency: {
+    /** Display sockets: "small" and "large". */
+    displays: { small: number; large: number };
+    calls: { small: number; large: number };
+    /** A steady calling rate: one call every … ms. */
+    intervalMs: { small: number; large: number };
+    warmup: number;
+  };
+  throughput: {
+    connections: number;
+    /** Runs of connections × this many requests follow each other until targetSeconds have passed. */
+    requestsPerConnection: number;
+    targetSeconds: number;
+    floorSeconds: number;
+  };
+  pickNext: { sizes: number[]; minMsPerSize: number };
+  idleClients: {
+    sockets: number;
+    /** Calls before the idle sockets connect, and while they are connected (each push then reaches every idle display). */
+    callsWith: number;
+    /** No new handshake starts after this long; fewer sockets are then reported as such. */
+    connectBudgetSeconds: number;
+    displays: number;
+    calls: number;
+    intervalMs: number;
+  };
+  officeHour: {
+    /** Wall seconds played; at `timeScale` 60 one second is one office minute. */
+    seconds: number;
+    timeScale: number;
+    counters: number;
+    /** Peak-hour arrivals of the office per (office) hour; the scenario plays ten times this. */
+    peakPerHour: number;
+    displays: number;
+  };
+}
+
+export const FULL: Plan = {
+  mode: 'full',
+  callLatency: {
+    displays: { small: 100, large: 1000 },
+    calls: { small: 100, large: 60 },
+    intervalMs: { small: 60, large: 120 },
+    warmup: 10,
+  },
+  throughput: { connections: 10, requestsPerConnection: 10, targetSeconds: 10, floorSeconds: 3 },
+  pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 400 },
+  idleClients: { sockets: 10_000, connectBudgetSeconds: 45, displays: 100, calls: 30, callsWith: 20, intervalMs: 150 },
+  officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10 },
+};
+
+export const QUICK: Plan = {
+  mode: 'quick',
+  callLatency: {
+    displays: { small: 20, large: 60 },
+    calls: { small: 12, large: 12 },
+    intervalMs: { small: 50, large: 50 },
+    warmup: 2,
+  },
+  throughput: { connections: 10, requestsPerConnection: 3, targetSeconds: 1, floorSeconds: 0.5 },
+  pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
+  idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
+  officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4 },
+};

@@ -1,0 +1,21 @@
+import type { VisitorLanguage } from '../languages.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { tr } from './tr.js';
+import { ar } from './ar.js';
+import { fa } from './fa.js';
+import { ku } from './ku.js';
+import { ru } from './ru.js';
+import { uk } from './uk.js';
+import { pl } from './pl.js';
+import { ro } from './ro.js';
+import { bg } from './bg.js';
+import { sq } from './sq.js';
+import { fr } from './fr.js';
+import { ti } from './ti.js';
+import type { KioskCatalog } from './keys.js';
+
+export type { KioskCatalog, KioskKey } from './keys.js';
+
+/** Texts of the kiosk screens, one catalog per visitor language. */
+export const KIOSK_CATALOGS: Record<VisitorLanguage, KioskCatalog> = { de, en, tr, ar, fa, ku, ru, uk, pl, ro, bg, sq, fr, ti };

@@ -1,0 +1,90 @@
+import { LitElement, css, html } from 'lit';
+import { intent } from './events.js';
+import type { T } from './i18n.js';
+import { base } from './styles.js';
+
+/**
+ * @summary The staff sign-in form.
+ * @fires desk-intent - `login` with the typed username and password.
+ */
+export class CounterLogin extends LitElement {
+  static override properties = {
+    t: { attribute: false },
+    busy: { type: Boolean },
+    error: { type: String },
+  };
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        place-items: center;
+        min-height: 80vh;
+      }
+      form {
+        display: grid;
+        gap: 1rem;
+        width: min(24rem, 92vw);
+      }
+      h1 {
+        font-size: 1.4rem;
+        margin: 0;
+      }
+      label {
+        display: grid;
+        gap: 0.3rem;
+        font-weight: 600;
+      }
+      input {
+        padding: 0.55rem 0.7rem;
+        border: 1px solid var(--c-muted);
+        border-radius: 6px;
+        font-weight: 400;
+      }
+      .error {
+        color: var(--c-danger);
+        margin: 0;
+      }
+    `,
+  ];
+
+  declare t: T;
+  declare busy: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.busy = false;
+    this.error = '';
+  }
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[name=username]')?.focus();
+  }
+
+  private submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    intent(this, { kind: 'login', username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') });
+  }
+
+  override render() {
+    const t = this.t;
+    return html`<form class="panel" @submit=${this.submit} aria-describedby="login-error">
+      <h1>${t('loginTitle')}</h1>
+      <label>${t('username')}<input name="username" autocomplete="username" required maxlength="64" /></label>
+      <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required maxlength="256" /></label>
+      <p id="login-error" class="error" role="alert">${this.error}</p>
+      <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('loginBusy') : t('loginButton')}</button>
+    </form>`;
+  }
+}
+
+customElements.define('counter-login', CounterLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-login': CounterLogin;
+  }
+}

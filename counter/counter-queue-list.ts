@@ -1,0 +1,135 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PublicService, StaffTicket } from '../common/dto.js';
+import { intent } from './events.js';
+import { languageName, serviceName, type T } from './i18n.js';
+import { base } from './styles.js';
+import { clockTime, wholeMinutes } from './time-format.js';
+
+/**
+ * @summary The waiting tickets this counter may call: numbers and metadata only,
+ * never names. Each row can be called directly.
+ * @fires desk-intent - `call` with the ticket id.
+ */
+export class CounterQueueList extends LitElement {
+  static override properties = {
+    t: { attribute: false },
+    lang: { type: String },
+    tickets: { attribute: false },
+    services: { attribute: false },
+    now: { type: Number },
+    canCall: { type: Boolean },
+  };
+
+  static override styles = [
+    base,
+    css`
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: start;
+        padding: 0.35rem 0.5rem;
+        border-bottom: 1px solid var(--c-border);
+        vertical-align: middle;
+      }
+      td.num {
+        text-align: end;
+        font-variant-numeric: tabular-nums;
+      }
+      .number {
+        font-weight: 700;
+        font-size: 1.1rem;
+      }
+      .badge {
+        display: inline-block;
+        font-size: 0.8rem;
+        padding: 0 0.4rem;
+        margin-inline-end: 0.25rem;
+        border-radius: 4px;
+        background: var(--c-accent-soft);
+        color: var(--c-accent);
+      }
+      button {
+        min-height: 2rem;
+        padding: 0.2rem 0.6rem;
+      }
+    `,
+  ];
+
+  declare t: T;
+  declare lang: string;
+  declare tickets: StaffTicket[];
+  declare services: PublicService[];
+  declare now: number;
+  declare canCall: boolean;
+
+  constructor() {
+    super();
+    this.lang = 'de';
+    this.tickets = [];
+    this.services = [];
+    this.now = Date.now();
+    this.canCall = false;
+  }
+
+  private hints(ticket: StaffTicket) {
+    const t = this.t;
+    return html`${ticket.priorityClass === 'priority' ? html`<span class="badge">${t('priority')}</span>` : nothing}
+    ${ticket.dueAt !== null ? html`<span class="badge">${t('appointmentAt', { time: clockTime(ticket.dueAt, this.lang) })}</span>` : nothing}
+    ${ticket.targetCounterId !== null ? html`<span class="badge">${t('onlyHere')}</span>` : nothing}
+    ${ticket.transferredFrom !== null
+      ? html`<span class="muted">${t('transferredFrom', { service: serviceName(this.services, ticket.transferredFrom, this.lang) })}</span>`
+      : nothing}`;
+  }
+
+  override render() {
+    const t = this.t;
+    return html`<section class="panel" aria-labelledby="queue-title">
+      <h2 id="queue-title">${t('queueTitle', { count: this.tickets.length })}</h2>
+      ${this.tickets.length === 0
+        ? html`<p class="muted">${t('queueEmpty')}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${t('queueNumber')}</th>
+                <th scope="col">${t('queueService')}</th>
+                <th scope="col">${t('queueLanguage')}</th>
+                <th scope="col">${t('queueNote')}</th>
+                <th scope="col" class="num">${t('queueWaited')}</th>
+                <th scope="col"><span class="visually-hidden">${t('queueAction')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this.tickets.map(
+                (ticket) => html`<tr data-ticket=${ticket.number} data-service=${ticket.serviceId}>
+                  <th scope="row" class="number">${ticket.number}</th>
+                  <td>${serviceName(this.services, ticket.serviceId, this.lang)}</td>
+                  <td>${languageName(ticket.language, this.lang)}</td>
+                  <td>${this.hints(ticket)}</td>
+                  <td class="num">${t('minutes', { n: wholeMinutes(this.now - ticket.issuedAt) })}</td>
+                  <td>
+                    <button
+                      ?disabled=${!this.canCall}
+                      aria-label=${t('callTicket', { number: ticket.number })}
+                      @click=${() => intent(this, { kind: 'call', ticketId: ticket.id })}
+                    >
+                      ${t('callShort')}
+                    </button>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </section>`;
+  }
+}
+
+customElements.define('counter-queue-list', CounterQueueList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-queue-list': CounterQueueList;
+  }
+}

@@ -1,0 +1,174 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { PublicService, StaffCounter, StaffTicket } from '../common/dto.js';
+import { intent } from './events.js';
+import { serviceName, type T } from './i18n.js';
+import { base } from './styles.js';
+
+type Target = 'service' | 'counter';
+
+/**
+ * @summary Transfer the current ticket to another service or to a named counter,
+ * keeping its place in line or not. A modal dialog: Escape cancels.
+ * @fires desk-intent - `transfer`, or `transfer-dialog` {open:false} when dismissed.
+ */
+export class CounterTransferDialog extends LitElement {
+  static override properties = {
+    t: { attribute: false },
+    lang: { type: String },
+    open: { type: Boolean },
+    ticket: { attribute: false },
+    services: { attribute: false },
+    counters: { attribute: false },
+    target: { state: true },
+  };
+
+  static override styles = [
+    base,
+    css`
+      dialog {
+        border: 1px solid var(--c-border);
+        border-radius: 8px;
+        padding: 1.25rem;
+        width: min(30rem, 94vw);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.3);
+      }
+      form {
+        display: grid;
+        gap: 0.9rem;
+      }
+      fieldset {
+        border: 1px solid var(--c-border);
+        border-radius: 6px;
+        display: grid;
+        gap: 0.4rem;
+      }
+      label {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .stacked {
+        display: grid;
+        gap: 0.3rem;
+        font-weight: 600;
+      }
+      select {
+        padding: 0.4rem;
+        border: 1px solid var(--c-muted);
+        border-radius: 6px;
+        background: var(--c-surface);
+        font-weight: 400;
+      }
+      .buttons {
+        display: flex;
+        gap: 0.75rem;
+        justify-content: flex-end;
+      }
+    `,
+  ];
+
+  declare t: T;
+  declare lang: string;
+  declare open: boolean;
+  declare ticket: StaffTicket | null;
+  declare services: PublicService[];
+  /** Counters it may go to (not this one). */
+  declare counters: StaffCounter[];
+  declare target: Target;
+
+  constructor() {
+    super();
+    this.lang = 'de';
+    this.open = false;
+    this.ticket = null;
+    this.services = [];
+    this.counters = [];
+    this.target = 'service';
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  /** Bumped on every opening, so the form starts fresh (service, keep place) each time. */
+  private generation = 0;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) {
+      this.generation++;
+      this.target = 'service';
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    const d = this.dialog;
+    if (!changed.has('open') || !d) return;
+    if (this.open && !d.open) d.showModal();
+    else if (!this.open && d.open) d.close();
+  }
+
+  private submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const keepPlace = data.get('keepPlace') === 'on';
+    const chosen = String(data.get(this.target) ?? '');
+    if (!chosen) return;
+    intent(
+      this,
+      this.target === 'service'
+        ? { kind: 'transfer', serviceId: chosen, keepPlace }
+        : { kind: 'transfer', targetCounterId: chosen, keepPlace },
+    );
+  }
+
+  override render() {
+    const t = this.t;
+    const ticket = this.ticket;
+    const services = this.services.filter((s) => s.id !== ticket?.serviceId);
+    return html`<dialog aria-labelledby="transfer-title" @close=${() => intent(this, { kind: 'transfer-dialog', open: false })}>
+      ${keyed(this.generation, html`<form @submit=${this.submit}>
+        <h2 id="transfer-title">${t('transferTitle', { number: ticket?.number ?? '' })}</h2>
+        <fieldset>
+          <legend>${t('transferTo')}</legend>
+          <label
+            ><input type="radio" name="target" value="service" .checked=${this.target === 'service'} @change=${() => (this.target = 'service')} />
+            ${t('transferToService')}</label
+          >
+          <label
+            ><input type="radio" name="target" value="counter" .checked=${this.target === 'counter'} @change=${() => (this.target = 'counter')} />
+            ${t('transferToCounter')}</label
+          >
+        </fieldset>
+        ${this.target === 'service'
+          ? html`<div class="stacked">
+              <label for="transfer-service">${t('transferService')}</label>
+              <select id="transfer-service" name="service" required>
+                ${services.map((s) => html`<option value=${s.id}>${serviceName(this.services, s.id, this.lang)}</option>`)}
+              </select>
+            </div>`
+          : html`<div class="stacked">
+              <label for="transfer-counter">${t('transferCounter')}</label>
+              <select id="transfer-counter" name="counter" required>
+                ${this.counters.map((c) => html`<option value=${c.id}>${c.name}</option>`)}
+              </select>
+            </div>`}
+        <label><input type="checkbox" name="keepPlace" checked /> ${t('transferKeepPlace')}</label>
+        <div class="buttons">
+          <button type="button" @click=${() => this.dialog?.close()}>${t('cancel')}</button>
+          <button type="submit" id="transfer-submit" class="primary">${t('transferSubmit')}</button>
+        </div>
+      </form>`)}
+    </dialog>`;
+  }
+}
+
+customElements.define('counter-transfer-dialog', CounterTransferDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-transfer-dialog': CounterTransferDialog;
+  }
+}

@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+/**
+ * Shared look of the counter app: calm greys, one blue for the next sensible
+ * step, red only for the alarm and irreversible outcomes. All pairs meet WCAG AA.
+ */
+export const base = css`
+  :host {
+    --c-bg: #f3f4f6;
+    --c-surface: #ffffff;
+    --c-text: #1c2330;
+    --c-muted: #545d6b;
+    --c-border: #c5cbd4;
+    --c-accent: #0b57a4;
+    --c-accent-soft: #e6effa;
+    --c-danger: #a8201a;
+    --c-danger-soft: #fdecea;
+    --c-ok: #1b6535;
+    --c-focus: #1a73e8;
+    font-family: var(--app-font, system-ui, sans-serif);
+    color: var(--c-text);
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button,
+  select,
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+    min-height: 2.5rem;
+    padding: 0.4rem 0.9rem;
+    border: 1px solid var(--c-border);
+    border-radius: 6px;
+    background: var(--c-surface);
+    cursor: pointer;
+  }
+  button:hover:not(:disabled) {
+    border-color: var(--c-accent);
+  }
+  button.primary {
+    background: var(--c-accent);
+    border-color: var(--c-accent);
+    color: #fff;
+  }
+  button.danger {
+    border-color: var(--c-danger);
+    color: var(--c-danger);
+  }
+  button.danger.solid {
+    background: var(--c-danger);
+    color: #fff;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.45;
+  }
+  :focus-visible {
+    outline: 3px solid var(--c-focus);
+    outline-offset: 2px;
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.8em;
+    min-width: 1.4em;
+    padding: 0 0.3em;
+    border: 1px solid currentColor;
+    border-radius: 4px;
+    text-align: center;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .muted {
+    color: var(--c-muted);
+  }
+  .panel {
+    background: var(--c-surface);
+    border: 1px solid var(--c-border);
+    border-radius: 8px;
+    padding: 1rem;
+  }
+  h2 {
+    font-size: 1.05rem;
+    margin: 0 0 0.75rem;
+  }
+`;

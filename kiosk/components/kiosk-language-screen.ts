@@ -1,0 +1,135 @@
+import { LitElement, css, html } from 'lit';
+import { LANGUAGES, type VisitorLanguage } from '../../common/i18n/languages.js';
+import { fireIntent } from '../events.js';
+import type { Texts } from '../texts.js';
+import { buttonStyles, screenStyles } from './shared-styles.js';
+import './kiosk-header.js';
+import './kiosk-icon.js';
+
+/**
+ * @summary The start screen: every visitor language by its own name in its
+ * own script (no flags), and the word "language" in all of them.
+ * @fires kiosk-intent choose-language
+ */
+export class KioskLanguageScreen extends LitElement {
+  static override properties = {
+    texts: { attribute: false },
+    words: { attribute: false },
+    contrast: { type: Boolean },
+  };
+
+  static override styles = [
+    screenStyles,
+    buttonStyles,
+    css`
+      main {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        gap: 1.2rem;
+        padding: 1.5rem 2rem 2rem;
+        min-block-size: 0;
+      }
+      header {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.6rem;
+        text-align: center;
+      }
+      h1 {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+        font-size: 2.2rem;
+      }
+      .words {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 0.2em 0.9em;
+        font-size: 1.1rem;
+        color: var(--k-muted);
+      }
+      ul {
+        flex: 1;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        grid-auto-rows: minmax(0, 1fr);
+        gap: 1rem;
+        min-block-size: 0;
+      }
+      @media (orientation: landscape) {
+        ul {
+          grid-template-columns: repeat(4, minmax(0, 1fr));
+        }
+      }
+      li {
+        display: flex;
+      }
+      li button {
+        flex: 1;
+        font-size: 2rem;
+        font-weight: 600;
+      }
+      li button.current {
+        border-color: var(--k-primary);
+        border-width: calc(var(--k-border-width) * 2);
+      }
+    `,
+  ];
+
+  declare texts: Texts;
+  /** The word "language" in each language whose texts have arrived. */
+  declare words: ReadonlyMap<VisitorLanguage, string>;
+  declare contrast: boolean;
+
+  constructor() {
+    super();
+    this.words = new Map();
+    this.contrast = false;
+  }
+
+  override render() {
+    const { t, lang } = this.texts;
+    return html`
+      <kiosk-header .texts=${this.texts} ?contrast=${this.contrast}></kiosk-header>
+      <main>
+        <header>
+          <h1><kiosk-icon name="globe"></kiosk-icon>${t('chooseLanguage')}</h1>
+          <p class="words">
+            ${LANGUAGES.filter((l) => l.code !== lang && this.words.has(l.code)).map(
+              (l) => html`<span lang=${l.code} dir=${l.dir}>${this.words.get(l.code)}</span>`,
+            )}
+          </p>
+        </header>
+        <ul>
+          ${LANGUAGES.map(
+            (l) => html`<li>
+              <button
+                lang=${l.code}
+                dir=${l.dir}
+                class=${l.code === lang ? 'current' : ''}
+                aria-current=${l.code === lang ? 'true' : 'false'}
+                @click=${() => fireIntent(this, { type: 'choose-language', lang: l.code })}
+              >
+                ${l.name}
+              </button>
+            </li>`,
+          )}
+        </ul>
+      </main>
+    `;
+  }
+}
+
+customElements.define('kiosk-language-screen', KioskLanguageScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-language-screen': KioskLanguageScreen;
+  }
+}

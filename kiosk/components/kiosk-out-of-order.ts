@@ -1,0 +1,83 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { languageInfo } from '../../common/i18n/languages.js';
+import { isLoaded } from '../catalogs.js';
+import { textsFor, type Texts } from '../texts.js';
+import { screenStyles } from './shared-styles.js';
+import './kiosk-icon.js';
+
+/**
+ * @summary Shown while the server cannot be reached (or the kiosk is set up
+ * wrongly): never a browser error page, never a stale "open" service. In the
+ * visitor's language, and in German and English for everyone else.
+ */
+export class KioskOutOfOrder extends LitElement {
+  static override properties = {
+    texts: { attribute: false },
+    detail: { type: String },
+  };
+
+  static override styles = [
+    screenStyles,
+    css`
+      :host {
+        align-items: center;
+        justify-content: center;
+        gap: 2.5rem;
+        padding: 3rem;
+        text-align: center;
+      }
+      .icon {
+        font-size: 9rem;
+        color: var(--k-muted);
+      }
+      section {
+        display: flex;
+        flex-direction: column;
+        gap: 0.6rem;
+      }
+      h1 {
+        font-size: 3rem;
+      }
+      p {
+        font-size: 1.5rem;
+      }
+      .detail {
+        font-size: 1rem;
+        color: var(--k-muted);
+        font-family: ui-monospace, monospace;
+      }
+    `,
+  ];
+
+  declare texts: Texts;
+  declare detail: string;
+
+  constructor() {
+    super();
+    this.detail = '';
+  }
+
+  override render() {
+    const langs = [...new Set([this.texts.lang, 'de', 'en'] as const)].filter(isLoaded);
+    return html`
+      <kiosk-icon class="icon" name="out-of-order"></kiosk-icon>
+      ${langs.map((code, i) => {
+        const texts = textsFor(code);
+        const first = i === 0;
+        return html`<section lang=${code} dir=${languageInfo(code)?.dir ?? 'ltr'}>
+          ${first ? html`<h1>${texts.t('outOfOrder')}</h1>` : html`<h2>${texts.t('outOfOrder')}</h2>`}
+          <p>${texts.t('outOfOrderHint')}</p>
+        </section>`;
+      })}
+      ${this.detail ? html`<p class="detail" lang="de">${this.detail}</p>` : nothing}
+    `;
+  }
+}
+
+customElements.define('kiosk-out-of-order', KioskOutOfOrder);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-out-of-order': KioskOutOfOrder;
+  }
+}

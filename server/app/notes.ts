@@ -1,0 +1,40 @@
+import type { SessionUser, StaffTicket } from '../../common/dto.js';
+import { AppError } from '../../common/errors.js';
+import { NOTES_MAX_LENGTH } from '../../common/protocol.js';
+import { event } from '../domain/events.js';
+import { businessDate } from '../domain/time.js';
+import type { Office } from './office.js';
+
+/**
+ * Staff notes on one of today's tickets. They never reach a public view (display,
+ * phone page, printed ticket); the event log records that a note changed and its
+ * length, not the text, so the append-only log keeps no personal details.
+ */
+export async function saveNotes(office: Office, ticketId: string, notes: string, user: SessionUser): Promise<StaffTicket> {
+  if (notes.length > NOTES_MAX_LENGTH) {
+    throw new AppError('INVALID_INPUT', `Notes may be at most ${NOTES_MAX_LENGTH} characters long.`);
+  }
+  await office.command((tx, now) => {
+    const ticket = tx.ticket(ticketId);
+    if (!ticket || ticket.businessDate !== businessDate(now, tx.settings().timeZone)) throw new AppError('TICKET_NOT_FOUND');
+    if (ticket.notes === notes) return { result: null, events: [] };
+    tx.updateTicket({ ...ticket, notes });
+    return {
+      result: null,
+      events: [
+        event('ticket.noted', now, {
+          ticketId: ticket.id,
+          serviceId: ticket.serviceId,
+          counterId: ticket.counterId,
+          userId: user.id,
+          data: { length: notes.length },
+        }),
+      ],
+    };
+  });
+  return office.view((v) => {
+    const ticket = v.r.ticket(ticketId);
+    if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+    return v.staffTicket(ticket);
+  });
+}

@@ -1,0 +1,80 @@
+import Type from 'typebox';
+import type { DisplayCall } from '../../../common/dto.js';
+import { AppError } from '../../../common/errors.js';
+import { VISITOR_LANGUAGES, type VisitorLanguage } from '../../../common/i18n/languages.js';
+import type { QueueView } from '../../app/views.js';
+import { startOfDay } from '../../domain/time.js';
+import { CALL_EVENTS, displayCall } from '../../realtime/views.js';
+import { sharedAnnouncer } from '../../speech/announcer.js';
+import type { Api, RouteDeps } from '../api.js';
+
+/** Calls further back than this are not announced any more, so the lookup stays small. */
+export const ANNOUNCEMENT_LOOKBACK_CALLS = 200;
+
+const AnnouncementParams = Type.Object(
+  { number: Type.String({ minLength: 1, maxLength: 16, pattern: '^[\\p{L}\\p{N}]+$', description: "Today's ticket number, e.g. A017" }) },
+  { additionalProperties: false },
+);
+const AnnouncementQuery = Type.Object(
+  {
+    lang: Type.Optional(
+      Type.Union(
+        VISITOR_LANGUAGES.map((l) => Type.Literal(l)),
+        { description: 'The visitor language spoken after German (omit or "de" for German only)' },
+      ),
+    ),
+    at: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'The call instant (epoch ms) from ticket:called, to pick that very call' })),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The spoken announcement of a call as a WAV, made on the server with eSpeak
+ * NG so every screen sounds the same. Keyed by the public ticket number (the
+ * ticket id is the visitor's token and never reaches a screen); only numbers
+ * called today can be spoken, so the endpoint cannot be used to synthesise
+ * arbitrary text.
+ */
+export function announcementRoutes(app: Api, { office }: RouteDeps): void {
+  const announcer = sharedAnnouncer();
+
+  app.get(
+    '/api/announcements/:number.wav',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "Spoken announcement of a ticket's latest call today (audio/wav): German, then the visitor language given",
+        params: AnnouncementParams,
+        querystring: AnnouncementQuery,
+      },
+      config: { rateLimit: { max: 240, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      const { number } = request.params;
+      const at = request.query.at === undefined ? undefined : Number(request.query.at);
+      const call = await office.view((v) => findCall(v, number, at));
+      if (!call) throw new AppError('TICKET_NOT_FOUND', `Number ${number} has not been called today.`);
+      const lang = request.query.lang as VisitorLanguage | undefined;
+      const languages: VisitorLanguage[] = lang && lang !== 'de' ? ['de', lang] : ['de'];
+      const wav = await announcer.wav(call, languages);
+      return (
+        reply
+          .type('audio/wav')
+          // The same number can be called again later (a recall, another counter): never reuse a stored copy.
+          .header('cache-control', 'no-store')
+          // A screen fetches a WAV a few times an hour: an idle keep-alive socket per screen buys nothing, and
+          // socket.io's reconnect polls would ride on it into a server that is shutting down, keeping it open.
+          .header('connection', 'close')
+          .send(wav)
+      );
+    },
+  );
+}
+
+function findCall(v: QueueView, number: string, at: number | undefined): DisplayCall | null {
+  const since = startOfDay(v.today, v.r.settings().timeZone);
+  const event = v.r
+    .latestEvents(CALL_EVENTS, ANNOUNCEMENT_LOOKBACK_CALLS, since)
+    .find((e) => e.data.number === number && (at === undefined || e.at === at));
+  return event ? displayCall(v, event) : null;
+}

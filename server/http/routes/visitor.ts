@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Type from 'typebox';
+import { AppError } from '../../../common/errors.js';
+import { FeedbackBody, FeedbackStatsQuery, TicketParams } from '../../../common/schemas.js';
+import { feedbackGiven, feedbackStats, giveFeedback } from '../../app/feedback.js';
+import type { Api, RouteDeps } from '../api.js';
+import { requireStaff } from '../auth.js';
+
+/** The page itself decides what to show, so any path segment gets it; the API guards the data. */
+const PageParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
+
+/**
+ * The visitor's phone: the page behind every ticket's QR code (`/t/<token>`),
+ * the one-question feedback after the visit, and its statistics for staff.
+ */
+export function visitorRoutes(app: Api, { office, config }: RouteDeps): void {
+  app.get('/t/:id', { schema: { hide: true, params: PageParams } }, async (_request, reply) => {
+    const html = config.publicDir ? await readFile(join(config.publicDir, 'visitor', 'index.html'), 'utf8').catch(() => null) : null;
+    if (html === null) throw new AppError('NOT_FOUND', 'The visitor page is not built (run "npm run build:web").');
+    return reply
+      .header('cache-control', 'no-cache')
+      // The token is in the path: keep the page out of search engines and the address out of referrers.
+      .header('x-robots-tag', 'noindex, nofollow')
+      .header('referrer-policy', 'no-referrer')
+      .type('text/html; charset=utf-8')
+      .send(html);
+  });
+
+  app.get(
+    '/api/tickets/:id/feedback',
+    { schema: { tags: ['tickets'], summary: 'Whether the visitor already gave feedback for this ticket', params: TicketParams } },
+    async (request) => ({ given: await feedbackGiven(office, request.params.id) }),
+  );
+
+  app.post(
+    '/api/tickets/:id/feedback',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Anonymous feedback after the visit: grade 1 (sehr gut) … 6 (ungenügend), once per ticket',
+        params: TicketParams,
+        body: FeedbackBody,
+      },
+      config: { rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
+    },
+    async (request, reply) => {
+      await giveFeedback(office, request.params.id, request.body);
+      return reply.status(201).send({ given: true });
+    },
+  );
+
+  app.get(
+    '/api/stats/feedback',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Mean feedback grade and count per service and office day (dates inclusive, default today)',
+        querystring: FeedbackStatsQuery,
+      },
+      preHandler: requireStaff,
+    },
+    async (request) => feedbackStats(office, request.query.from, request.query.to),
+  );
+}

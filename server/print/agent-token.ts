@@ -1,0 +1,24 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Print agent tokens: 256 random bits, shown once, stored only as a SHA-256
+ * hash in the kiosk's device settings. (A slow password hash buys nothing
+ * for a token nobody chose.)
+ */
+export const AGENT_TOKEN_SETTING = 'agentTokenHash';
+
+export function newAgentToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function agentTokenMatches(token: unknown, storedHash: unknown): boolean {
+  if (typeof token !== 'string' || typeof storedHash !== 'string' || token.length > 200) return false;
+  const given = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return stored.length === given.length && timingSafeEqual(given, stored);
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

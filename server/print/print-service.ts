@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Server } from 'socket.io';
+import type { PrintOutcome, SessionUser } from '../../common/dto.js';
+import { AppError } from '../../common/errors.js';
+import type { Device } from '../../common/model.js';
+import type { PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
+import type { Office } from '../app/office.js';
+import { event } from '../domain/events.js';
+import { AgentHub } from './agent-hub.js';
+import { AGENT_TOKEN_SETTING, newAgentToken } from './agent-token.js';
+import { sendDevice } from './device-printer.js';
+import { registerPrintFonts } from './fonts.js';
+import { paperWidth, printerStatus, routeOf, statusQueryOn, targetOf, type Route } from './kiosk-printer.js';
+import { PrintError } from './print-error.js';
+import { PrintQueue } from './print-queue.js';
+import { PrinterHealth } from './printer-health.js';
+import { sendTcp, type SendResult } from './tcp-printer.js';
+import type { PaperWidth } from './ticket-canvas.js';
+import { loadTicketFacts } from './ticket-facts.js';
+import { ticketJob, ticketPng } from './ticket-output.js';
+import { AGENT_JOB_TIMEOUT_MS, JOB_TIMEOUT_MS, MAX_QUEUED_JOBS, PRINT_WAIT_MS } from './timing.js';
+
+/** Tickets remembered with their kiosk so a reprint goes back there; a day's worth is plenty. */
+const REMEMBERED_TICKETS = 20_000;
+
+/**
+ * Prints tickets on kiosk printers: one queue per kiosk, a bounded wait for
+ * the kiosk, status per printer for staff and the health check. A print
+ * never fails the request that asked for it; the outcome says what happened.
+ */
+export class PrintService {
+  private readonly queues = new Map<string, PrintQueue>();
+  private readonly health = new PrinterHealth();
+  private readonly agents: AgentHub;
+  private readonly issuingKiosk = new Map<string, string>();
+
+  constructor(
+    private readonly office: Office,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    // Fails start-up loudly if a font is missing, rather than printing blank tickets later.
+    registerPrintFonts();
+    this.agents = new AgentHub(office, log, (kioskId, report) =>
+      this.health.reported(kioskId, 'agent', office.now(), report),
+    );
+  }
+
+  attachAgents(io: Server): void {
+    this.agents.attach(io);
+  }
+
+  /** After a kiosk drew a ticket: print it there, waiting at most PRINT_WAIT_MS. No kiosk, no print. */
+  async printIssued(ticket: { id: string; number: string }, kioskId: string | undefined): Promise<PrintOutcome> {
+    if (!kioskId) return { status: 'none' };
+    this.issuingKiosk.set(ticket.id, kioskId);
+    if (this.issuingKiosk.size > REMEMBERED_TICKETS) this.issuingKiosk.delete(this.issuingKiosk.keys().next().value!);
+    return this.printBounded(ticket, kioskId);
+  }
+
+  /** Staff reprint, on the given kiosk or the one that issued the ticket. Recorded in the event log. */
+  async reprint(ticketId: string, kioskId: string | undefined, staff: SessionUser): Promise<PrintOutcome & { kioskId: string }> {
+    const { facts } = await loadTicketFacts(this.office, ticketId);
+    const target = kioskId ?? this.issuingKiosk.get(ticketId) ?? (await this.onlyKiosk());
+    if (!target) throw new AppError('INVALID_INPUT', 'Which kiosk should print? Give kioskId.');
+    const device = await this.office.store.read((r) => r.device(target));
+    if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', `No kiosk "${target}".`);
+    const outcome = await this.printBounded({ id: ticketId, number: facts.number }, target);
+    await this.office.command((_tx, now) => ({
+      result: null,
+      events: [event('ticket.reprinted', now, { ticketId, userId: staff.id, data: { kioskId: target, ...outcome } })],
+    }));
+    return { ...outcome, kioskId: target };
+  }
+
+  /** The ticket as a PNG. The public may see it while the token is valid; staff always. */
+  async receiptPng(ticketId: string, width: PaperWidth, staff: SessionUser | null): Promise<Buffer> {
+    const { facts, expired } = await loadTicketFacts(this.office, ticketId);
+    if (expired && !staff) throw new AppError('TICKET_EXPIRED');
+    return ticketPng(facts, width);
+  }
+
+  async statuses(): Promise<PrinterStatus[]> {
+    const kiosks = await this.office.store.read((r) => r.devices().filter((d) => d.kind === 'kiosk'));
+    return kiosks.map((d) => {
+      const connected = this.agents.connected(d.id);
+      const route = routeOf(d, connected);
+      return printerStatus(d, route, this.health.get(d.id, targetOf(route)), connected, this.queues.get(d.id)?.pending ?? 0);
+    });
+  }
+
+  async publicStatuses(): Promise<PublicPrinterStatus[]> {
+    return (await this.statuses()).map((s) => ({
+      kioskId: s.kioskId,
+      via: s.via,
+      state: s.state,
+      reason: s.reason,
+      warning: s.warning,
+      lastSuccessAt: s.lastSuccessAt,
+      lastFailureAt: s.lastFailureAt,
+    }));
+  }
+
+  async isKiosk(id: string): Promise<boolean> {
+    return (await this.office.store.read((r) => r.device(id)))?.kind === 'kiosk';
+  }
+
+  /** A new print agent token for a kiosk; the previous one stops working and its agent is dropped. */
+  async createAgentToken(kioskId: string): Promise<string> {
+    const { token, hash } = newAgentToken();
+    await this.office.store.transaction((tx) => {
+      const device = tx.device(kioskId);
+      if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', `No kiosk "${kioskId}".`);
+      tx.putDevice({ ...device, settings: { ...device.settings, [AGENT_TOKEN_SETTING]: hash } });
+    });
+    this.agents.disconnect(kioskId);
+    return token;
+  }
+
+  close(): void {
+    for (const q of this.queues.values()) q.close();
+    this.agents.close();
+  }
+
+  private async printBounded(ticket: { id: string; number: string }, kioskId: string): Promise<PrintOutcome> {
+    const device = await this.office.store.read((r) => r.device(kioskId));
+    if (!device || device.kind !== 'kiosk') return { status: 'failed', reason: 'no_such_kiosk' };
+    const route = routeOf(device, this.agents.connected(device.id));
+    if (route.kind === 'none') return { status: 'none' };
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PRINT_WAIT_MS)));
+    const outcome = await Promise.race([this.print(ticket, device, route), late]);
+    clearTimeout(timer);
+    if (outcome) return outcome;
+    // Only an agent job can still be open here: server-side jobs end at JOB_TIMEOUT_MS.
+    return route.kind === 'agent' ? { status: 'agent' } : { status: 'failed', reason: 'timeout' };
+  }
+
+  private async print(ticket: { id: string; number: string }, device: Device, route: Exclude<Route, { kind: 'none' }>): Promise<PrintOutcome> {
+    const kioskId = device.id;
+    const target = targetOf(route);
+    try {
+      if (route.kind === 'invalid') throw new PrintError('bad_setting', `"${route.value}" is not a printer address`);
+      const timeout = route.kind === 'agent' ? AGENT_JOB_TIMEOUT_MS : JOB_TIMEOUT_MS;
+      const result = await this.queueOf(kioskId).run(timeout, async (signal) => {
+        // Rendering is synchronous; let other requests run between tickets.
+        await yieldToLoop();
+        const job = await this.render(ticket.id, paperWidth(device));
+        return this.transmit(route, kioskId, ticket.number, job, timeout, signal, device);
+      });
+      this.health.printed(kioskId, target, this.office.now(), result.paperLow);
+      if (result.paperLow) this.log.warn({ kioskId }, 'printer paper is running low');
+      return { status: 'printed' };
+    } catch (err) {
+      const e = err instanceof PrintError ? err : new PrintError('printer_error', err instanceof Error ? err.message : String(err));
+      this.health.failed(kioskId, target, this.office.now(), e);
+      this.log.warn({ kioskId, ticket: ticket.number, reason: e.reason, detail: e.message }, 'ticket not printed');
+      return { status: 'failed', reason: e.reason };
+    }
+  }
+
+  private async render(ticketId: string, width: PaperWidth): Promise<Buffer> {
+    try {
+      const { facts } = await loadTicketFacts(this.office, ticketId);
+      return ticketJob(facts, width);
+    } catch (err) {
+      throw new PrintError('render_failed', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private transmit(
+    route: Exclude<Route, { kind: 'none' } | { kind: 'invalid' }>,
+    kioskId: string,
+    number: string,
+    job: Buffer,
+    timeoutMs: number,
+    signal: AbortSignal,
+    device: Device,
+  ): Promise<SendResult> {
+    switch (route.kind) {
+      case 'tcp':
+        return sendTcp(route.host, route.port, job, { statusQuery: statusQueryOn(device), signal });
+      case 'device':
+        return sendDevice(route.path, job, signal);
+      case 'agent':
+        return this.agents.send(kioskId, { jobId: randomUUID(), number, timeoutMs, data: job }, signal);
+    }
+  }
+
+  private queueOf(kioskId: string): PrintQueue {
+    let q = this.queues.get(kioskId);
+    if (!q) {
+      q = new PrintQueue(MAX_QUEUED_JOBS);
+      this.queues.set(kioskId, q);
+    }
+    return q;
+  }
+
+  private async onlyKiosk(): Promise<string | undefined> {
+    const kiosks = await this.office.store.read((r) => r.devices().filter((d) => d.kind === 'kiosk'));
+    return kiosks.length === 1 ? kiosks[0]!.id : undefined;
+  }
+}

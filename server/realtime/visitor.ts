@@ -1,0 +1,168 @@
+import type { FastifyInstance } from 'fastify';
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { PublicTicket } from '../../common/dto.js';
+import { AppError, type ErrorCode } from '../../common/errors.js';
+import { FINAL_STATUSES } from '../../common/model.js';
+import {
+  PROTOCOL_VERSION,
+  VISITOR_NAMESPACE,
+  type VisitorClientEvents,
+  type VisitorHandshakeAuth,
+  type VisitorServerEvents,
+  type VisitorSnapshot,
+} from '../../common/protocol.js';
+import type { Office } from '../app/office.js';
+import type { QueueView } from '../app/views.js';
+import type { LoggedEvent } from '../domain/events.js';
+import { endOfDay } from '../domain/time.js';
+import { answer } from './ack.js';
+import { Sequencer } from './sequencer.js';
+
+/** How often open sockets are checked for the end of their office day. */
+export const VISITOR_EXPIRY_SWEEP_MS = 60_000;
+const TOKEN = /^[A-Za-z0-9_.-]{1,64}$/;
+
+interface VisitorSocketData {
+  ticketId: string;
+}
+type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
+type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
+
+/** What was last sent to one ticket's room; seq counts that room's pushes. */
+interface Room {
+  seq: number;
+  last: string | null;
+  /** A done, no-show or cancelled ticket never changes again. */
+  final: boolean;
+}
+
+const roomName = (ticketId: string) => `ticket:${ticketId}`;
+
+function refusal(code: ErrorCode): Error {
+  const err = new Error(code) as Error & { data: unknown };
+  err.data = new AppError(code).toBody();
+  return err;
+}
+
+/**
+ * /visitor: a phone follows its own ticket. Only the ticket's token opens the
+ * socket; after every committed batch the public view of each followed ticket
+ * is recomputed in one read and pushed to its room if it changed.
+ */
+export function registerVisitorNamespace(io: Server, app: FastifyInstance, office: Office): void {
+  const ns = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
+  const epoch = new Sequencer().epoch;
+  const rooms = new Map<string, Room>();
+
+  const view = (v: QueueView, ticketId: string): PublicTicket | AppError => {
+    const t = v.r.ticket(ticketId);
+    if (!t) return new AppError('TICKET_NOT_FOUND');
+    if (v.now >= endOfDay(t.businessDate, v.r.settings().timeZone)) return new AppError('TICKET_EXPIRED');
+    return v.publicTicket(t);
+  };
+
+  ns.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as VisitorHandshakeAuth;
+    if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'));
+    const id = typeof auth.ticket === 'string' && TOKEN.test(auth.ticket) ? auth.ticket : null;
+    if (!id) return next(refusal('TICKET_NOT_FOUND'));
+    const now = office.now();
+    office.store
+      .read((r) => {
+        const t = r.ticket(id);
+        if (!t) return 'TICKET_NOT_FOUND' as const;
+        return now >= endOfDay(t.businessDate, r.settings().timeZone) ? ('TICKET_EXPIRED' as const) : null;
+      })
+      .then(
+        (code) => {
+          if (code) return next(refusal(code));
+          socket.data.ticketId = id;
+          next();
+        },
+        (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
+      );
+  });
+
+  /** The current view with this room's seq, read in one go so the two agree. */
+  const snapshot = (ticketId: string): Promise<VisitorSnapshot> =>
+    office.view((v) => {
+      const ticket = view(v, ticketId);
+      if (ticket instanceof AppError) throw ticket;
+      const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false };
+      // A phone that left before its snapshot was read must not leave a room behind.
+      if (ns.adapter.rooms.has(roomName(ticketId))) rooms.set(ticketId, room);
+      room.last ??= JSON.stringify(ticket);
+      room.final = FINAL_STATUSES.includes(ticket.status);
+      return { ticket, seq: room.seq, epoch };
+    });
+
+  const expire = (socket: VisitorSocket) => {
+    socket.emit('ticket:expired', new AppError('TICKET_EXPIRED').toBody());
+    socket.disconnect(true);
+  };
+
+  ns.on('connection', (socket) => {
+    const id = socket.data.ticketId;
+    void socket.join(roomName(id));
+    snapshot(id).then(
+      (s) => socket.emit('visitor:snapshot', s),
+      () => expire(socket),
+    );
+    socket.on('snapshot', (ack) =>
+      answer(ack, app.log, async () => {
+        try {
+          return { snapshot: await snapshot(id) };
+        } catch (err) {
+          setImmediate(() => socket.disconnect(true));
+          throw err;
+        }
+      }),
+    );
+  });
+
+  // Forget a room when its last phone leaves; a phone that comes back starts from a snapshot.
+  ns.adapter.on('delete-room', (name: string) => {
+    if (name.startsWith('ticket:')) rooms.delete(name.slice('ticket:'.length));
+  });
+
+  const onCommitted = (events: LoggedEvent[]): void => {
+    const touched = new Set(events.map((e) => e.ticketId));
+    const ids = [...rooms].filter(([id, room]) => !room.final || touched.has(id)).map(([id]) => id);
+    if (ids.length === 0) return;
+    office
+      .view((v) => {
+        for (const id of ids) {
+          const room = rooms.get(id);
+          const ticket = view(v, id);
+          if (!room || ticket instanceof AppError) continue;
+          const json = JSON.stringify(ticket);
+          if (json === room.last) continue;
+          room.last = json;
+          room.final = FINAL_STATUSES.includes(ticket.status);
+          room.seq += 1;
+          ns.to(roomName(id)).emit('ticket:status', { ticket, seq: room.seq, epoch });
+        }
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'visitor broadcast failed'));
+  };
+  office.events.on('committed', onCommitted);
+
+  // Tokens end with their office day even when nothing happens in the queue.
+  const sweep = setInterval(() => {
+    if (rooms.size === 0) return;
+    const ids = [...rooms.keys()];
+    office
+      .view((v) => ids.filter((id) => view(v, id) instanceof AppError))
+      .then((gone) => {
+        const expired = new Set(gone);
+        for (const socket of ns.sockets.values()) if (expired.has(socket.data.ticketId)) expire(socket);
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'visitor expiry sweep failed'));
+  }, VISITOR_EXPIRY_SWEEP_MS);
+  sweep.unref();
+
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    office.events.off('committed', onCommitted);
+  });
+}

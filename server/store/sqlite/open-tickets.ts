@@ -1,0 +1,66 @@
+import type { Ticket } from '../../../common/model.js';
+
+const isOpen = (t: Ticket) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving';
+
+/** Same order as the SQL it replaces: place in line, then number. */
+const byQueue = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+
+/**
+ * The day's open tickets (waiting, called, serving) kept in memory. Every
+ * queue view needs them, and reading hundreds of rows per command was most of
+ * a command's cost. Writes of a running transaction are held apart and only
+ * become visible to others when it commits; a rollback drops them.
+ */
+export class OpenTicketCache {
+  private readonly committed = new Map<string, Map<string, Ticket>>();
+  private pending: Map<string, Ticket> | null = null;
+  /** Days first read inside the running transaction: the database showed its uncommitted writes. */
+  private readonly loadedInTransaction = new Set<string>();
+
+  constructor(private readonly load: (businessDate: string) => Ticket[]) {}
+
+  begin(): void {
+    this.pending = new Map();
+  }
+
+  commit(): void {
+    for (const t of this.pending?.values() ?? []) {
+      const day = this.committed.get(t.businessDate);
+      if (!day) continue; // not loaded yet: the next read loads it from the database
+      if (isOpen(t)) day.set(t.id, t);
+      else day.delete(t.id);
+    }
+    this.pending = null;
+    this.loadedInTransaction.clear();
+  }
+
+  rollback(): void {
+    for (const date of this.loadedInTransaction) this.committed.delete(date);
+    this.loadedInTransaction.clear();
+    this.pending = null;
+  }
+
+  /** Records a ticket written in the running transaction. */
+  written(t: Ticket): void {
+    this.pending?.set(t.id, t);
+  }
+
+  open(businessDate: string): Ticket[] {
+    let day = this.committed.get(businessDate);
+    if (!day) {
+      day = new Map(this.load(businessDate).map((t) => [t.id, t]));
+      this.committed.set(businessDate, day);
+      if (this.pending) this.loadedInTransaction.add(businessDate);
+      // Only today and yesterday matter; older days are closed by the day-end job.
+      for (const date of this.committed.keys()) if (date < businessDate && this.committed.size > 2) this.committed.delete(date);
+    }
+    if (!this.pending || this.pending.size === 0) return [...day.values()].sort(byQueue);
+    const merged = new Map(day);
+    for (const t of this.pending.values()) {
+      if (t.businessDate !== businessDate) continue;
+      if (isOpen(t)) merged.set(t.id, t);
+      else merged.delete(t.id);
+    }
+    return [...merged.values()].sort(byQueue);
+  }
+}

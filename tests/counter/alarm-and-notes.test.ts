@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AlarmCleared, CounterAlarm } from '../../common/protocol.js';
+import { NOTES_MAX_LENGTH } from '../../common/protocol.js';
+import { closeAll, connect, emitAck, firstOf, received, waitFor } from '../helpers/socket-clients.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { api } from './e2e-support.js';
+
+/**
+ * The counter app's server additions over real sockets: the alarm
+ * (server/realtime/alarm.ts) and ticket notes (server/app/notes.ts).
+ */
+let server: TestServer;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const u of ['kmansour', 'okovalenko', 'ipetrova', 'skrueger']) cookies[u] = await server.login(u);
+  for (const [u, c] of [['kmansour', 'schalter-4'], ['okovalenko', 'schalter-5']] as const) {
+    expect((await api(server.url, 'POST', `/api/counters/${c}/open`, { cookie: cookies[u] ?? '', body: {} })).status).toBe(200);
+  }
+});
+afterAll(async () => {
+  closeAll();
+  await server?.close();
+});
+afterEach(() => closeAll());
+
+const staffSocket = (user: string) => connect(server.url, '/counter', { cookie: cookies[user] ?? '' });
+const alarmEvents = () =>
+  server.app.office.store.read((r) => r.latestEvents(['counter.alarm_raised', 'counter.alarm_acknowledged'], 100).reverse());
+
+describe('counter alarm', () => {
+  it('goes to every other staff socket, comes with new connections, and clears once for all', async () => {
+    const raiser = await staffSocket('kmansour');
+    const helper = await staffSocket('okovalenko');
+    const display = await connect(server.url, '/display');
+    await firstOf(helper, 'counter:alarms');
+
+    const raised = await emitAck<{ ok: true; alarm: CounterAlarm }>(raiser, 'counter:alarm', { counterId: 'schalter-4' });
+    expect(raised.ok).toBe(true);
+    expect(raised.alarm).toMatchObject({ counterId: 'schalter-4', counterName: 'Schalter 4', raisedBy: 'Karim Mansour' });
+    const seen = await firstOf<CounterAlarm>(helper, 'counter:alarm');
+    expect(seen).toEqual(raised.alarm);
+    // Not echoed to the raising socket, and nothing of it on the public screens.
+    expect(received(raiser, 'counter:alarm')).toEqual([]);
+    expect(JSON.stringify(received(display, 'ticket:called'))).not.toContain('alarm');
+
+    const late = await staffSocket('ipetrova');
+    const open = await firstOf<{ alarms: CounterAlarm[] }>(late, 'counter:alarms');
+    expect(open.alarms).toEqual([raised.alarm]);
+
+    const clearedAtHelper = waitFor<AlarmCleared>(helper, 'counter:alarm-cleared');
+    const clearedAtRaiser = waitFor<AlarmCleared>(raiser, 'counter:alarm-cleared');
+    const ack = await emitAck(late, 'counter:alarm-ack', { alarmId: raised.alarm.alarmId });
+    expect(ack).toMatchObject({ ok: true, cleared: { alarmId: raised.alarm.alarmId, acknowledgedBy: 'Irina Petrova' } });
+    expect((await clearedAtHelper).alarmId).toBe(raised.alarm.alarmId);
+    expect((await clearedAtRaiser).acknowledgedBy).toBe('Irina Petrova');
+
+    // A second acknowledgement finds it cleared and logs nothing more.
+    const again = await emitAck(helper, 'counter:alarm-ack', { alarmId: raised.alarm.alarmId });
+    expect(again).toMatchObject({ ok: true, cleared: { acknowledgedBy: 'Irina Petrova' } });
+    const log = await alarmEvents();
+    expect(log.map((e) => e.type)).toEqual(['counter.alarm_raised', 'counter.alarm_acknowledged']);
+    expect(log.map((e) => e.data.alarmId)).toEqual([raised.alarm.alarmId, raised.alarm.alarmId]);
+
+    const fresh = await staffSocket('ipetrova');
+    expect((await firstOf<{ alarms: CounterAlarm[] }>(fresh, 'counter:alarms')).alarms).toEqual([]);
+  });
+
+  it('survives a restart: open alarms come from the event log', async () => {
+    const raiser = await staffSocket('okovalenko');
+    const { alarm } = await emitAck<{ ok: true; alarm: CounterAlarm }>(raiser, 'counter:alarm', { counterId: 'schalter-5' });
+    closeAll();
+    await server.restart();
+    for (const u of Object.keys(cookies)) cookies[u] = await server.login(u);
+    const after = await staffSocket('kmansour');
+    expect((await firstOf<{ alarms: CounterAlarm[] }>(after, 'counter:alarms')).alarms.map((a) => a.alarmId)).toEqual([alarm.alarmId]);
+    expect(await emitAck(after, 'counter:alarm-ack', { alarmId: alarm.alarmId })).toMatchObject({ ok: true });
+  });
+
+  it('is refused from someone else’s open counter, for unknown ids and without a session', async () => {
+    const other = await staffSocket('ipetrova');
+    expect(await emitAck(other, 'counter:alarm', { counterId: 'schalter-4' })).toMatchObject({ ok: false, error: { code: 'COUNTER_NOT_YOURS' } });
+    expect(await emitAck(other, 'counter:alarm', { counterId: 'nope' })).toMatchObject({ ok: false, error: { code: 'COUNTER_NOT_FOUND' } });
+    expect(await emitAck(other, 'counter:alarm', { counterId: 'schalter-4', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await emitAck(other, 'counter:alarm-ack', { alarmId: 'alarm_nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A free desk is anyone's to raise it from; an admin may raise it anywhere.
+    expect(await emitAck(other, 'counter:alarm', { counterId: 'raum-1-18' })).toMatchObject({ ok: true });
+    const adminSocket = await staffSocket('skrueger');
+    expect(await emitAck(adminSocket, 'counter:alarm', { counterId: 'schalter-4' })).toMatchObject({ ok: true });
+    await expect(connect(server.url, '/counter')).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('ticket notes', () => {
+  it('are saved by staff, pushed to staff, and never shown to the public', async () => {
+    const ticket = (await api(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'ar' } })).body;
+    const writer = await staffSocket('kmansour');
+    const colleague = await staffSocket('okovalenko');
+    await firstOf(colleague, 'counter:snapshot');
+    const pushed = waitFor<{ tickets: Array<{ id: string; notes: string }> }>(colleague, 'queue:changed', (e) =>
+      e.tickets.some((t) => t.id === ticket.id),
+    );
+    const reply = await emitAck(writer, 'counter:notes', { ticketId: ticket.id, notes: 'Dolmetscher Arabisch bestellt' });
+    expect(reply).toMatchObject({ ok: true, ticket: { id: ticket.id, notes: 'Dolmetscher Arabisch bestellt' } });
+    expect((await pushed).tickets.find((t) => t.id === ticket.id)?.notes).toBe('Dolmetscher Arabisch bestellt');
+
+    const publicView = await api(server.url, 'GET', `/api/tickets/${ticket.id}`);
+    expect(JSON.stringify(publicView.body)).not.toContain('Dolmetscher');
+    // The log records that notes changed, not what they say.
+    const noted = await server.app.office.store.read((r) => r.latestEvents(['ticket.noted'], 1)[0]);
+    expect(noted).toMatchObject({ ticketId: ticket.id, data: { length: 'Dolmetscher Arabisch bestellt'.length } });
+    expect(JSON.stringify(noted)).not.toContain('Dolmetscher');
+  });
+
+  it('are refused when too long, for unknown tickets and without a session', async () => {
+    const ticket = (await api(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
+    const s = await staffSocket('kmansour');
+    expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH) })).toMatchObject({ ok: true });
+    expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await emitAck(s, 'counter:notes', { ticketId: 'nope', notes: 'a' })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_FOUND' } });
+    expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const stored = await server.app.office.store.read((r) => r.ticket(ticket.id));
+    expect(stored?.notes).toHaveLength(NOTES_MAX_LENGTH);
+  });
+});

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceQueueStats, SessionUser, StaffCounter, StaffTicket } from '../../common/dto.js';
+import type { Ticket } from '../../common/model.js';
+import type { CounterSnapshot } from '../../common/protocol.js';
+import {
+  applyQueueChanged,
+  currentTicket,
+  enabledActions,
+  fromSnapshot,
+  longestWaitMs,
+  pickableCounters,
+  showsOutcome,
+  statsFor,
+  waitingFor,
+} from '../../counter/state.js';
+import { makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
+
+const staff: SessionUser = { id: 'u-staff', username: 'ayilmaz', displayName: 'Ayşe Yılmaz', role: 'staff', languages: ['de', 'tr'] };
+const admin: SessionUser = { ...staff, id: 'u-admin', username: 'skrueger', displayName: 'Sabine Krüger', role: 'admin' };
+
+function counter(id: string, overrides: Partial<StaffCounter> = {}): StaffCounter {
+  return {
+    id,
+    name: id,
+    area: 'eg',
+    primaryServiceIds: ['residence'],
+    secondaryServiceIds: ['permit-pickup'],
+    open: false,
+    userId: null,
+    currentTicketId: null,
+    userName: null,
+    ...overrides,
+  };
+}
+
+const ticket = (o: Partial<Ticket> = {}): StaffTicket => ({ ...makeTicket(o), position: null });
+const stats = (serviceId: string, waiting: number): ServiceQueueStats => ({
+  serviceId,
+  waiting,
+  longestWaitMs: 0,
+  dueAppointments: 0,
+  estimate: null,
+  open: true,
+});
+
+function snapshot(tickets: StaffTicket[], counters: StaffCounter[], user = staff): CounterSnapshot {
+  return { seq: 1, epoch: 'e1', user, tickets, counters, services: [stats('residence', 1), stats('permit-pickup', 0), stats('asylum', 3)] };
+}
+
+describe('counter state from snapshot and pushes', () => {
+  it('keeps only open tickets and drops one whose push carries a final status', () => {
+    const waiting = ticket();
+    const called = ticket({ status: 'called', counterId: 'c1' });
+    let s = fromSnapshot(snapshot([waiting, called, ticket({ status: 'done' })], [counter('c1')]));
+    expect([...s.tickets.keys()]).toEqual([waiting.id, called.id]);
+
+    s = applyQueueChanged(s, {
+      seq: 2,
+      epoch: 'e1',
+      tickets: [{ ...called, status: 'done' }, { ...waiting, status: 'called', counterId: 'c1' }],
+      counters: [counter('c1', { open: true, userId: staff.id, currentTicketId: waiting.id })],
+      services: [stats('residence', 0)],
+    });
+    expect([...s.tickets.keys()]).toEqual([waiting.id]);
+    expect(s.tickets.get(waiting.id)?.status).toBe('called');
+    expect(s.counters[0]?.currentTicketId).toBe(waiting.id);
+    expect(s.services).toEqual([stats('residence', 0)]);
+  });
+
+  it('leaves the previous state untouched (a pure reducer)', () => {
+    const t = ticket();
+    const before = fromSnapshot(snapshot([t], [counter('c1')]));
+    applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [{ ...t, status: 'cancelled' }], counters: [], services: [] });
+    expect(before.tickets.has(t.id)).toBe(true);
+    expect(before.counters).toHaveLength(1);
+  });
+});
+
+describe('counter picker', () => {
+  const counters = [
+    counter('free'),
+    counter('mine', { open: true, userId: staff.id }),
+    counter('taken', { open: true, userId: 'someone-else', userName: 'Karim Mansour' }),
+  ];
+
+  it('offers staff the free counters and their own, never someone else’s', () => {
+    const s = fromSnapshot(snapshot([], counters));
+    expect(pickableCounters(s).map((e) => [e.counter.id, e.availability])).toEqual([
+      ['free', 'free'],
+      ['mine', 'mine'],
+    ]);
+  });
+
+  it('also shows an admin the taken ones, to take over', () => {
+    const s = fromSnapshot(snapshot([], counters, admin));
+    expect(pickableCounters(s).map((e) => e.availability)).toEqual(['free', 'taken', 'taken']);
+  });
+});
+
+describe('what a counter sees', () => {
+  const c = counter('schalter-3', { open: true, userId: staff.id });
+
+  it('lists waiting tickets of its services and those sent to it by name, oldest place first', () => {
+    const own = ticket({ serviceId: 'residence', queuedAt: T0 + 2 * MIN });
+    const secondary = ticket({ serviceId: 'permit-pickup', queuedAt: T0 + MIN });
+    const transferredKeepingPlace = ticket({ serviceId: 'residence', queuedAt: T0 - 5 * MIN, issuedAt: T0 + 3 * MIN, transferredFrom: 'asylum' });
+    const namedHere = ticket({ serviceId: 'asylum', targetCounterId: 'schalter-3', queuedAt: T0 + 4 * MIN });
+    const namedElsewhere = ticket({ serviceId: 'residence', targetCounterId: 'schalter-4' });
+    const otherService = ticket({ serviceId: 'asylum' });
+    const calledElsewhere = ticket({ serviceId: 'residence', status: 'called', counterId: 'schalter-4' });
+    const s = fromSnapshot(snapshot([own, secondary, transferredKeepingPlace, namedHere, namedElsewhere, otherService, calledElsewhere], [c]));
+    expect(waitingFor(s, c).map((t) => t.id)).toEqual([transferredKeepingPlace.id, secondary.id, own.id, namedHere.id]);
+  });
+
+  it('shows its current ticket only while called or serving there', () => {
+    const called = ticket({ status: 'called', counterId: c.id });
+    const s = fromSnapshot(snapshot([called], [{ ...c, currentTicketId: called.id }]));
+    expect(currentTicket(s, { ...c, currentTicketId: called.id })?.id).toBe(called.id);
+    // A stale pointer (the ticket left, or belongs to another counter now) shows nothing.
+    expect(currentTicket(s, { ...c, currentTicketId: 'gone' })).toBeNull();
+    const moved = fromSnapshot(snapshot([{ ...called, counterId: 'schalter-4' }], [c]));
+    expect(currentTicket(moved, { ...c, currentTicketId: called.id })).toBeNull();
+  });
+
+  it('gives the figures of its services, primary first, and the longest wait at any instant', () => {
+    const s = fromSnapshot(snapshot([ticket({ serviceId: 'residence', queuedAt: T0 - 7 * MIN }), ticket({ serviceId: 'residence', queuedAt: T0 - MIN })], [c]));
+    expect(statsFor(s, c).map((x) => x.serviceId)).toEqual(['residence', 'permit-pickup']);
+    expect(longestWaitMs(s, 'residence', T0)).toBe(7 * MIN);
+    expect(longestWaitMs(s, 'residence', T0 + MIN)).toBe(8 * MIN);
+    expect(longestWaitMs(s, 'permit-pickup', T0)).toBe(0);
+  });
+});
+
+describe('enabled actions', () => {
+  const mine = counter('c', { open: true, userId: staff.id });
+  const on = (r: Record<string, boolean>) => Object.keys(r).filter((k) => r[k]);
+
+  it('follow the ticket lifecycle on one’s own open counter', () => {
+    expect(on(enabledActions(mine, staff, null))).toEqual(['call-next']);
+    expect(on(enabledActions(mine, staff, ticket({ status: 'called' })))).toEqual(['recall', 'start', 'no-show', 'return', 'transfer', 'reprint']);
+    expect(on(enabledActions(mine, staff, ticket({ status: 'serving' })))).toEqual(['finish', 'return', 'transfer', 'reprint']);
+  });
+
+  it('are all off on a closed counter, someone else’s, or none — an admin takes over first', () => {
+    const called = ticket({ status: 'called' });
+    expect(on(enabledActions(counter('c'), staff, null))).toEqual([]);
+    expect(on(enabledActions(counter('c', { open: true, userId: 'other' }), staff, called))).toEqual([]);
+    expect(on(enabledActions(counter('c', { open: true, userId: 'other' }), admin, called))).toEqual([]);
+    expect(on(enabledActions(null, staff, null))).toEqual([]);
+  });
+});
+
+describe('catching up with an acknowledgement', () => {
+  const c = counter('c1', { open: true, userId: staff.id });
+
+  it('waits until the pushed state shows the ticket and counter the ack reported', () => {
+    const waiting = ticket();
+    const called = { ...waiting, status: 'called' as const, counterId: 'c1' };
+    const reply = { ticket: called, counter: { ...c, currentTicketId: waiting.id } };
+    const before = fromSnapshot(snapshot([waiting], [c]));
+    expect(showsOutcome(before, reply)).toBe(false);
+    const after = applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [called], counters: [reply.counter], services: [] });
+    expect(showsOutcome(after, reply)).toBe(true);
+  });
+
+  it('counts a finished ticket as shown once it has left the open tickets', () => {
+    const serving = ticket({ status: 'serving', counterId: 'c1' });
+    const withTicket = { ...c, currentTicketId: serving.id };
+    const reply = { ticket: { ...serving, status: 'done' as const }, counter: c };
+    const before = fromSnapshot(snapshot([serving], [withTicket]));
+    expect(showsOutcome(before, reply)).toBe(false);
+    const after = applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [reply.ticket], counters: [c], services: [] });
+    expect(showsOutcome(after, reply)).toBe(true);
+    // "Nobody waiting": nothing to wait for beyond the counter itself.
+    expect(showsOutcome(after, { ticket: null, counter: c })).toBe(true);
+  });
+});

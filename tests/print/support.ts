@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { instantAt } from '../../server/domain/time.js';
+import { DEFAULT_KIOSK_ID } from '../../server/seed/demo-data.js';
+import type { TestServer } from '../helpers/test-server.js';
+
+/** Plumbing for the printing tests: a fetch helper, kiosk printer settings, artifacts. */
+
+export const KIOSK = DEFAULT_KIOSK_ID;
+/** Wednesday 10 June 2026, 09:00 at the office: a plain working morning. */
+export const WEDNESDAY_9 = instantAt('2026-06-10', '09:00', 'Europe/Berlin');
+export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
+  bytes: Buffer;
+  /** Milliseconds from sending to the full answer. */
+  ms: number;
+}
+
+export async function api(server: TestServer, method: string, path: string, o: { json?: unknown; cookie?: string } = {}): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (o.json !== undefined) headers['content-type'] = 'application/json';
+  if (o.cookie) headers.cookie = o.cookie;
+  const started = Date.now();
+  const res = await fetch(server.url + path, { method, headers, body: o.json === undefined ? undefined : JSON.stringify(o.json) });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  let body: unknown = null;
+  if (res.headers.get('content-type')?.includes('json')) body = JSON.parse(bytes.toString('utf8'));
+  return { status: res.status, headers: res.headers, body, bytes, ms: Date.now() - started };
+}
+
+/** Draws a ticket at the kiosk, as the kiosk app does, and insists on 201. */
+export async function issueAtKiosk(
+  server: TestServer,
+  language: string,
+  o: { serviceId?: string; kioskId?: string | null } = {},
+): Promise<Reply> {
+  const json: Record<string, unknown> = { serviceId: o.serviceId ?? 'residence', language };
+  if (o.kioskId !== null) json.kioskId = o.kioskId ?? KIOSK;
+  const res = await api(server, 'POST', '/api/tickets', { json });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res;
+}
+
+/** Changes a kiosk's device settings in the store, as an admin would. */
+export async function setKioskSettings(server: TestServer, settings: Record<string, unknown>, kioskId = KIOSK): Promise<void> {
+  await server.app.office.store.transaction((tx) => {
+    const device = tx.device(kioskId);
+    if (!device) throw new Error(`no device ${kioskId}`);
+    tx.putDevice({ ...device, settings: { ...device.settings, ...settings } });
+  });
+}
+
+export function saveArtifact(name: string, bytes: Buffer): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+export async function printerStatus(server: TestServer, kioskId = KIOSK): Promise<any> {
+  const health = await api(server, 'GET', '/api/health');
+  expect(health.status).toBe(200);
+  expect(health.body.status).toBe('ok');
+  return health.body.details.printers.find((p: any) => p.kioskId === kioskId);
+}

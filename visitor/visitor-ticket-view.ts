@@ -1,0 +1,106 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PublicTicket } from '../common/dto.js';
+import { notificationsSupported } from './alerts.js';
+import { fire } from './events.js';
+import { base } from './styles.js';
+import type { Texts } from './texts.js';
+import type { FeedbackPhase } from './visitor-feedback.js';
+import './visitor-call-screen.js';
+import './visitor-feedback.js';
+import './visitor-leave.js';
+import './visitor-ticket-card.js';
+
+/**
+ * @summary Everything shown for a valid ticket: the card, what the visitor can
+ * do in its current state, and the call screen on top while called.
+ * @fires visitor-notify - "notify me" tapped
+ * (visitor-leave, visitor-feedback and visitor-call-dismiss bubble up from the children)
+ */
+export class VisitorTicketView extends LitElement {
+  static override properties = {
+    ticket: { attribute: false },
+    texts: { attribute: false },
+    serviceName: { attribute: false },
+    feedback: { attribute: false },
+    showCall: { type: Boolean },
+    recall: { type: Boolean },
+    leaving: { type: Boolean },
+    failed: { type: Boolean },
+    notifyOn: { type: Boolean },
+  };
+
+  declare ticket: PublicTicket;
+  declare texts: Texts;
+  declare serviceName: string;
+  declare feedback: FeedbackPhase | 'unknown';
+  declare showCall: boolean;
+  declare recall: boolean;
+  declare leaving: boolean;
+  declare failed: boolean;
+  declare notifyOn: boolean;
+
+  constructor() {
+    super();
+    this.feedback = 'unknown';
+    this.showCall = false;
+    this.recall = false;
+    this.leaving = false;
+    this.failed = false;
+    this.notifyOn = false;
+  }
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .hint {
+        margin: 0;
+        line-height: 1.45;
+        color: var(--muted);
+      }
+      .error {
+        margin: 0;
+        color: var(--danger);
+        font-weight: 600;
+      }
+      .notify {
+        width: 100%;
+      }
+      .notify-on {
+        margin: 0;
+        color: var(--ok);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  override render() {
+    const { ticket: tk, texts: x } = this;
+    const waiting = tk.status === 'waiting';
+    const canLeave = waiting || tk.status === 'called';
+    const canNotify = waiting && !this.notifyOn && notificationsSupported() && Notification.permission !== 'denied';
+    return html`<visitor-ticket-card .ticket=${tk} .texts=${x} .serviceName=${this.serviceName}></visitor-ticket-card>
+      ${waiting ? html`<p class="hint">${x.t('keepOpen')}</p>` : nothing}
+      ${waiting && this.notifyOn ? html`<p class="notify-on">${x.t('notifyActive')}</p>` : nothing}
+      ${canNotify ? html`<button class="notify secondary" @click=${() => fire(this, 'visitor-notify')}>${x.t('notify')}</button>` : nothing}
+      ${tk.status === 'done' && this.feedback !== 'unknown'
+        ? html`<visitor-feedback .texts=${x} .phase=${this.feedback}></visitor-feedback>`
+        : nothing}
+      ${this.failed ? html`<p class="error" role="alert">${x.t('failed')}</p>` : nothing}
+      ${canLeave ? html`<visitor-leave .texts=${x} ?busy=${this.leaving}></visitor-leave>` : nothing}
+      ${tk.status === 'called' && this.showCall
+        ? html`<visitor-call-screen .texts=${x} .number=${tk.number} .counterName=${tk.counterName ?? ''} ?recall=${this.recall}></visitor-call-screen>`
+        : nothing}`;
+  }
+}
+
+customElements.define('visitor-ticket-view', VisitorTicketView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'visitor-ticket-view': VisitorTicketView;
+  }
+}
