@@ -28,16 +28,16 @@ export interface ServiceState {
 }
 
 /**
- * One consistent picture of the day's queues within one read. Service states
- * (estimates, opening, capacity) are worked out on first use only: a command's
- * answer needs none of them, a broadcast needs all.
+ * One consistent picture of the day's queues within one read. A service's
+ * state (estimate, opening, capacity) is worked out on first use only: issuing
+ * needs one service, a command's answer none, a broadcast all.
  */
 export class QueueView {
   readonly today: string;
   readonly settings: OfficeSettings;
   readonly waiting: Ticket[];
   readonly counters: Counter[];
-  private states: Map<string, ServiceState> | null = null;
+  private readonly states = new Map<string, ServiceState>();
 
   constructor(
     readonly r: StoreReader,
@@ -50,49 +50,55 @@ export class QueueView {
     this.counters = r.counters();
   }
 
-  private computeStates(): Map<string, ServiceState> {
+  private computeState(service: Service): ServiceState {
     const { r, now, settings } = this;
-    const states = new Map<string, ServiceState>();
-    for (const service of r.services()) {
-      const waiting = this.waiting.filter((t) => t.serviceId === service.id);
-      const openCounters = this.counters.filter(
-        (c) => c.open && (c.primaryServiceIds.includes(service.id) || c.secondaryServiceIds.includes(service.id)),
-      ).length;
-      const avg = averageServiceMinutes(
-        r.recentServiceDurations(service.id, settings.estimate.historySize),
-        service.defaultServiceMinutes,
-      );
-      const estimate = estimateWait(waiting.length, openCounters, avg, settings.estimate);
-      const status = issuingStatus({
-        service,
-        now,
-        timeZone: settings.timeZone,
-        holidays: settings.holidays,
-        issuedToday: r.issuedCount(service.id, this.today),
-        estimate,
-      });
-      states.set(service.id, {
-        service,
-        waiting,
-        openCounters,
-        avgServiceMinutes: avg,
-        estimate,
-        open: status.open,
-        closedReason: status.open ? null : status.reason,
-        closesAt: status.open ? status.closesAt : null,
-      });
-    }
-    return states;
+    const waiting = this.waiting.filter((t) => t.serviceId === service.id);
+    const openCounters = this.counters.filter(
+      (c) => c.open && (c.primaryServiceIds.includes(service.id) || c.secondaryServiceIds.includes(service.id)),
+    ).length;
+    const avg = averageServiceMinutes(
+      r.recentServiceDurations(service.id, settings.estimate.historySize),
+      service.defaultServiceMinutes,
+    );
+    const estimate = estimateWait(waiting.length, openCounters, avg, settings.estimate);
+    const status = issuingStatus({
+      service,
+      now,
+      timeZone: settings.timeZone,
+      holidays: settings.holidays,
+      issuedToday: r.issuedCount(service.id, this.today),
+      estimate,
+    });
+    return {
+      service,
+      waiting,
+      openCounters,
+      avgServiceMinutes: avg,
+      estimate,
+      open: status.open,
+      closedReason: status.open ? null : status.reason,
+      closesAt: status.open ? status.closesAt : null,
+    };
   }
 
   serviceState(id: string): ServiceState | undefined {
-    this.states ??= this.computeStates();
-    return this.states.get(id);
+    const known = this.states.get(id);
+    if (known) return known;
+    const service = this.r.service(id);
+    if (!service) return undefined;
+    const state = this.computeState(service);
+    this.states.set(id, state);
+    return state;
   }
 
   serviceStates(): ServiceState[] {
-    this.states ??= this.computeStates();
-    return [...this.states.values()];
+    return this.r.services().map((service) => {
+      const known = this.states.get(service.id);
+      if (known) return known;
+      const state = this.computeState(service);
+      this.states.set(service.id, state);
+      return state;
+    });
   }
 
   publicServices(): PublicService[] {
