@@ -50,9 +50,24 @@ export class QueueView {
     this.counters = r.counters();
   }
 
+  private byService: Map<string, Ticket[]> | null = null;
+
+  /** One pass over the waiting tickets, however many services ask. */
+  private waitingByService(): Map<string, Ticket[]> {
+    if (this.byService) return this.byService;
+    const groups = new Map<string, Ticket[]>();
+    for (const t of this.waiting) {
+      const list = groups.get(t.serviceId);
+      if (list) list.push(t);
+      else groups.set(t.serviceId, [t]);
+    }
+    this.byService = groups;
+    return groups;
+  }
+
   private computeState(service: Service): ServiceState {
     const { r, now, settings } = this;
-    const waiting = this.waiting.filter((t) => t.serviceId === service.id);
+    const waiting = this.waitingByService().get(service.id) ?? [];
     const openCounters = this.counters.filter(
       (c) => c.open && (c.primaryServiceIds.includes(service.id) || c.secondaryServiceIds.includes(service.id)),
     ).length;

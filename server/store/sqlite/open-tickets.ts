@@ -16,6 +16,8 @@ export class OpenTicketCache {
   private pending: Map<string, Ticket> | null = null;
   /** Days first read inside the running transaction: the database showed its uncommitted writes. */
   private readonly loadedInTransaction = new Set<string>();
+  /** Sorted committed lists, rebuilt only after a day changed. */
+  private readonly sorted = new Map<string, Ticket[]>();
 
   constructor(private readonly load: (businessDate: string) => Ticket[]) {}
 
@@ -29,13 +31,17 @@ export class OpenTicketCache {
       if (!day) continue; // not loaded yet: the next read loads it from the database
       if (isOpen(t)) day.set(t.id, t);
       else day.delete(t.id);
+      this.sorted.delete(t.businessDate);
     }
     this.pending = null;
     this.loadedInTransaction.clear();
   }
 
   rollback(): void {
-    for (const date of this.loadedInTransaction) this.committed.delete(date);
+    for (const date of this.loadedInTransaction) {
+      this.committed.delete(date);
+      this.sorted.delete(date);
+    }
     this.loadedInTransaction.clear();
     this.pending = null;
   }
@@ -52,9 +58,21 @@ export class OpenTicketCache {
       this.committed.set(businessDate, day);
       if (this.pending) this.loadedInTransaction.add(businessDate);
       // Only today and yesterday matter; older days are closed by the day-end job.
-      for (const date of this.committed.keys()) if (date < businessDate && this.committed.size > 2) this.committed.delete(date);
+      for (const date of this.committed.keys()) {
+        if (date < businessDate && this.committed.size > 2) {
+          this.committed.delete(date);
+          this.sorted.delete(date);
+        }
+      }
     }
-    if (!this.pending || this.pending.size === 0) return [...day.values()].sort(byQueue);
+    if (!this.pending || this.pending.size === 0) {
+      let list = this.sorted.get(businessDate);
+      if (!list) {
+        list = [...day.values()].sort(byQueue);
+        this.sorted.set(businessDate, list);
+      }
+      return list.slice();
+    }
     const merged = new Map(day);
     for (const t of this.pending.values()) {
       if (t.businessDate !== businessDate) continue;
