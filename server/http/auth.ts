@@ -24,11 +24,6 @@ export async function requireStaff(request: FastifyRequest, _reply: FastifyReply
   if (!request.user) throw new AppError('UNAUTHENTICATED');
 }
 
-export async function requireAdmin(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  if (!request.user) throw new AppError('UNAUTHENTICATED');
-  if (request.user.role !== 'admin') throw new AppError('FORBIDDEN');
-}
-
 export function staffUser(request: FastifyRequest): SessionUser {
   if (!request.user) throw new AppError('UNAUTHENTICATED');
   return request.user;

@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { AppError } from '../../common/errors.js';
 import type { Ack } from '../../common/protocol.js';
 import { toErrorReply } from '../http/errors.js';
 
@@ -20,8 +19,4 @@ export async function answer<T extends object>(
     if (status >= 500) log.error({ err: e }, 'socket command failed');
     reply({ ok: false, error: { code, message } });
   }
-}
-
-export function asAppError(err: unknown): AppError {
-  return err instanceof AppError ? err : new AppError('INTERNAL');
 }
