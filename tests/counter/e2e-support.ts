@@ -1,30 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { api } from '../realtime/support.js';
 
 /** Helpers shared by the counter app's browser tests (tests/e2e/counter-*.test.ts). */
 
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-}
-
-export async function api<T = any>(
-  url: string,
-  method: string,
-  path: string,
-  opts: { body?: unknown; cookie?: string } = {},
-): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = {};
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.cookie) headers.cookie = opts.cookie;
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers,
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
+export { api, type ApiResponse } from '../realtime/support.js';
 
 /** Draws a walk-in ticket through the public API, as the kiosk does. */
 export async function drawTicket(url: string, serviceId: string, language = 'de'): Promise<{ id: string; number: string }> {

@@ -1,10 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { actionButton, api, openFromPicker, signIn } from '../counter/e2e-support.js';
-import type { TestServer } from '../helpers/test-server.js';
-import { launchBrowser, openPage, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { openPage, screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 async function axeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -12,21 +11,11 @@ async function axeViolations(page: Page) {
 }
 
 describe('counter app: sign-in, access and accessibility', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e();
 
   it('shows the login to a visitor without a session, with no axe violations', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const { page, errors } = await openPage(context, `${server.url}/counter/`);
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Anmeldung für Mitarbeitende');
     await expect(page.locator('counter-actions').count()).resolves.toBe(0);
     // The socket refuses the handshake too: nothing of the queue reaches this page.
@@ -45,9 +34,9 @@ describe('counter app: sign-in, access and accessibility', () => {
   });
 
   it('signs in, keeps the session across a reload, and the main screen has no axe violations', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const { page, errors } = await openPage(context, `${server.url}/counter/`);
-    await signIn(page, 'jschulte', server.passwords.jschulte ?? '');
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
+    await signIn(page, 'jschulte', e2e.server.passwords.jschulte ?? '');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Schalter wählen');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'counter-picker');
@@ -62,8 +51,8 @@ describe('counter app: sign-in, access and accessibility', () => {
 
     // A server restart: the open page reconnects by itself and still acts; a reload needs no new sign-in.
     expect(errors).toEqual([]);
-    await server.restart();
-    const { number } = (await api(server.url, 'POST', '/api/tickets', { body: { serviceId: 'permit-pickup', language: 'de' } })).body;
+    await e2e.server.restart();
+    const { number } = (await api(e2e.server.url, 'POST', '/api/tickets', { body: { serviceId: 'permit-pickup', language: 'de' } })).body;
     await expect.poll(() => page.locator(`counter-queue-list tr[data-ticket="${number}"]`).count(), { timeout: 20_000 }).toBe(1);
     // While the server was away, reconnect attempts may fail (refused, or a polling session the new process does not know).
     const duringRestart = errors.splice(0);

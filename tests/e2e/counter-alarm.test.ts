@@ -1,10 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openFromPicker, signIn } from '../counter/e2e-support.js';
-import type { TestServer } from '../helpers/test-server.js';
-import { launchBrowser, openPage, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { openPage, screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /**
  * The silent alarm: raised at Schalter 4, it reaches Schalter 5 (open) at once
@@ -12,27 +11,20 @@ import { startE2eServer } from './helpers/e2e-server.js';
  * raising and the acknowledging are in the event log.
  */
 describe('emergency alarm', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   const contexts: BrowserContext[] = [];
 
   async function counterPage(username: string, counterId?: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 860 } });
     contexts.push(context);
-    const opened = await openPage(context, `${server.url}/counter/`);
-    await signIn(opened.page, username, server.passwords[username] ?? '');
+    const opened = await openPage(context, `${e2e.server.url}/counter/`);
+    await signIn(opened.page, username, e2e.server.passwords[username] ?? '');
     if (counterId) await openFromPicker(opened.page, counterId);
     return opened;
   }
 
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('reaches the other counters until someone acknowledges it', async () => {
@@ -74,7 +66,7 @@ describe('emergency alarm', () => {
       .toBe('Der Alarm von Schalter 4 ist bestätigt von Olena Kovalenko.');
     await expect.poll(() => helper.page.title()).not.toContain('ALARM');
 
-    const log = await server.app.office.store.read((r) =>
+    const log = await e2e.server.app.office.store.read((r) =>
       r.latestEvents(['counter.alarm_raised', 'counter.alarm_acknowledged'], 10).map((e) => [e.type, e.counterId, e.data.alarmId]),
     );
     expect(log).toHaveLength(2);

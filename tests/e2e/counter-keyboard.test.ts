@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { currentNumber, drawTicket } from '../counter/e2e-support.js';
-import type { TestServer } from '../helpers/test-server.js';
-import { launchBrowser, openPage, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { openPage, screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /** What has focus, looking into shadow roots: tag plus the attributes tests steer by. */
 function focused(page: Page): Promise<string> {
@@ -31,23 +30,13 @@ async function tabTo(page: Page, target: string, max = 60): Promise<void> {
  * Raum 1.16 serves migration counselling (M) first.
  */
 describe('counter app by keyboard only', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
 
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const ticketState = (id: string) => server.app.office.store.read((r) => r.ticket(id));
+  const ticketState = (id: string) => e2e.server.app.office.store.read((r) => r.ticket(id));
 
   it('runs the main actions with Tab, Enter and the shortcut keys', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, errors } = await openPage(context, `${server.url}/counter/`);
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
     const status = page.locator('counter-app [role=status].info');
     /** Presses a shortcut once no command is on its way (keys pressed meanwhile are ignored on purpose). */
     const shortcut = async (key: string) => {
@@ -59,7 +48,7 @@ describe('counter app by keyboard only', () => {
     await expect.poll(() => focused(page)).toBe('input#username');
     await page.keyboard.type('mhosseini');
     await page.keyboard.press('Tab');
-    await page.keyboard.type(server.passwords.mhosseini ?? '');
+    await page.keyboard.type(e2e.server.passwords.mhosseini ?? '');
     await page.keyboard.press('Enter');
 
     // Pick and open Raum 1.16.
@@ -68,11 +57,11 @@ describe('counter app by keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => status.innerText()).toBe('Raum 1.16 ist geöffnet.');
 
-    const m1 = await drawTicket(server.url, 'migration-counselling', 'fa');
-    server.clock.advance(1000);
-    const m2 = await drawTicket(server.url, 'migration-counselling', 'de');
-    server.clock.advance(1000);
-    const m3 = await drawTicket(server.url, 'migration-counselling', 'ru');
+    const m1 = await drawTicket(e2e.server.url, 'migration-counselling', 'fa');
+    e2e.server.clock.advance(1000);
+    const m2 = await drawTicket(e2e.server.url, 'migration-counselling', 'de');
+    e2e.server.clock.advance(1000);
+    const m3 = await drawTicket(e2e.server.url, 'migration-counselling', 'ru');
     await expect.poll(() => page.locator('counter-queue-list tr[data-ticket]').count()).toBe(3);
 
     // N calls, E recalls, B starts.
@@ -115,7 +104,7 @@ describe('counter app by keyboard only', () => {
     await expect.poll(() => currentNumber(page)).toBe(null);
     await shortcut('n');
     await expect.poll(() => status.innerText()).toBe('Im Moment wartet niemand für diesen Schalter.');
-    server.clock.advance(3 * 60_000);
+    e2e.server.clock.advance(3 * 60_000);
     await shortcut('n');
     await expect.poll(() => currentNumber(page)).toBe('M003');
 
@@ -142,7 +131,7 @@ describe('counter app by keyboard only', () => {
     // With shortcuts switched off, letters do nothing.
     await tabTo(page, 'input#shortcuts');
     await page.keyboard.press('Space');
-    const m4 = await drawTicket(server.url, 'migration-counselling', 'de');
+    const m4 = await drawTicket(e2e.server.url, 'migration-counselling', 'de');
     await expect.poll(() => page.locator('counter-queue-list tr[data-ticket]').count()).toBe(1);
     await page.locator('body').press('n');
     await page.waitForTimeout(300);
@@ -153,7 +142,7 @@ describe('counter app by keyboard only', () => {
     await tabTo(page, 'button#close-counter');
     await page.keyboard.press('Enter');
     await expect.poll(() => status.innerText()).toBe('Raum 1.16 ist geschlossen.');
-    expect((await server.app.office.store.read((r) => r.counter('raum-1-16')))?.open).toBe(false);
+    expect((await e2e.server.app.office.store.read((r) => r.counter('raum-1-16')))?.open).toBe(false);
     await expect.poll(() => page.locator('counter-desk .notice').innerText()).toContain('Raum 1.16 ist geschlossen.');
 
     expect(errors).toEqual([]);

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { actionButton, api, currentNumber, drawTicket, openFromPicker, signIn } from '../counter/e2e-support.js';
 import { closeAll, connect, emitAck } from '../helpers/socket-clients.js';
-import type { TestServer } from '../helpers/test-server.js';
-import { launchBrowser, openPage, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { openPage, screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /**
  * Whose counter is whose: another staff member can neither pick nor act on an
@@ -12,34 +11,27 @@ import { startE2eServer } from './helpers/e2e-server.js';
  * in step; an admin can take a counter over, and its previous user sees that.
  */
 describe('counter ownership', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   const contexts: BrowserContext[] = [];
 
   async function signedInPage(username: string, init?: string): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 860 } });
     contexts.push(context);
     if (init) await context.addInitScript(init);
-    const { page, errors } = await openPage(context, `${server.url}/counter/`);
-    await signIn(page, username, server.passwords[username] ?? '');
+    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
+    await signIn(page, username, e2e.server.passwords[username] ?? '');
     return { page, errors, context };
   }
 
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
   afterAll(async () => {
     closeAll();
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('keeps another staff member off an open counter, in the app and over the API', async () => {
     const owner = await signedInPage('ayilmaz');
     await openFromPicker(owner.page, 'schalter-3');
-    await drawTicket(server.url, 'residence');
+    await drawTicket(e2e.server.url, 'residence');
 
     // The picker of someone else does not offer Schalter 3.
     const other = await signedInPage('kmansour');
@@ -58,23 +50,23 @@ describe('counter ownership', () => {
     await screenshot(steered.page, 'counter-taken-notice');
 
     // The API and the socket refuse too.
-    const cookie = await server.login('kmansour');
-    const http = await api(server.url, 'POST', '/api/counters/schalter-3/call-next', { cookie });
+    const cookie = await e2e.server.login('kmansour');
+    const http = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/call-next', { cookie });
     expect(http.status).toBe(403);
     expect(http.body.error.code).toBe('COUNTER_NOT_YOURS');
-    const take = await api(server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: {} });
+    const take = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: {} });
     expect(take.status).toBe(409);
     expect(take.body.error.code).toBe('COUNTER_TAKEN');
-    const forced = await api(server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: { force: true } });
+    const forced = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: { force: true } });
     expect(forced.body.error?.code).toBe('COUNTER_TAKEN');
-    const socket = await connect(server.url, '/counter', { cookie });
+    const socket = await connect(e2e.server.url, '/counter', { cookie });
     const ack = await emitAck(socket, 'counter:call-next', { counterId: 'schalter-3' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'COUNTER_NOT_YOURS' } });
     const alarm = await emitAck(socket, 'counter:alarm', { counterId: 'schalter-3' });
     expect(alarm).toMatchObject({ ok: false, error: { code: 'COUNTER_NOT_YOURS' } });
 
     // Nothing happened to the owner's counter.
-    const counter = await server.app.office.store.read((r) => r.counter('schalter-3'));
+    const counter = await e2e.server.app.office.store.read((r) => r.counter('schalter-3'));
     expect(counter).toMatchObject({ open: true, currentTicketId: null });
     expect(await currentNumber(owner.page)).toBe(null);
     for (const p of [owner, other, steered]) expect(p.errors).toEqual([]);
@@ -83,10 +75,10 @@ describe('counter ownership', () => {
   it('keeps two tabs of one counter in step', async () => {
     const first = await signedInPage('jschulte');
     await openFromPicker(first.page, 'schalter-2');
-    const second = await openPage(first.context, `${server.url}/counter/`);
+    const second = await openPage(first.context, `${e2e.server.url}/counter/`);
     await second.page.locator('counter-actions').waitFor();
-    const older = await drawTicket(server.url, 'permit-pickup');
-    const ticket = await drawTicket(server.url, 'permit-pickup');
+    const older = await drawTicket(e2e.server.url, 'permit-pickup');
+    const ticket = await drawTicket(e2e.server.url, 'permit-pickup');
 
     // Call a particular number from the list, not the next one.
     await first.page.getByRole('button', { name: `${ticket.number} aufrufen` }).click();
@@ -113,10 +105,10 @@ describe('counter ownership', () => {
   it('shows the server’s refusal in the staff member’s words when the screen was behind', async () => {
     const staff = await signedInPage('ftesfaye');
     await openFromPicker(staff.page, 'raum-1-17');
-    await drawTicket(server.url, 'youth-migration');
+    await drawTicket(e2e.server.url, 'youth-migration');
     await expect.poll(() => actionButton(staff.page, 'call-next').isEnabled()).toBe(true);
     // Closed behind the app's back (straight in the store, so no push tells the screen).
-    await server.app.office.store.transaction((tx) => {
+    await e2e.server.app.office.store.transaction((tx) => {
       const c = tx.counter('raum-1-17');
       if (c) tx.putCounter({ ...c, open: false, userId: null });
     });
@@ -141,8 +133,8 @@ describe('counter ownership', () => {
       .poll(() => staff.page.locator('counter-app .notice [role=alert]').innerText())
       .toBe('Raum 1.14 ist von Sabine Krüger geöffnet. Sie können dort nichts tun.');
     expect(await staff.page.locator('counter-actions').count()).toBe(0);
-    expect((await server.app.office.store.read((r) => r.counter('raum-1-14')))?.userId).toBe(
-      (await server.app.office.store.read((r) => r.userByUsername('skrueger')))?.id,
+    expect((await e2e.server.app.office.store.read((r) => r.counter('raum-1-14')))?.userId).toBe(
+      (await e2e.server.app.office.store.read((r) => r.userByUsername('skrueger')))?.id,
     );
     expect(staff.errors).toEqual([]);
     expect(admin.errors).toEqual([]);

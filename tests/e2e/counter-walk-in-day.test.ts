@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServicesStatus, TicketCalledEvent } from '../../common/protocol.js';
@@ -7,9 +7,8 @@ import { actionButton, currentNumber, openFromPicker, screenWaiting, serverWaiti
 import { closeAll, connect, received } from '../helpers/socket-clients.js';
 import { chooseLanguage, drawAtKiosk, openKiosk, type KioskPage } from '../kiosk/e2e-support.js';
 import { currentNumber as displayedNumber, listedNumbers, openDisplay } from './display-support.js';
-import type { TestServer } from '../helpers/test-server.js';
-import { launchBrowser, openPage, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { openPage, screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /**
  * A walk-in morning across the apps, all in Chromium: three tickets drawn at
@@ -26,8 +25,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('walk-in day slice: kiosk → counters → display', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let display: Socket;
   let kiosk: Socket;
   const contexts: BrowserContext[] = [];
@@ -38,11 +36,11 @@ describe('walk-in day slice: kiosk → counters → display', () => {
   let kioskScreen: KioskPage;
 
   async function counterPage(username: string, counterId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 860 } });
     contexts.push(context);
-    const { page, errors } = await openPage(context, `${server.url}/counter/`);
+    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
     pageErrors.push(errors);
-    await signIn(page, username, server.passwords[username] ?? '');
+    await signIn(page, username, e2e.server.passwords[username] ?? '');
     await openFromPicker(page, counterId);
     return page;
   }
@@ -52,8 +50,8 @@ describe('walk-in day slice: kiosk → counters → display', () => {
 
   /** The server's counts, and the same numbers on both counter screens, the display and the kiosk. */
   async function countsAgree(expected: { naturalisation: number; residence: number }): Promise<void> {
-    await expect.poll(() => serverWaiting(server.url)).toMatchObject(expected);
-    const server_ = await serverWaiting(server.url);
+    await expect.poll(() => serverWaiting(e2e.server.url)).toMatchObject(expected);
+    const server_ = await serverWaiting(e2e.server.url);
     await expect.poll(() => screenWaiting(a)).toEqual({ naturalisation: server_.naturalisation });
     await expect.poll(() => screenWaiting(b)).toEqual({ naturalisation: server_.naturalisation, residence: server_.residence });
     await expect.poll(() => screenCounts(screen)).toEqual({ naturalisation: server_.naturalisation, residence: server_.residence });
@@ -90,13 +88,11 @@ describe('walk-in day slice: kiosk → counters → display', () => {
   }
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    display = await connect(server.url, '/display');
-    kiosk = await connect(server.url, '/kiosk');
-    const displayContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    display = await connect(e2e.server.url, '/display');
+    kiosk = await connect(e2e.server.url, '/kiosk');
+    const displayContext = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     contexts.push(displayContext);
-    const opened = await openDisplay(displayContext, `${server.url}/display/?area=og1`);
+    const opened = await openDisplay(displayContext, `${e2e.server.url}/display/?area=og1`);
     screen = opened.page;
     pageErrors.push(opened.errors);
     a = await counterPage('twerner', 'raum-1-14');
@@ -105,22 +101,20 @@ describe('walk-in day slice: kiosk → counters → display', () => {
   afterAll(async () => {
     closeAll();
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('runs the morning with every screen agreeing with the server', async () => {
     // (the kiosk helper polls, which vitest allows only inside a test)
-    kioskScreen = await openKiosk(browser, server);
+    kioskScreen = await openKiosk(e2e.browser, e2e.server);
     contexts.push(kioskScreen.context);
     pageErrors.push(kioskScreen.errors);
     await countsAgree({ naturalisation: 0, residence: 0 });
 
     // Three visitors at the kiosk, two services; a second between them, so the line is clear.
     const e1 = await drawAt('العربية', 'naturalisation');
-    server.clock.advance(1000);
+    e2e.server.clock.advance(1000);
     const a1 = await drawAt('Türkçe', 'residence');
-    server.clock.advance(1000);
+    e2e.server.clock.advance(1000);
     const e2 = await drawAt('Українська', 'naturalisation');
     expect([e1.number, a1.number, e2.number]).toEqual(['E001', 'A001', 'E002']);
     await countsAgree({ naturalisation: 2, residence: 1 });
@@ -183,7 +177,7 @@ describe('walk-in day slice: kiosk → counters → display', () => {
     await screenshot(a, 'counter-serving');
     // Reprint goes to the printing side's route; the counter says what it answered (logged as ticket.reprinted).
     await actionButton(a, 'reprint').click();
-    const reprinted = () => server.app.office.store.read((r) => r.latestEvents(['ticket.reprinted'], 1)[0]?.data);
+    const reprinted = () => e2e.server.app.office.store.read((r) => r.latestEvents(['ticket.reprinted'], 1)[0]?.data);
     await expect.poll(reprinted).toBeDefined();
     const outcome = (await reprinted()) as { status: string; reason?: string };
     const expectedReprint: Record<string, string> = {
@@ -208,7 +202,7 @@ describe('walk-in day slice: kiosk → counters → display', () => {
     await countsAgree({ naturalisation: 0, residence: 0 });
 
     // The server's record of the morning.
-    const final = await server.app.office.store.read((r) => [e1, e2, a1].map((t) => r.ticket(t.id)));
+    const final = await e2e.server.app.office.store.read((r) => [e1, e2, a1].map((t) => r.ticket(t.id)));
     expect(final.map((t) => [t?.number, t?.status, t?.serviceId])).toEqual([
       ['E001', 'done', 'naturalisation'],
       ['E002', 'no_show', 'naturalisation'],

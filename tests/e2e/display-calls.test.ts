@@ -1,11 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/test-server.js';
 import { callTicket, counterAction, drawTicket, serve, type Called } from '../speech/calls.js';
 import { announcements, currentNumber, listedNumbers, openDisplay, played, screenText, steadyScreenshot } from './display-support.js';
-import { launchBrowser } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /**
  * The waiting-room screen in Chromium against a real server: counters call
@@ -14,8 +12,7 @@ import { startE2eServer } from './helpers/e2e-server.js';
  *   first floor (og1): Raum 1.14 (naturalisation)
  */
 describe('waiting-room display', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let admin: string;
   let eg: Page;
   let og1: Page;
@@ -23,37 +20,33 @@ describe('waiting-room display', () => {
   const contexts: BrowserContext[] = [];
 
   async function display(query: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
+    const context = await e2e.browser.newContext({ viewport });
     contexts.push(context);
-    const opened = await openDisplay(context, `${server.url}/display/${query}`);
+    const opened = await openDisplay(context, `${e2e.server.url}/display/${query}`);
     errors.push(opened.errors);
     return opened.page;
   }
 
   async function call(counterId: string, serviceId: string, language: string): Promise<Called> {
-    const ticket = await drawTicket(server.url, serviceId, language);
-    await callTicket(server.url, admin, counterId, ticket.id);
+    const ticket = await drawTicket(e2e.server.url, serviceId, language);
+    await callTicket(e2e.server.url, admin, counterId, ticket.id);
     return ticket;
   }
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    admin = await server.login('admin');
-    for (const counter of ['schalter-3', 'schalter-4', 'raum-1-14']) await counterAction(server.url, admin, counter, 'open');
+    admin = await e2e.server.login('admin');
+    for (const counter of ['schalter-3', 'schalter-4', 'raum-1-14']) await counterAction(e2e.server.url, admin, counter, 'open');
     eg = await display('?area=eg');
     og1 = await display('?area=og1');
   });
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows a call within a second, on the screen of its floor only', async () => {
-    const ticket = await drawTicket(server.url, 'residence', 'ar');
-    await callTicket(server.url, admin, 'schalter-3', ticket.id);
+    const ticket = await drawTicket(e2e.server.url, 'residence', 'ar');
+    await callTicket(e2e.server.url, admin, 'schalter-3', ticket.id);
     const calledAt = Date.now();
     await eg.locator(`display-current-call [data-number="${ticket.number}"]`).waitFor({ timeout: 1000 });
     expect(Date.now() - calledAt).toBeLessThan(1000);
@@ -75,13 +68,13 @@ describe('waiting-room display', () => {
   });
 
   it('queues two quick calls as two announcements, in order, never overlapping', async () => {
-    await serve(server.url, admin, 'schalter-3');
+    await serve(e2e.server.url, admin, 'schalter-3');
     const before = (await announcements(eg)).length;
-    const first = await drawTicket(server.url, 'residence', 'tr');
-    const second = await drawTicket(server.url, 'residence', 'de');
-    await Promise.all([callTicket(server.url, admin, 'schalter-3', first.id), callTicket(server.url, admin, 'schalter-4', second.id)]);
+    const first = await drawTicket(e2e.server.url, 'residence', 'tr');
+    const second = await drawTicket(e2e.server.url, 'residence', 'de');
+    await Promise.all([callTicket(e2e.server.url, admin, 'schalter-3', first.id), callTicket(e2e.server.url, admin, 'schalter-4', second.id)]);
     // The two HTTP calls raced; the server's order is the order of the pushes.
-    const events = await server.app.office.store.read((r) => r.latestEvents(['ticket.called'], 2));
+    const events = await e2e.server.app.office.store.read((r) => r.latestEvents(['ticket.called'], 2));
     const order = events.map((e) => e.data.number as string).reverse();
     expect([...order].sort()).toEqual([first.number, second.number].sort());
 
@@ -101,7 +94,7 @@ describe('waiting-room display', () => {
 
   it('announces a recall again, marked as a recall on screen and in the queue', async () => {
     const before = (await announcements(eg)).length;
-    await counterAction(server.url, admin, 'schalter-4', 'recall');
+    await counterAction(e2e.server.url, admin, 'schalter-4', 'recall');
     await expect.poll(async () => (await announcements(eg)).slice(before).map((a) => [a.recall, a.state]), { timeout: 15_000 }).toEqual([[true, 'done']]);
     await expect(eg.locator('display-current-call .call').innerText()).resolves.toContain('Erneuter Aufruf');
   });
@@ -134,15 +127,15 @@ describe('waiting-room display', () => {
   });
 
   it('screenshots: 1920×1080 landscape and 1080×1920 portrait with a few calls', async () => {
-    await serve(server.url, admin, 'schalter-4');
+    await serve(e2e.server.url, admin, 'schalter-4');
     for (const [counter, lang] of [
       ['schalter-4', 'uk'],
       ['schalter-3', 'fa'],
     ] as const) {
-      await serve(server.url, admin, counter).catch(() => undefined);
+      await serve(e2e.server.url, admin, counter).catch(() => undefined);
       await call(counter, 'residence', lang);
     }
-    for (let i = 0; i < 5; i++) await drawTicket(server.url, 'residence', 'de');
+    for (let i = 0; i < 5; i++) await drawTicket(e2e.server.url, 'residence', 'de');
     await expect.poll(async () => (await listedNumbers(eg)).length).toBeGreaterThanOrEqual(3);
     await steadyScreenshot(eg, 'display-landscape');
     const portrait = await display('?area=eg&orientation=portrait', { width: 1080, height: 1920 });

@@ -1,26 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/test-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callTicket, counterAction, drawTicket, serve, type Called } from '../speech/calls.js';
 import { announcements, currentNumber, listedNumbers, openDisplay } from './display-support.js';
-import { launchBrowser } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /**
  * A screen runs for weeks: it must ride out a server restart and lost
  * connections by itself, without a reload, and never announce a call late.
  */
 describe('waiting-room display recovers', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let admin: string;
   let page: Page;
   let errors: string[];
 
   async function call(): Promise<Called> {
-    await serve(server.url, admin, 'schalter-3').catch(() => undefined); // free the counter if it has someone
-    const ticket = await drawTicket(server.url, 'residence', 'ar');
-    await callTicket(server.url, admin, 'schalter-3', ticket.id);
+    await serve(e2e.server.url, admin, 'schalter-3').catch(() => undefined); // free the counter if it has someone
+    const ticket = await drawTicket(e2e.server.url, 'residence', 'ar');
+    await callTicket(e2e.server.url, admin, 'schalter-3', ticket.id);
     return ticket;
   }
 
@@ -41,18 +38,11 @@ describe('waiting-room display recovers', () => {
   const offlineMarker = () => page.locator('display-app .offline').innerText();
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    admin = await server.login('admin');
-    await counterAction(server.url, admin, 'schalter-3', 'open');
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    ({ page, errors } = await openDisplay(context, `${server.url}/display/?area=eg`));
+    admin = await e2e.server.login('admin');
+    await counterAction(e2e.server.url, admin, 'schalter-3', 'open');
+    const context = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    ({ page, errors } = await openDisplay(context, `${e2e.server.url}/display/?area=eg`));
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows a call it missed while disconnected in the history, and does not announce it late', async () => {
@@ -62,7 +52,7 @@ describe('waiting-room display recovers', () => {
 
     await recordConnection();
     // The server drops the screen's socket; the screen retries after a pause, and the next call falls into it.
-    server.app.realtime.io.of('/display').disconnectSockets(true);
+    e2e.server.app.realtime.io.of('/display').disconnectSockets(true);
     await page.locator('display-app[connection="offline"]').waitFor({ timeout: 2000 });
     await expect.poll(offlineMarker).toContain('Keine Verbindung');
     const missed = await call();
@@ -89,7 +79,7 @@ describe('waiting-room display recovers', () => {
     const spoken = (await announcements(page)).length;
     await recordConnection();
 
-    await server.restart();
+    await e2e.server.restart();
 
     await expect.poll(connectionLog, { timeout: 15_000 }).toEqual(['offline', 'online']);
     expect([await currentNumber(page), ...(await listedNumbers(page))]).toEqual(history);

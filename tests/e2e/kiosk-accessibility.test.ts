@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/test-server.js';
 import {
   api,
@@ -13,8 +13,8 @@ import {
   tile,
   typeOnKeypad,
 } from '../kiosk/e2e-support.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /**
  * axe-core (WCAG 2.0–2.2 A/AA) finds nothing on any kiosk screen, in German
@@ -22,22 +22,15 @@ import { startE2eServer } from './helpers/e2e-server.js';
  * target. Screenshots of the screens land in tests/artifacts/ for a person to look at.
  */
 describe('kiosk: accessibility and layout', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
     // Naturalisation takes 80 walk-ins a day: fill it, so a closed tile is on the service screen.
-    const cookie = await server.login('twerner');
+    const cookie = await e2e.server.login('twerner');
     for (let i = 0; i < 80; i++) {
-      const res = await api(server, 'POST', '/api/tickets', { body: { serviceId: 'naturalisation', language: 'de' }, cookie });
+      const res = await api(e2e.server, 'POST', '/api/tickets', { body: { serviceId: 'naturalisation', language: 'de' }, cookie });
       expect(res.status).toBe(201);
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function check(page: Page, screen: string): Promise<void> {
@@ -54,7 +47,7 @@ describe('kiosk: accessibility and layout', () => {
       ['landscape', LANDSCAPE],
     ] as const) {
       it(`${lang}, ${orientation}: start, service, closed-service message, check-in, ticket`, async () => {
-        const { context, page, errors } = await openKiosk(browser, server, { viewport });
+        const { context, page, errors } = await openKiosk(e2e.browser, e2e.server, { viewport });
         const shot = (name: string) => screenshot(page, `kiosk-${lang}-${name}-${orientation}`);
         await check(page, 'start');
         await shot('start');
@@ -90,7 +83,7 @@ describe('kiosk: accessibility and layout', () => {
     }
 
     it(`${lang}: high contrast, the idle countdown and the out-of-order screen`, async () => {
-      const { context, page, errors } = await openKiosk(browser, server, { query: 'idle=20' });
+      const { context, page, errors } = await openKiosk(e2e.browser, e2e.server, { query: 'idle=20' });
       await chooseLanguage(page, ownName);
       await page.locator('kiosk-header button.contrast').tap();
       expect(await page.locator('kiosk-app').getAttribute('contrast')).toBe('');
@@ -116,7 +109,7 @@ describe('kiosk: accessibility and layout', () => {
       await context.close();
 
       // A kiosk id the server does not know: out of order, with a hint for staff.
-      const broken = await openKioskRaw(browser, server, 'kiosk=no-such-kiosk');
+      const broken = await openKioskRaw(e2e.browser, e2e.server, 'kiosk=no-such-kiosk');
       await broken.page.locator('kiosk-out-of-order').waitFor();
       expect(await axeViolations(broken.page), 'out of order').toEqual([]);
       expect(await broken.page.locator('kiosk-out-of-order .detail').innerText()).toContain('no-such-kiosk');

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../common/dto.js';
-import type { TestServer } from '../helpers/test-server.js';
 import { api, book, chooseLanguage, openKiosk, serverTicket, shownNumber, typeOnKeypad } from '../kiosk/e2e-support.js';
-import { launchBrowser } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /** A Wednesday, 09:00 in Berlin: appointments at 09:10 may check in, at 12:00 not yet. */
 const WEDNESDAY_9AM = Date.parse('2026-06-10T07:00:00Z');
@@ -13,19 +11,12 @@ const CONFLICT_LOG = 'Failed to load resource: the server responded with a statu
 
 /** Appointment check-in at the kiosk: on-screen keypad or a keyboard-wedge scanner, errors in the visitor's language. */
 describe('kiosk: appointment check-in', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let staff: string;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    server.clock.now = WEDNESDAY_9AM;
-    staff = await server.login('twerner');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    e2e.server.clock.now = WEDNESDAY_9AM;
+    staff = await e2e.server.login('twerner');
   });
 
   const checkinScreen = (page: Page) => page.locator('kiosk-checkin-screen main');
@@ -36,8 +27,8 @@ describe('kiosk: appointment check-in', () => {
   }
 
   it('with a valid code on the keypad: checked in, a number, the ticket in the visitor’s language', async () => {
-    const code = await book(server, staff, 'residence', 10);
-    const { context, page, errors } = await openKiosk(browser, server);
+    const code = await book(e2e.server, staff, 'residence', 10);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'Deutsch');
     await page.locator('kiosk-service-screen button.appointment').tap();
     expect(await checkinScreen(page).locator('h1').innerText()).toBe('Termin: Bitte geben Sie Ihren Code ein');
@@ -53,13 +44,13 @@ describe('kiosk: appointment check-in', () => {
     await expect.poll(() => shownNumber(page)).toBe(ticket.number);
     expect(ticket.number).toMatch(/^A\d{3}$/);
     expect(await page.locator('kiosk-ticket-screen main').innerText()).toContain('Sie sind angemeldet.');
-    expect(await serverTicket(server, ticket.id)).toMatchObject({ language: 'de', serviceId: 'residence', status: 'waiting' });
+    expect(await serverTicket(e2e.server, ticket.id)).toMatchObject({ language: 'de', serviceId: 'residence', status: 'waiting' });
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('with an unknown code: explained in Russian, with where to get help; the visitor can correct it', async () => {
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'Русский');
     await page.locator('kiosk-service-screen button.appointment').tap();
     await typeOnKeypad(page, 'ZZZZZZ');
@@ -76,11 +67,11 @@ describe('kiosk: appointment check-in', () => {
   });
 
   it('already checked in, and too early: each says what to do, in English', async () => {
-    const done = await book(server, staff, 'asylum', 10);
-    expect((await api(server, 'POST', '/api/checkin', { body: { code: done, language: 'en' } })).status).toBe(201);
-    const early = await book(server, staff, 'asylum', 180);
+    const done = await book(e2e.server, staff, 'asylum', 10);
+    expect((await api(e2e.server, 'POST', '/api/checkin', { body: { code: done, language: 'en' } })).status).toBe(201);
+    const early = await book(e2e.server, staff, 'asylum', 180);
 
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'English');
     await page.locator('kiosk-service-screen button.appointment').tap();
     await typeOnKeypad(page, done);
@@ -98,8 +89,8 @@ describe('kiosk: appointment check-in', () => {
   });
 
   it('a scanner on the start screen checks in at once; slow typing on a keyboard does not', async () => {
-    const code = await book(server, staff, 'naturalisation', 5);
-    const { context, page, errors } = await openKiosk(browser, server);
+    const code = await book(e2e.server, staff, 'naturalisation', 5);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
 
     await page.keyboard.type(code, { delay: 250 });
     await page.keyboard.press('Enter');
@@ -118,8 +109,8 @@ describe('kiosk: appointment check-in', () => {
   });
 
   it('a scanned link with the code, after choosing Arabic: the ticket is in Arabic', async () => {
-    const code = await book(server, staff, 'migration-counselling', 0);
-    const { context, page, errors } = await openKiosk(browser, server);
+    const code = await book(e2e.server, staff, 'migration-counselling', 0);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'العربية');
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/checkin'));
     await page.keyboard.type(`https://termine.example/checkin?code=${code.toLowerCase()}`, { delay: 5 });
@@ -127,7 +118,7 @@ describe('kiosk: appointment check-in', () => {
     const ticket = (await (await answer).json()) as IssuedTicket;
     await expect.poll(() => shownNumber(page)).toBe(ticket.number);
     expect(await page.locator('kiosk-ticket-screen main').innerText()).toContain('تم تسجيل حضورك.');
-    expect((await serverTicket(server, ticket.id)).language).toBe('ar');
+    expect((await serverTicket(e2e.server, ticket.id)).language).toBe('ar');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,29 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
 import { chooseLanguage, drawAtKiosk, openKiosk, shownNumber, tile, typeOnKeypad } from '../kiosk/e2e-support.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /** What a browser logs while the server is away: expected then, and only then. */
 const OFFLINE_NOISE = /WebSocket|Failed to load resource|ERR_CONNECTION_REFUSED|net::/;
 
 /** A kiosk runs unattended: it resets itself, survives a server restart and says plainly when printing failed. */
 describe('kiosk: unattended operation', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e();
 
   it('is locked down like a kiosk: no text selection, no context menu, no pinch zoom', async () => {
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     const locks = await page.evaluate(() => {
       const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
       document.body.dispatchEvent(menu);
@@ -42,7 +30,7 @@ describe('kiosk: unattended operation', () => {
   });
 
   it('idle: a visible countdown, then back to the language screen with everything cleared', async () => {
-    const { context, page, errors } = await openKiosk(browser, server, { query: 'idle=3' });
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server, { query: 'idle=3' });
     await chooseLanguage(page, 'Français');
     await page.locator('kiosk-header button.contrast').tap();
     await page.locator('kiosk-service-screen button.appointment').tap();
@@ -65,7 +53,7 @@ describe('kiosk: unattended operation', () => {
   });
 
   it('the ticket screen goes back to the start by itself', async () => {
-    const { context, page, errors } = await openKiosk(browser, server, { query: 'ticket=3' });
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server, { query: 'ticket=3' });
     await chooseLanguage(page, 'Polski');
     await drawAtKiosk(page, 'information');
     expect(await page.locator('kiosk-ticket-screen footer').innerText()).toMatch(/Powrót do początku za \d sekund/);
@@ -76,11 +64,11 @@ describe('kiosk: unattended operation', () => {
   });
 
   it('server down: "out of order" instead of stale services; after the restart it recovers without reload', async () => {
-    const { context, page, errors } = await openKiosk(browser, server, { query: 'idle=600' });
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server, { query: 'idle=600' });
     await chooseLanguage(page, 'English');
     await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
 
-    await server.app.close();
+    await e2e.server.app.close();
     const outOfOrder = page.locator('kiosk-out-of-order');
     await outOfOrder.waitFor({ timeout: 10_000 });
     expect(await page.locator('kiosk-service-tile').count()).toBe(0);
@@ -89,7 +77,7 @@ describe('kiosk: unattended operation', () => {
     expect(await page.locator('kiosk-out-of-order h2').innerText()).toBe('Außer Betrieb');
     await screenshot(page, 'kiosk-en-server-down-portrait');
 
-    await server.restart();
+    await e2e.server.restart();
     await page.locator('kiosk-service-screen').waitFor({ timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
     // The visitor's session is still there, and the new server's pushes arrive.
@@ -105,22 +93,12 @@ describe('kiosk: unattended operation', () => {
 });
 
 describe('kiosk: when printing fails', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Nothing listens on port 9 of this machine: the default kiosk's printer is unreachable.
-    server = await startE2eServer({ printer: 'tcp://127.0.0.1:9' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // Nothing listens on port 9 of this machine: the default kiosk's printer is unreachable.
+  const e2e = useE2e({ config: { printer: 'tcp://127.0.0.1:9' } });
 
   it('says so plainly and keeps the number and QR code on screen much longer', async () => {
     // No ?kiosk=: the office has one kiosk, so this is it, and its printer is asked to print.
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'Deutsch');
     const ticket = await drawAtKiosk(page, 'residence');
     expect(ticket.print?.status).toBe('failed');

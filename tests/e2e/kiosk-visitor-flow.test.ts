@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { StaffTicket } from '../../common/dto.js';
 import type { CounterSnapshot } from '../../common/protocol.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
-import type { TestServer } from '../helpers/test-server.js';
 import {
   chooseLanguage,
   drawAtKiosk,
@@ -15,29 +13,22 @@ import {
   shownNumber,
   tile,
 } from '../kiosk/e2e-support.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 
 /**
  * A visitor at the kiosk, in Chromium against a real server: pick a language,
  * pick a service, get a number; the server holds the ticket in that language.
  */
 describe('kiosk: drawing a ticket', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
 
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
   afterAll(async () => {
     closeAll();
-    await browser?.close();
-    await server?.close();
   });
 
   it('in German: the number, the service, the people ahead, and a QR code that leads to the ticket', async () => {
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['de', 'ltr']);
     await chooseLanguage(page, 'Deutsch');
     await expect.poll(() => tile(page, 'residence').innerText()).toContain('Aufenthaltstitel');
@@ -54,7 +45,7 @@ describe('kiosk: drawing a ticket', () => {
     expect(await screen.innerText()).toContain('Bitte merken Sie sich Ihre Nummer');
 
     await expect.poll(() => readQrCode(page)).toBe(ticket.statusUrl);
-    const held = await serverTicket(server, ticket.id);
+    const held = await serverTicket(e2e.server, ticket.id);
     expect(held).toMatchObject({ number: ticket.number, language: 'de', serviceId: 'residence', status: 'waiting' });
 
     // "Done" goes back to the start, in German again.
@@ -66,7 +57,7 @@ describe('kiosk: drawing a ticket', () => {
   });
 
   it('in Arabic: right to left, mirrored, Arabic texts with the German name underneath; the ticket is in Arabic', async () => {
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'العربية');
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
 
@@ -94,13 +85,13 @@ describe('kiosk: drawing a ticket', () => {
     expect(text).toContain('اللجوء واللاجئون');
     // The number itself stays left to right inside the Arabic layout.
     expect(await page.locator('kiosk-ticket-screen [data-number]').getAttribute('dir')).toBe('ltr');
-    expect((await serverTicket(server, ticket.id)).language).toBe('ar');
+    expect((await serverTicket(e2e.server, ticket.id)).language).toBe('ar');
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('in Tigrinya: Ethiopic script from the kiosk’s own web font; the ticket is in Tigrinya', async () => {
-    const { context, page, errors } = await openKiosk(browser, server, { viewport: LANDSCAPE });
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server, { viewport: LANDSCAPE });
     await chooseLanguage(page, 'ትግርኛ');
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ti', 'ltr']);
     expect(await page.locator('kiosk-service-screen h1').innerText()).toBe('እንታይ ሓገዝ ትደልዩ?');
@@ -108,7 +99,7 @@ describe('kiosk: drawing a ticket', () => {
 
     const ticket = await drawAtKiosk(page, 'information');
     expect(await page.locator('kiosk-ticket-screen main').innerText()).toContain('ቁጽርኹም');
-    expect((await serverTicket(server, ticket.id)).language).toBe('ti');
+    expect((await serverTicket(e2e.server, ticket.id)).language).toBe('ti');
 
     // The machine needs no Ethiopic or Arabic fonts of its own: the page loaded the Noto web fonts,
     // and by unicode-range only the subsets it showed (no Greek, no Cyrillic-ext, no Vietnamese).
@@ -125,19 +116,19 @@ describe('kiosk: drawing a ticket', () => {
   });
 
   it('a double tap on a tile draws exactly one ticket', async () => {
-    const before = (await serverServices(server))['integration-courses']!.waiting;
-    const { context, page, errors } = await openKiosk(browser, server);
+    const before = (await serverServices(e2e.server))['integration-courses']!.waiting;
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'English');
     await tile(page, 'integration-courses').dblclick();
     await expect.poll(() => shownNumber(page)).toMatch(/^I\d{3}$/);
     await page.waitForTimeout(500);
-    expect((await serverServices(server))['integration-courses']!.waiting).toBe(before + 1);
+    expect((await serverServices(e2e.server))['integration-courses']!.waiting).toBe(before + 1);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('"I need priority" reaches the server and shows on the ticket', async () => {
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'Türkçe');
     const toggle = page.locator('kiosk-service-screen button.priority');
     await toggle.tap();
@@ -147,7 +138,7 @@ describe('kiosk: drawing a ticket', () => {
     const ticket = await drawAtKiosk(page, 'migration-counselling');
     expect(await page.locator('kiosk-ticket-screen main').innerText()).toContain('Öncelikli');
 
-    const staff = await connect(server.url, '/counter', { cookie: await server.login('ayilmaz') });
+    const staff = await connect(e2e.server.url, '/counter', { cookie: await e2e.server.login('ayilmaz') });
     const snapshot = await firstOf<CounterSnapshot>(staff, 'counter:snapshot');
     const held = snapshot.tickets.find((t: StaffTicket) => t.id === ticket.id);
     expect(held).toMatchObject({ priorityClass: 'priority', language: 'tr', channel: 'kiosk' });
@@ -156,18 +147,18 @@ describe('kiosk: drawing a ticket', () => {
   });
 
   it('live: the waiting count and the estimate change on the open screen without reload', async () => {
-    const { context, page, errors } = await openKiosk(browser, server);
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     await chooseLanguage(page, 'English');
     const facts = () => tile(page, 'permit-pickup').locator('.facts').innerText();
     expect(await facts()).toContain('Nobody is waiting');
     expect(await facts()).toContain('Waiting time not known yet');
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
 
-    const cookie = await server.login('jschulte');
-    const opened = await fetch(`${server.url}/api/counters/schalter-2/open`, { method: 'POST', headers: { cookie } });
+    const cookie = await e2e.server.login('jschulte');
+    const opened = await fetch(`${e2e.server.url}/api/counters/schalter-2/open`, { method: 'POST', headers: { cookie } });
     expect(opened.status).toBe(200);
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${server.url}/api/tickets`, {
+      const res = await fetch(`${e2e.server.url}/api/tickets`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ serviceId: 'permit-pickup', language: 'pl' }),

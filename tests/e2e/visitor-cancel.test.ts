@@ -1,50 +1,44 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicService } from '../../common/dto.js';
 import type { CounterSnapshot, QueueChanged } from '../../common/protocol.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
-import type { TestServer } from '../helpers/test-server.js';
 import { api, counterAction, issue } from '../realtime/support.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 import { expectNoAxeViolations, openTicketPage, phone, seeText } from './visitor-support.js';
 
 /** "I'm leaving": the ticket leaves the queue and the counter's list, so nobody is called in vain. */
 describe('visitor page: leaving the queue', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    context = await phone(browser);
+    context = await phone(e2e.browser);
   });
   afterAll(async () => {
     closeAll();
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   const waitingFor = async (serviceId: string) =>
-    ((await api<PublicService[]>(server.url, 'GET', '/api/services')).body.find((s) => s.id === serviceId)?.waiting ?? -1);
+    ((await api<PublicService[]>(e2e.server.url, 'GET', '/api/services')).body.find((s) => s.id === serviceId)?.waiting ?? -1);
 
   it('cancels after a confirmation; the API, the service count and the counter app all see it', async () => {
-    const staff = await server.login('ayilmaz');
-    const before = await issue(server.url, 'residence');
-    const mine = await issue(server.url, 'residence');
-    const counter = await connect(server.url, '/counter', { cookie: staff });
+    const staff = await e2e.server.login('ayilmaz');
+    const before = await issue(e2e.server.url, 'residence');
+    const mine = await issue(e2e.server.url, 'residence');
+    const counter = await connect(e2e.server.url, '/counter', { cookie: staff });
     const snapshot = await firstOf<CounterSnapshot>(counter, 'counter:snapshot');
     expect(snapshot.tickets.map((t) => t.id)).toContain(mine.id);
     expect(await waitingFor('residence')).toBe(2);
 
-    const { page, errors } = await openTicketPage(context, server, mine.statusUrl);
+    const { page, errors } = await openTicketPage(context, e2e.server, mine.statusUrl);
     await seeText(page, 'Vor Ihnen wartet 1 Person.');
     await page.getByRole('button', { name: 'Ich gehe – Nummer zurückgeben' }).click();
     await seeText(page, 'Wirklich gehen?');
     // Asking is not leaving.
-    expect((await api(server.url, 'GET', `/api/tickets/${mine.id}`)).body.status).toBe('waiting');
+    expect((await api(e2e.server.url, 'GET', `/api/tickets/${mine.id}`)).body.status).toBe('waiting');
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-leave-confirm');
 
@@ -56,18 +50,18 @@ describe('visitor page: leaving the queue', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-cancelled');
 
-    expect((await api(server.url, 'GET', `/api/tickets/${mine.id}`)).body).toMatchObject({ status: 'cancelled', position: null });
+    expect((await api(e2e.server.url, 'GET', `/api/tickets/${mine.id}`)).body).toMatchObject({ status: 'cancelled', position: null });
     expect(await waitingFor('residence')).toBe(1);
     const change = await firstOf<QueueChanged>(counter, 'queue:changed', (e) => e.tickets.some((t) => t.id === mine.id));
     expect(change.tickets.find((t) => t.id === mine.id)?.status).toBe('cancelled');
-    const fresh = await connect(server.url, '/counter', { cookie: staff });
+    const fresh = await connect(e2e.server.url, '/counter', { cookie: staff });
     expect((await firstOf<CounterSnapshot>(fresh, 'counter:snapshot')).tickets.map((t) => t.id)).not.toContain(mine.id);
 
     // The counter calls the one before, and then nobody: the cancelled ticket is never offered.
-    expect((await counterAction(server.url, staff, 'schalter-3', 'open')).status).toBe(200);
-    expect((await counterAction(server.url, staff, 'schalter-3', 'call-next')).body.id).toBe(before.id);
-    await counterAction(server.url, staff, 'schalter-3', 'no-show');
-    expect((await counterAction(server.url, staff, 'schalter-3', 'call-next')).status).toBe(204);
+    expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'open')).status).toBe(200);
+    expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'call-next')).body.id).toBe(before.id);
+    await counterAction(e2e.server.url, staff, 'schalter-3', 'no-show');
+    expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'call-next')).status).toBe(204);
     expect(errors).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/test-server.js';
 import { api, counterAction, issue } from '../realtime/support.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 import { expectNoAxeViolations, openTicketPage, phone, seeText } from './visitor-support.js';
 
 /**
@@ -12,31 +11,26 @@ import { expectNoAxeViolations, openTicketPage, phone, seeText } from './visitor
  * exactly once. Schalter 3 (residence) is staffed by ayilmaz.
  */
 describe('visitor page: from waiting to feedback', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
   let staff: string;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    context = await phone(browser, 'en-GB');
-    staff = await server.login('ayilmaz');
-    expect((await counterAction(server.url, staff, 'schalter-3', 'open')).status).toBe(200);
+    context = await phone(e2e.browser, 'en-GB');
+    staff = await e2e.server.login('ayilmaz');
+    expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'open')).status).toBe(200);
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows the live position, the call screen, and stores one feedback', async () => {
-    const first = await issue(server.url, 'residence', 'de');
-    const second = await issue(server.url, 'residence', 'tr');
-    const mine = await issue(server.url, 'residence', 'en');
-    const { page, errors } = await openTicketPage(context, server, mine.statusUrl);
-    const call = () => counterAction(server.url, staff, 'schalter-3', 'call-next');
-    const act = (action: string) => counterAction(server.url, staff, 'schalter-3', action);
+    const first = await issue(e2e.server.url, 'residence', 'de');
+    const second = await issue(e2e.server.url, 'residence', 'tr');
+    const mine = await issue(e2e.server.url, 'residence', 'en');
+    const { page, errors } = await openTicketPage(context, e2e.server, mine.statusUrl);
+    const call = () => counterAction(e2e.server.url, staff, 'schalter-3', 'call-next');
+    const act = (action: string) => counterAction(e2e.server.url, staff, 'schalter-3', action);
 
     await seeText(page, '2 people are ahead of you.');
     expect(await page.locator('visitor-ticket-card h1').innerText()).toBe(mine.number);
@@ -71,7 +65,7 @@ describe('visitor page: from waiting to feedback', () => {
     await screen.waitFor({ state: 'detached' });
     await seeText(page, 'Please go to Schalter 3.');
 
-    server.clock.advance(60_000);
+    e2e.server.clock.advance(60_000);
     await act('recall');
     await screen.waitFor({ state: 'visible' });
     await seeText(page, 'You are being called again.');
@@ -79,7 +73,7 @@ describe('visitor page: from waiting to feedback', () => {
 
     await act('start');
     await seeText(page, 'You are being served now.');
-    server.clock.advance(6 * 60_000);
+    e2e.server.clock.advance(6 * 60_000);
     await act('finish');
     await seeText(page, 'How satisfied were you with us today?');
     for (const word of ['very good', 'good', 'satisfactory', 'sufficient', 'poor', 'insufficient']) await seeText(page, word);
@@ -93,11 +87,11 @@ describe('visitor page: from waiting to feedback', () => {
     await seeText(page, 'Thank you for your feedback!');
     await screenshot(page, 'visitor-feedback-thanks');
 
-    const stored = await server.app.office.store.read((r) => r.feedbackByTicket(mine.id));
+    const stored = await e2e.server.app.office.store.read((r) => r.feedbackByTicket(mine.id));
     expect(stored).toMatchObject({ grade: 2, comment: 'Quick and friendly.', serviceId: 'residence', counterId: 'schalter-3', language: 'en' });
-    const again = await api(server.url, 'POST', `/api/tickets/${mine.id}/feedback`, { body: { grade: 6 } });
+    const again = await api(e2e.server.url, 'POST', `/api/tickets/${mine.id}/feedback`, { body: { grade: 6 } });
     expect(again.status).toBe(409);
-    expect((await server.app.office.store.read((r) => r.feedbackByTicket(mine.id)))?.grade).toBe(2);
+    expect((await e2e.server.app.office.store.read((r) => r.feedbackByTicket(mine.id)))?.grade).toBe(2);
 
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await page.reload();

@@ -1,36 +1,30 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/test-server.js';
 import { counterAction, issue } from '../realtime/support.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 import { expectNoAxeViolations, openTicketPage, phone, seeText } from './visitor-support.js';
 
 /** What else can happen to a ticket while the phone watches: transfer, no-show, a server restart. */
 describe('visitor page: transfer, no-show, reconnect', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
   let staff: string;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    context = await phone(browser, 'en-US');
-    staff = await server.login('kmansour');
-    await counterAction(server.url, staff, 'schalter-4', 'open');
+    context = await phone(e2e.browser, 'en-US');
+    staff = await e2e.server.login('kmansour');
+    await counterAction(e2e.server.url, staff, 'schalter-4', 'open');
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
-  const act = (action: string, body?: unknown) => counterAction(server.url, staff, 'schalter-4', action, body);
+  const act = (action: string, body?: unknown) => counterAction(e2e.server.url, staff, 'schalter-4', action, body);
 
   it('a transferred ticket shows its new service; a no-show says what to do', async () => {
-    const t = await issue(server.url, 'residence', 'en');
-    const { page, errors } = await openTicketPage(context, server, t.statusUrl);
+    const t = await issue(e2e.server.url, 'residence', 'en');
+    const { page, errors } = await openTicketPage(context, e2e.server, t.statusUrl);
     await seeText(page, 'Residence permit');
     expect((await act('call-next')).body.id).toBe(t.id);
     await page.getByRole('button', { name: 'OK, I’m coming' }).click();
@@ -54,12 +48,12 @@ describe('visitor page: transfer, no-show, reconnect', () => {
   });
 
   it('after the connection drops (server restart) the page catches up by itself', async () => {
-    const t = await issue(server.url, 'residence', 'en');
-    const { page, errors } = await openTicketPage(context, server, t.statusUrl);
+    const t = await issue(e2e.server.url, 'residence', 'en');
+    const { page, errors } = await openTicketPage(context, e2e.server, t.statusUrl);
     await seeText(page, 'You are next.');
-    await server.restart();
+    await e2e.server.restart();
     // The old socket is gone; the page must reconnect to the new server (a new epoch) and follow again.
-    staff = await server.login('kmansour');
+    staff = await e2e.server.login('kmansour');
     expect((await act('call-next')).body.id).toBe(t.id);
     await page.locator('visitor-call-screen').waitFor({ timeout: 20_000 });
     await seeText(page, 'Please go to Schalter 4.');

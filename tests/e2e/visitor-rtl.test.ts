@@ -1,33 +1,27 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/test-server.js';
 import { counterAction, issue } from '../realtime/support.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { startE2eServer } from './helpers/e2e-server.js';
+import { screenshot } from './helpers/browser.js';
+import { useE2e } from './helpers/use-e2e.js';
 import { expectNoAxeViolations, openTicketPage, phone, seeText } from './visitor-support.js';
 
 /** An Arabic ticket: the page is right-to-left in Arabic, the call screen adds German, and the language can be switched. */
 describe('visitor page in Arabic', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
     // A German phone: the ticket's language wins over the browser's.
-    context = await phone(browser, 'de-DE');
+    context = await phone(e2e.browser, 'de-DE');
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('is RTL, accessible, called in Arabic and German, and switchable', async () => {
-    const staff = await server.login('kmansour');
-    const t = await issue(server.url, 'residence', 'ar');
-    const { page, errors } = await openTicketPage(context, server, t.statusUrl);
+    const staff = await e2e.server.login('kmansour');
+    const t = await issue(e2e.server.url, 'residence', 'ar');
+    const { page, errors } = await openTicketPage(context, e2e.server, t.statusUrl);
     await seeText(page, 'دورك هو التالي.');
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
     await seeText(page, 'تصريح الإقامة');
@@ -40,8 +34,8 @@ describe('visitor page in Arabic', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-ar-waiting');
 
-    await counterAction(server.url, staff, 'schalter-4', 'open');
-    expect((await counterAction(server.url, staff, 'schalter-4', 'call-next')).body.id).toBe(t.id);
+    await counterAction(e2e.server.url, staff, 'schalter-4', 'open');
+    expect((await counterAction(e2e.server.url, staff, 'schalter-4', 'call-next')).body.id).toBe(t.id);
     await seeText(page, 'حان دورك!');
     await seeText(page, 'يرجى التوجه إلى Schalter 4.');
     await seeText(page, 'Bitte kommen Sie zu Schalter 4.');
@@ -60,7 +54,7 @@ describe('visitor page in Arabic', () => {
     await page.getByLabel('Sprache').selectOption('fa');
     await seeText(page, 'نوبت شماست!');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await counterAction(server.url, staff, 'schalter-4', 'no-show');
+    await counterAction(e2e.server.url, staff, 'schalter-4', 'no-show');
     expect(errors).toEqual([]);
   });
 });

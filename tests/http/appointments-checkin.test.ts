@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CHECKIN } from '../../server/domain/settings.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
 import {
   client,
   counterAction,
@@ -9,6 +9,7 @@ import {
   issueTicket,
   MIN,
   officeTime,
+  startOffice,
   WEDNESDAY,
   type Client,
 } from './support.js';
@@ -25,9 +26,7 @@ let anon: Client;
 let staff: Client;
 
 beforeAll(async () => {
-  server = await startTestServer({}, officeTime(WEDNESDAY, '08:00'));
-  anon = client(server);
-  staff = client(server, await server.login('twerner'));
+  ({ server, anon, staff } = await startOffice('08:00', 'twerner'));
 });
 afterAll(() => server.close());
 

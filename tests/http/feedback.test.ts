@@ -12,6 +12,7 @@ import {
   issueTicket,
   MIN,
   officeTime,
+  startOffice,
   WEDNESDAY,
   type Client,
 } from './support.js';
@@ -27,9 +28,7 @@ let anon: Client;
 let staff: Client;
 
 beforeAll(async () => {
-  server = await startTestServer({}, officeTime(WEDNESDAY, '09:00'));
-  anon = client(server);
-  staff = client(server, await server.login('ayilmaz'));
+  ({ server, anon, staff } = await startOffice('09:00', 'ayilmaz'));
   expectStatus(await counterAction(staff, 'schalter-3', 'open'), 200);
 });
 afterAll(() => server.close());

@@ -5,7 +5,7 @@ import { createApp, type App } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
 import { instantAt } from '../../server/domain/time.js';
 import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
-import { ADMIN_PASSWORD, type TestServer } from '../helpers/test-server.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** Shared plumbing for the HTTP tests: a tiny fetch client, error assertions, office time. */
 
@@ -142,4 +142,10 @@ export async function restartOnSameFile(server: TestServer, overrides: Partial<C
       rmSync(server.dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test server on WEDNESDAY at `hhmm`, with a client without a session and one signed in as `username`. */
+export async function startOffice(hhmm: string, username: string): Promise<{ server: TestServer; anon: Client; staff: Client }> {
+  const server = await startTestServer({}, officeTime(WEDNESDAY, hhmm));
+  return { server, anon: client(server), staff: client(server, await server.login(username)) };
 }
