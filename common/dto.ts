@@ -27,6 +27,8 @@ export interface PublicTicket {
   position: number | null;
   estimate: Estimate | null;
   issuedAt: number;
+  /** Slot time of a checked-in appointment (null for walk-ins and late arrivals served as walk-ins). */
+  appointmentAt: number | null;
   calledAt: number | null;
   counterName: string | null;
   transferredFrom: string | null;

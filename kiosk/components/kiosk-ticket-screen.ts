@@ -229,6 +229,9 @@ export class KioskTicketScreen extends LitElement {
             : nothing}
           ${priority ? html`<p class="badge"><kiosk-icon name="priority"></kiosk-icon>${t('priorityGranted')}</p>` : nothing}
           <ul>
+            ${ticket.appointmentAt === null
+              ? nothing
+              : html`<li><kiosk-icon name="calendar"></kiosk-icon>${tt('appointmentAt', { time: this.texts.time(ticket.appointmentAt) })}</li>`}
             <li><kiosk-icon name="clock"></kiosk-icon>${tt('drawnAt', { time: this.texts.time(ticket.issuedAt) })}</li>
             ${ahead === null ? nothing : html`<li><kiosk-icon name="people"></kiosk-icon>${tt('ahead', { ahead })}</li>`}
             <li>

@@ -169,6 +169,7 @@ export class QueueView {
       position,
       estimate: this.ticketEstimate(t, position),
       issuedAt: t.issuedAt,
+      appointmentAt: t.priorityClass === 'appointment' ? t.dueAt : null,
       calledAt: t.calledAt,
       counterName: showCounter && counter ? counter.name : null,
       transferredFrom: t.transferredFrom,

@@ -44,6 +44,8 @@ describe('kiosk: appointment check-in', () => {
     await expect.poll(() => shownNumber(page)).toBe(ticket.number);
     expect(ticket.number).toMatch(/^A\d{3}$/);
     expect(await page.locator('kiosk-ticket-screen main').innerText()).toContain('Sie sind angemeldet.');
+    expect(ticket.appointmentAt).toBe(e2e.server.clock.now + 10 * 60_000);
+    expect(await page.locator('kiosk-ticket-screen main').innerText()).toMatch(/Termin um \d{2}:\d{2} Uhr/);
     expect(await serverTicket(e2e.server, ticket.id)).toMatchObject({ language: 'de', serviceId: 'residence', status: 'waiting' });
     expect(errors).toEqual([]);
     await context.close();
@@ -104,6 +106,8 @@ describe('kiosk: appointment check-in', () => {
     await expect.poll(() => shownNumber(page)).toBe(ticket.number);
     expect(ticket.number).toMatch(/^E\d{3}$/);
     expect(await page.locator('kiosk-ticket-screen main').innerText()).toContain('Sie sind angemeldet.');
+    expect(ticket.appointmentAt).toBe(e2e.server.clock.now + 5 * 60_000);
+    expect(await page.locator('kiosk-ticket-screen main').innerText()).toMatch(/Termin um \d{2}:\d{2} Uhr/);
     expect(errors).toEqual([]);
     await context.close();
   });

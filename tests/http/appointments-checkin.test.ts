@@ -108,6 +108,7 @@ describe('checking in', () => {
       language: 'ar',
       status: 'waiting',
       issuedAt: server.clock.now,
+      appointmentAt: officeTime(WEDNESDAY, '09:30'),
     });
     expect(res.body.statusUrl).toMatch(new RegExp(`/t/${res.body.id}$`));
     expect((await anon.get(`/api/tickets/${res.body.id}`)).body).toMatchObject({ number: res.body.number, status: 'waiting' });
@@ -183,6 +184,8 @@ describe('appointments in the queue', () => {
     const late = await book('naturalisation', officeTime(WEDNESDAY, '09:40'));
     const earlyTicket = (await checkIn(early.code, 'ar')).body;
     const lateTicket = (await checkIn(late.code, 'ar')).body;
+    // Served like a walk-in, a late arrival no longer shows a slot.
+    expect([earlyTicket.appointmentAt, lateTicket.appointmentAt]).toEqual([officeTime(WEDNESDAY, '10:30'), null]);
 
     expectStatus(await counterAction(staff, 'raum-1-14', 'open'), 200);
     const first = await counterAction(staff, 'raum-1-14', 'call-next');

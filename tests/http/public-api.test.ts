@@ -24,6 +24,7 @@ const PUBLIC_TICKET_KEYS = [
   'position',
   'estimate',
   'issuedAt',
+  'appointmentAt',
   'calledAt',
   'counterName',
   'transferredFrom',

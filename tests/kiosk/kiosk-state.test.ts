@@ -11,6 +11,7 @@ const ticket: IssuedTicket = {
   position: 1,
   estimate: null,
   issuedAt: 0,
+  appointmentAt: null,
   calledAt: null,
   counterName: null,
   transferredFrom: null,
