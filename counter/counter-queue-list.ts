@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService, StaffTicket } from '../common/dto.js';
 import { intent } from './events.js';
 import { languageName, serviceName, type T } from './i18n.js';
-import { base } from './styles.js';
+import { base, tableStyles } from './styles.js';
 import { clockTime, wholeMinutes } from './time-format.js';
 
 /**
@@ -22,21 +22,11 @@ export class CounterQueueList extends LitElement {
 
   static override styles = [
     base,
+    tableStyles,
     css`
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
       th,
       td {
-        text-align: start;
-        padding: 0.35rem 0.5rem;
-        border-bottom: 1px solid var(--c-border);
         vertical-align: middle;
-      }
-      td.num {
-        text-align: end;
-        font-variant-numeric: tabular-nums;
       }
       .number {
         font-weight: 700;

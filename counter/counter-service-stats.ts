@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { PublicService, ServiceQueueStats } from '../common/dto.js';
 import { serviceName, type T } from './i18n.js';
-import { base } from './styles.js';
+import { base, tableStyles } from './styles.js';
 import { wholeMinutes } from './time-format.js';
 
 /**
@@ -20,22 +20,8 @@ export class CounterServiceStats extends LitElement {
 
   static override styles = [
     base,
+    tableStyles,
     css`
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 0.35rem 0.5rem;
-        border-bottom: 1px solid var(--c-border);
-      }
-      td.num,
-      th.num {
-        text-align: end;
-        font-variant-numeric: tabular-nums;
-      }
       .count {
         font-weight: 700;
         font-size: 1.1rem;

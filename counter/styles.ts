@@ -100,3 +100,22 @@ export const base = css`
     margin: 0 0 0.75rem;
   }
 `;
+
+/** The staff tables (queue, figures per service): full width, ruled rows, numbers right-aligned with their header. */
+export const tableStyles = css`
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.35rem 0.5rem;
+    border-bottom: 1px solid var(--c-border);
+  }
+  td.num,
+  th.num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+`;

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Translator } from '../common/i18n/format.js';
 import type { DisplayKey } from '../common/i18n/display/index.js';
 import type { BoardCall } from './board.js';
+import { columnSection, sectionHeading } from './section-styles.js';
 
 /** @summary The calls before the current one, newest first: number → counter. */
 export class DisplayCallList extends LitElement {
@@ -11,70 +12,63 @@ export class DisplayCallList extends LitElement {
     tr: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      min-height: 0;
-    }
-    h2 {
-      margin: 0 0 1vmin;
-      font-size: 3vmin;
-      font-weight: 600;
-      color: var(--muted);
-    }
-    ol {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 0.8vmin;
-      overflow: hidden;
-    }
-    li {
-      display: grid;
-      /* A fixed number column keeps the arrows of all rows aligned (A1000 still fits). */
-      grid-template-columns: 3.6em auto minmax(0, 1fr);
-      align-items: center;
-      gap: 2vmin;
-      padding: 0.6vmin 2vmin;
-      border-radius: 1.2vmin;
-      background: var(--panel);
-      font-size: var(--list-size, 6vmin);
-      font-weight: 700;
-      line-height: 1.25;
-    }
-    .number {
-      font-variant-numeric: tabular-nums;
-    }
-    .arrow {
-      color: var(--muted);
-    }
-    :host(:dir(rtl)) .arrow {
-      transform: scaleX(-1);
-    }
-    .counter {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      column-gap: 1.5vmin;
-      min-width: 0;
-    }
-    .name {
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      max-width: 100%;
-    }
-    .recall {
-      font-size: 0.42em;
-      padding: 0.1em 0.4em;
-      border: 0.2vmin solid currentColor;
-      border-radius: 0.6vmin;
-      color: var(--accent);
-    }
-  `;
+  static override styles = [
+    columnSection,
+    sectionHeading,
+    css`
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 0.8vmin;
+        overflow: hidden;
+      }
+      li {
+        display: grid;
+        /* A fixed number column keeps the arrows of all rows aligned (A1000 still fits). */
+        grid-template-columns: 3.6em auto minmax(0, 1fr);
+        align-items: center;
+        gap: 2vmin;
+        padding: 0.6vmin 2vmin;
+        border-radius: 1.2vmin;
+        background: var(--panel);
+        font-size: var(--list-size, 6vmin);
+        font-weight: 700;
+        line-height: 1.25;
+      }
+      .number {
+        font-variant-numeric: tabular-nums;
+      }
+      .arrow {
+        color: var(--muted);
+      }
+      :host(:dir(rtl)) .arrow {
+        transform: scaleX(-1);
+      }
+      .counter {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        column-gap: 1.5vmin;
+        min-width: 0;
+      }
+      .name {
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        max-width: 100%;
+      }
+      .recall {
+        font-size: 0.42em;
+        padding: 0.1em 0.4em;
+        border: 0.2vmin solid currentColor;
+        border-radius: 0.6vmin;
+        color: var(--accent);
+      }
+    `,
+  ];
 
   declare calls: readonly BoardCall[];
   declare tr: Translator<DisplayKey>;

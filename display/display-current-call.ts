@@ -3,6 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { Translator } from '../common/i18n/format.js';
 import type { DisplayKey } from '../common/i18n/display/index.js';
 import type { BoardCall } from './board.js';
+import { columnSection, sectionHeading } from './section-styles.js';
 
 /**
  * @summary The newest call, as large as the screen allows: "A017 → Schalter 3".
@@ -17,82 +18,75 @@ export class DisplayCurrentCall extends LitElement {
     tr: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      min-height: 0;
-    }
-    h2 {
-      margin: 0 0 1vmin;
-      font-size: 3vmin;
-      font-weight: 600;
-      color: var(--muted);
-    }
-    .call {
-      flex: 1;
-      min-height: var(--current-min-height, 0);
-      display: flex;
-      flex-direction: column;
-      justify-content: center;
-      align-items: center;
-      gap: 1vmin;
-      border-radius: 2vmin;
-      background: var(--accent);
-      color: var(--on-accent);
-      padding: 2vmin 3vmin;
-      text-align: center;
-    }
-    .call.fresh {
-      animation: blink 1s ease-in-out 4;
-    }
-    @keyframes blink {
-      50% {
-        background: var(--bg);
-        color: var(--accent);
+  static override styles = [
+    columnSection,
+    sectionHeading,
+    css`
+      .call {
+        flex: 1;
+        min-height: var(--current-min-height, 0);
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        align-items: center;
+        gap: 1vmin;
+        border-radius: 2vmin;
+        background: var(--accent);
+        color: var(--on-accent);
+        padding: 2vmin 3vmin;
+        text-align: center;
       }
-    }
-    @media (prefers-reduced-motion: reduce) {
       .call.fresh {
-        animation: none;
+        animation: blink 1s ease-in-out 4;
       }
-    }
-    .number {
-      font-size: var(--current-number-size, 20vmin);
-      font-weight: 800;
-      line-height: 1;
-      letter-spacing: 0.02em;
-      font-variant-numeric: tabular-nums;
-    }
-    .counter {
-      font-size: var(--current-counter-size, 10vmin);
-      font-weight: 700;
-      line-height: 1.1;
-      overflow-wrap: anywhere;
-    }
-    .arrow {
-      display: inline-block;
-    }
-    :host(:dir(rtl)) .arrow {
-      transform: scaleX(-1);
-    }
-    .recall {
-      font-size: 3.5vmin;
-      font-weight: 700;
-      border: 0.4vmin solid currentColor;
-      border-radius: 1vmin;
-      padding: 0.3vmin 1.5vmin;
-    }
-    .empty {
-      flex: 1;
-      display: grid;
-      place-items: center;
-      font-size: 5vmin;
-      color: var(--muted);
-      border: 0.3vmin dashed var(--line);
-      border-radius: 2vmin;
-    }
-  `;
+      @keyframes blink {
+        50% {
+          background: var(--bg);
+          color: var(--accent);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .call.fresh {
+          animation: none;
+        }
+      }
+      .number {
+        font-size: var(--current-number-size, 20vmin);
+        font-weight: 800;
+        line-height: 1;
+        letter-spacing: 0.02em;
+        font-variant-numeric: tabular-nums;
+      }
+      .counter {
+        font-size: var(--current-counter-size, 10vmin);
+        font-weight: 700;
+        line-height: 1.1;
+        overflow-wrap: anywhere;
+      }
+      .arrow {
+        display: inline-block;
+      }
+      :host(:dir(rtl)) .arrow {
+        transform: scaleX(-1);
+      }
+      .recall {
+        font-size: 3.5vmin;
+        font-weight: 700;
+        border: 0.4vmin solid currentColor;
+        border-radius: 1vmin;
+        padding: 0.3vmin 1.5vmin;
+      }
+      .empty {
+        flex: 1;
+        display: grid;
+        place-items: center;
+        font-size: 5vmin;
+        color: var(--muted);
+        border: 0.3vmin dashed var(--line);
+        border-radius: 2vmin;
+      }
+    `,
+  ];
 
   declare call: BoardCall | null;
   declare fresh: boolean;

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService } from '../common/dto.js';
 import type { Translator } from '../common/i18n/format.js';
 import type { DisplayKey } from '../common/i18n/display/index.js';
+import { sectionHeading } from './section-styles.js';
 
 /** @summary How many people wait per service of this area: prefix letter, name, count. */
 export class DisplayWaiting extends LitElement {
@@ -10,58 +11,55 @@ export class DisplayWaiting extends LitElement {
     tr: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h2 {
-      margin: 0 0 1vmin;
-      font-size: 3vmin;
-      font-weight: 600;
-      color: var(--muted);
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(var(--waiting-min, 34vmin), 1fr));
-      gap: 0.8vmin;
-    }
-    li {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr) auto;
-      align-items: center;
-      gap: 1.5vmin;
-      padding: 0.6vmin 1.5vmin;
-      border-radius: 1vmin;
-      background: var(--panel);
-      font-size: 2.8vmin;
-    }
-    .prefix {
-      font-weight: 800;
-      font-size: 3.6vmin;
-      min-width: 1.4em;
-      text-align: center;
-    }
-    .name {
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .count {
-      font-weight: 800;
-      font-size: 3.6vmin;
-      font-variant-numeric: tabular-nums;
-    }
-    .closed {
-      color: var(--muted);
-    }
-    .closed .count {
-      font-size: 2.4vmin;
-      font-weight: 600;
-    }
-  `;
+  static override styles = [
+    sectionHeading,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(var(--waiting-min, 34vmin), 1fr));
+        gap: 0.8vmin;
+      }
+      li {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
+        align-items: center;
+        gap: 1.5vmin;
+        padding: 0.6vmin 1.5vmin;
+        border-radius: 1vmin;
+        background: var(--panel);
+        font-size: 2.8vmin;
+      }
+      .prefix {
+        font-weight: 800;
+        font-size: 3.6vmin;
+        min-width: 1.4em;
+        text-align: center;
+      }
+      .name {
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .count {
+        font-weight: 800;
+        font-size: 3.6vmin;
+        font-variant-numeric: tabular-nums;
+      }
+      .closed {
+        color: var(--muted);
+      }
+      .closed .count {
+        font-size: 2.4vmin;
+        font-weight: 600;
+      }
+    `,
+  ];
 
   declare services: readonly PublicService[];
   declare tr: Translator<DisplayKey>;
