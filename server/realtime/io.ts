@@ -13,6 +13,7 @@ import {
   type KioskServerEvents,
 } from '../../common/protocol.js';
 import type { Office } from '../app/office.js';
+import type { QueueView } from '../app/views.js';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
@@ -57,19 +58,14 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   >;
   for (const ns of [display, kiosk, counter] as Namespace[]) ns.use(protocolGuard);
 
-  display.on('connection', (socket) => {
-    void office.view((v) => displaySnapshot(v, seq.display.current())).then((s) => socket.emit('display:snapshot', s));
-    socket.on('snapshot', (ack) =>
-      answer(ack, app.log, async () => ({ snapshot: await office.view((v) => displaySnapshot(v, seq.display.current())) })),
-    );
-  });
-
-  kiosk.on('connection', (socket) => {
-    void office.view((v) => kioskSnapshot(v, seq.kiosk.current())).then((s) => socket.emit('kiosk:snapshot', s));
-    socket.on('snapshot', (ack) =>
-      answer(ack, app.log, async () => ({ snapshot: await office.view((v) => kioskSnapshot(v, seq.kiosk.current())) })),
-    );
-  });
+  /** Public namespaces: a snapshot on connect, and again on request (after a gap). */
+  const serveSnapshots = <S>(ns: Namespace, event: string, build: (v: QueueView) => S) =>
+    ns.on('connection', (socket) => {
+      void office.view(build).then((s) => socket.emit(event, s));
+      socket.on('snapshot', (ack: unknown) => answer(ack, app.log, async () => ({ snapshot: await office.view(build) })));
+    });
+  serveSnapshots(display as Namespace, 'display:snapshot', (v) => displaySnapshot(v, seq.display.current()));
+  serveSnapshots(kiosk as Namespace, 'kiosk:snapshot', (v) => kioskSnapshot(v, seq.kiosk.current()));
 
   counter.use((socket, next) => {
     const token = app.parseCookie(socket.request.headers.cookie ?? '')[SESSION_COOKIE];
