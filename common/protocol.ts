@@ -7,6 +7,7 @@ import type {
   StaffCounter,
   StaffTicket,
 } from './dto.js';
+import type { AlarmRef, CounterActionPayload, CounterRef, NotesPayload } from './commands.js';
 import type { ErrorBody } from './errors.js';
 
 /**
@@ -15,7 +16,7 @@ import type { ErrorBody } from './errors.js';
  * refused with connect_error `PROTOCOL_MISMATCH`, so week-old display bundles
  * reload instead of misreading events.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const NAMESPACES = {
   display: '/display',
@@ -52,6 +53,10 @@ export interface CounterSnapshot extends Sequenced {
   /** Today's waiting, called and serving tickets. */
   tickets: StaffTicket[];
   counters: StaffCounter[];
+  /** Alarms raised today that nobody has acknowledged, oldest first. */
+  alarms: CounterAlarm[];
+  /** Per open counter, its callable waiting tickets' ids in the order `call-next` would take them. */
+  callOrder: Record<string, string[]>;
 }
 
 export interface QueueChanged extends Sequenced {
@@ -59,6 +64,8 @@ export interface QueueChanged extends Sequenced {
   tickets: StaffTicket[];
   counters: StaffCounter[];
   services: ServiceQueueStats[];
+  /** As in the snapshot: every open counter's call order after the change. */
+  callOrder: Record<string, string[]>;
 }
 
 export type TicketCalledEvent = DisplayCall & Sequenced;
@@ -84,62 +91,7 @@ export interface KioskClientEvents {
   snapshot: (ack: AckFn<{ snapshot: KioskSnapshot }>) => void;
 }
 
-export interface CounterRef {
-  counterId: string;
-}
-export interface CallPayload extends CounterRef {
-  ticketId: string;
-}
-export interface TransferPayload extends CounterRef {
-  serviceId?: string;
-  targetCounterId?: string;
-  keepPlace?: boolean;
-}
-export interface OpenPayload extends CounterRef {
-  force?: boolean;
-}
-
 export type TicketAck = AckFn<{ ticket: StaffTicket | null; counter: StaffCounter }>;
-
-export interface CounterServerEvents {
-  'counter:snapshot': (s: CounterSnapshot) => void;
-  'queue:changed': (e: QueueChanged) => void;
-}
-export interface CounterClientEvents {
-  snapshot: (ack: AckFn<{ snapshot: CounterSnapshot }>) => void;
-  'counter:open': (p: OpenPayload, ack: TicketAck) => void;
-  'counter:close': (p: CounterRef, ack: TicketAck) => void;
-  'counter:call-next': (p: CounterRef, ack: TicketAck) => void;
-  'counter:call': (p: CallPayload, ack: TicketAck) => void;
-  'counter:recall': (p: CounterRef, ack: TicketAck) => void;
-  'counter:start': (p: CounterRef, ack: TicketAck) => void;
-  'counter:finish': (p: CounterRef, ack: TicketAck) => void;
-  'counter:no-show': (p: CounterRef, ack: TicketAck) => void;
-  'counter:return': (p: CounterRef, ack: TicketAck) => void;
-  'counter:transfer': (p: TransferPayload, ack: TicketAck) => void;
-}
-
-/** The staff actions on a counter, shared by the HTTP routes and socket events. */
-export const COUNTER_ACTIONS = [
-  'open',
-  'close',
-  'call-next',
-  'call',
-  'recall',
-  'start',
-  'finish',
-  'no-show',
-  'return',
-  'transfer',
-] as const;
-export type CounterAction = (typeof COUNTER_ACTIONS)[number];
-
-export interface HandshakeAuth {
-  protocol?: number;
-}
-
-/** Longest note staff may keep on a ticket (characters). */
-export const NOTES_MAX_LENGTH = 2000;
 
 /** Emergency / silent alarm raised at a counter; staff sockets see it until someone acknowledges it. */
 export interface CounterAlarm {
@@ -158,28 +110,74 @@ export interface AlarmCleared {
   at: number;
 }
 
-export interface AlarmRef {
-  alarmId: string;
-}
+export type AlarmRaisedEvent = { alarm: CounterAlarm } & Sequenced;
+export type AlarmClearedEvent = { cleared: AlarmCleared } & Sequenced;
 
-export interface NotesPayload {
-  ticketId: string;
-  notes: string;
+export interface CounterServerEvents {
+  'counter:snapshot': (s: CounterSnapshot) => void;
+  'queue:changed': (e: QueueChanged) => void;
+  /** Pushed to every staff socket, the raising one included (it already has it from the acknowledgement). */
+  'alarm:raised': (e: AlarmRaisedEvent) => void;
+  'alarm:cleared': (e: AlarmClearedEvent) => void;
 }
-
-/** Alarm and notes events of the /counter namespace, next to CounterServerEvents / CounterClientEvents. */
-export interface CounterExtraServerEvents {
-  /** Sent to every other staff socket when an alarm is raised. */
-  'counter:alarm': (a: CounterAlarm) => void;
-  'counter:alarm-cleared': (c: AlarmCleared) => void;
-  /** On connect: the alarms of today nobody has acknowledged yet. */
-  'counter:alarms': (e: { alarms: CounterAlarm[] }) => void;
-}
-export interface CounterExtraClientEvents {
+export interface CounterClientEvents {
+  snapshot: (ack: AckFn<{ snapshot: CounterSnapshot }>) => void;
+  'counter:open': (p: CounterActionPayload<'open'>, ack: TicketAck) => void;
+  'counter:close': (p: CounterActionPayload<'close'>, ack: TicketAck) => void;
+  'counter:call-next': (p: CounterActionPayload<'call-next'>, ack: TicketAck) => void;
+  'counter:call': (p: CounterActionPayload<'call'>, ack: TicketAck) => void;
+  'counter:recall': (p: CounterActionPayload<'recall'>, ack: TicketAck) => void;
+  'counter:start': (p: CounterActionPayload<'start'>, ack: TicketAck) => void;
+  'counter:finish': (p: CounterActionPayload<'finish'>, ack: TicketAck) => void;
+  'counter:no-show': (p: CounterActionPayload<'no-show'>, ack: TicketAck) => void;
+  'counter:return': (p: CounterActionPayload<'return'>, ack: TicketAck) => void;
+  'counter:transfer': (p: CounterActionPayload<'transfer'>, ack: TicketAck) => void;
   'counter:alarm': (p: CounterRef, ack: AckFn<{ alarm: CounterAlarm }>) => void;
   'counter:alarm-ack': (p: AlarmRef, ack: AckFn<{ cleared: AlarmCleared }>) => void;
   'counter:notes': (p: NotesPayload, ack: AckFn<{ ticket: StaffTicket }>) => void;
 }
+
+/** The staff actions on a counter, shared by the HTTP routes and socket events; their schemas are in commands.ts. */
+export const COUNTER_ACTIONS = [
+  'open',
+  'close',
+  'call-next',
+  'call',
+  'recall',
+  'start',
+  'finish',
+  'no-show',
+  'return',
+  'transfer',
+] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+/** Longest note staff may keep on a ticket (characters). */
+export const NOTES_MAX_LENGTH = 2000;
+
+export type { AlarmRef, CounterActionPayload, CounterRef, NotesPayload };
+
+export interface HandshakeAuth {
+  protocol?: number;
+}
+
+/**
+ * What an event map says about one event: its payload (undefined when the
+ * event takes only an acknowledgement) and the acknowledgement's reply. The
+ * browser channel and the test helpers infer both from the event name.
+ */
+export type PayloadOf<M, E extends keyof M> = M[E] extends (ack: AckFn<infer _R>) => void
+  ? undefined
+  : M[E] extends (payload: infer P, ack: AckFn<infer _R>) => void
+    ? P
+    : M[E] extends (payload: infer P) => void
+      ? P
+      : never;
+export type ReplyOf<M, E extends keyof M> = M[E] extends (...args: infer A) => void
+  ? A extends [...unknown[], AckFn<infer R>]
+    ? Ack<R>
+    : never
+  : never;
 
 /*
  * The visitor's phone (/visitor): one ticket per socket. The handshake carries

@@ -49,5 +49,7 @@ export function counterSnapshot(v: QueueView, seq: Sequenced, user: SessionUser)
     services: v.queueStats(),
     tickets: v.r.openTickets(v.today).map((t) => v.staffTicket(t)),
     counters: v.counters.map((c) => v.staffCounter(c)),
+    alarms: [],
+    callOrder: {},
   };
 }

@@ -1,0 +1,118 @@
+import type { Estimate, PriorityClass, TicketChannel, TicketStatus } from './model.js';
+
+/**
+ * The event log's contract: one payload type per event type, each with a
+ * payload version. Statistics, the audit view and the simulator read these;
+ * ARCHITECTURE.md lists them in prose (and a test keeps the two in step).
+ *
+ * Payloads hold ids, numbers, codes and durations only, never free text that
+ * may carry personal data (notes, comments, e-mail addresses): they refer to
+ * it by id, so it can be purged where it lives while the log stays intact.
+ * A payload changes shape only with a new version; readers of older rows map
+ * them (`server/domain/event-upgrade.ts`).
+ */
+
+/** What every ticket creation records: enough to count arrivals per channel, class and language. */
+interface TicketCreated {
+  number: string;
+  businessDate: string;
+  language: string;
+  priorityClass: PriorityClass;
+  channel: TicketChannel;
+  /** The wait range the visitor was shown on the ticket (minutes); null when unknown (no counter open). v2. */
+  estimate: Estimate | null;
+  /** Place in line shown with it. v2. */
+  position: number | null;
+}
+
+export interface EventPayloads {
+  'ticket.issued': TicketCreated;
+  'ticket.checked_in': TicketCreated & { appointmentId: string; late: boolean };
+  'ticket.called': { number: string; callCount: number; waitedMs: number };
+  'ticket.recalled': { number: string; callCount: number };
+  'ticket.started': Record<string, never>;
+  'ticket.finished': { serviceMs: number };
+  'ticket.no_show': { callCount: number; reason?: 'max_calls' };
+  'ticket.returned': { from: 'called' | 'serving' };
+  'ticket.transferred': {
+    fromServiceId: string;
+    toServiceId: string;
+    toCounterId: string | null;
+    keepPlace: boolean;
+    serviceMs: number;
+  };
+  'ticket.cancelled': Record<string, never>;
+  'ticket.expired': { from: TicketStatus };
+  /** A staff note changed; the text stays on the ticket, the log keeps its length. */
+  'ticket.noted': { length: number };
+  'ticket.reprinted': { kioskId: string; status: 'printed' | 'failed' | 'agent' | 'none'; reason?: string };
+  /** A new wait range was pushed to the visitor's phone. */
+  'ticket.estimate_shown': { estimate: Estimate | null; position: number | null };
+  'counter.opened': { takenOverFrom: string | null };
+  'counter.closed': Record<string, never>;
+  'counter.alarm_raised': { alarmId: string };
+  'counter.alarm_acknowledged': { alarmId: string };
+  'appointment.created': { appointmentId: string; startsAt: number };
+  'appointment.cancelled': { appointmentId: string };
+  /** An admin created a print agent token for a kiosk; `replaced`: an earlier one stopped working. */
+  'device.agent_token_issued': { kioskId: string; replaced: boolean };
+}
+
+export type EventType = keyof EventPayloads;
+
+interface CatalogEntry {
+  /** Payload version written today. */
+  version: number;
+  /** Whether it changes what screens show (queues, counters, calls); record-only events push nothing. */
+  changesQueue: boolean;
+}
+
+export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
+  'ticket.issued': { version: 2, changesQueue: true },
+  'ticket.checked_in': { version: 2, changesQueue: true },
+  'ticket.called': { version: 1, changesQueue: true },
+  'ticket.recalled': { version: 1, changesQueue: true },
+  'ticket.started': { version: 1, changesQueue: true },
+  'ticket.finished': { version: 1, changesQueue: true },
+  'ticket.no_show': { version: 1, changesQueue: true },
+  'ticket.returned': { version: 1, changesQueue: true },
+  'ticket.transferred': { version: 1, changesQueue: true },
+  'ticket.cancelled': { version: 1, changesQueue: true },
+  'ticket.expired': { version: 1, changesQueue: true },
+  'ticket.noted': { version: 1, changesQueue: true },
+  'ticket.reprinted': { version: 1, changesQueue: false },
+  'ticket.estimate_shown': { version: 1, changesQueue: false },
+  'counter.opened': { version: 1, changesQueue: true },
+  'counter.closed': { version: 1, changesQueue: true },
+  'counter.alarm_raised': { version: 1, changesQueue: false },
+  'counter.alarm_acknowledged': { version: 1, changesQueue: false },
+  'appointment.created': { version: 1, changesQueue: false },
+  'appointment.cancelled': { version: 1, changesQueue: false },
+  'device.agent_token_issued': { version: 1, changesQueue: false },
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as EventType[];
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(EVENT_CATALOG, type);
+}
+
+interface Envelope<K extends EventType> {
+  type: K;
+  /** Payload version (EVENT_CATALOG[type].version when written). */
+  v: number;
+  at: number;
+  ticketId: string | null;
+  serviceId: string | null;
+  counterId: string | null;
+  userId: string | null;
+  data: EventPayloads[K];
+}
+
+/** A fact the core emits; narrowing on `type` gives the payload's type. */
+export type DomainEvent = { [K in EventType]: Envelope<K> }[EventType];
+export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
+
+/** An event as stored: the log assigns the sequence number. */
+export type LoggedEvent = { [K in EventType]: Envelope<K> & { seq: number } }[EventType];
+export type LoggedEventOf<K extends EventType> = Extract<LoggedEvent, { type: K }>;
