@@ -110,3 +110,17 @@ export class AppError extends Error {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && value in ERROR_STATUS;
 }
+
+/**
+ * A socket.io handshake refusal: the client's `connect_error` has the code as
+ * its message and the error body as `data`, so every namespace refuses alike.
+ */
+export function handshakeRefusal(code: ErrorCode, message?: string): Error & { data: ErrorBody } {
+  return Object.assign(new Error(code), { data: new AppError(code, message).toBody() });
+}
+
+/** Any failure as a status and error body: AppErrors keep theirs, anything else is an opaque 500. */
+export function errorReply(err: unknown): { status: number } & ErrorBody {
+  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message };
+  return { status: 500, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
+}

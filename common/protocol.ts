@@ -34,20 +34,26 @@ export interface Sequenced {
   epoch: string;
 }
 
+/** Snapshots name the office's time zone: apps format times in it, never in the device's own. */
+export interface OfficeClock {
+  /** IANA time zone of the office, e.g. "Europe/Berlin". */
+  timeZone: string;
+}
+
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 export type AckFn<T> = (result: Ack<T>) => void;
 
-export interface DisplaySnapshot extends Sequenced {
+export interface DisplaySnapshot extends Sequenced, OfficeClock {
   calls: DisplayCall[];
   counters: PublicCounter[];
   services: PublicService[];
 }
 
-export interface KioskSnapshot extends Sequenced {
+export interface KioskSnapshot extends Sequenced, OfficeClock {
   services: PublicService[];
 }
 
-export interface CounterSnapshot extends Sequenced {
+export interface CounterSnapshot extends Sequenced, OfficeClock {
   user: SessionUser;
   services: ServiceQueueStats[];
   /** Today's waiting, called and serving tickets. */
@@ -194,7 +200,7 @@ export interface VisitorHandshakeAuth extends HandshakeAuth {
   ticket?: string;
 }
 
-export interface VisitorSnapshot extends Sequenced {
+export interface VisitorSnapshot extends Sequenced, OfficeClock {
   ticket: PublicTicket;
 }
 

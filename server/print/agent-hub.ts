@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { AppError } from '../../common/errors.js';
 import type { Office } from '../app/office.js';
-import { validator } from '../realtime/validate.js';
+import { validator } from '../app/validate.js';
 import {
   AgentJobResultSchema,
   AgentReportSchema,

@@ -11,7 +11,7 @@ import { event, type LoggedEvent } from '../domain/events.js';
 import { businessDate, startOfDay } from '../domain/time.js';
 import type { StoreReader } from '../store/store.js';
 import { answer } from './ack.js';
-import { validator } from './validate.js';
+import { validator } from '../app/validate.js';
 
 const ALARM_EVENTS = ['counter.alarm_raised', 'counter.alarm_acknowledged'] as const;
 /** Far more alarms than an office raises in a day; older ones of the day would be ignored. */

@@ -4,7 +4,7 @@ import type { Office } from '../app/office.js';
 import { resolveSession } from '../auth/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
 import type { Sequencer } from './sequencer.js';
-import { CALL_EVENTS, displayCall } from './views.js';
+import { CALL_EVENTS, displayCall } from '../app/calls.js';
 
 interface Namespaces {
   display: Namespace;

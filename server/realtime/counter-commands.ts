@@ -6,7 +6,7 @@ import { CallPayload, CounterRefPayload, OpenPayload, TransferPayload } from '..
 import { runCounterAction, type CounterCommandInput } from '../app/counter-desk.js';
 import type { Office } from '../app/office.js';
 import { answer } from './ack.js';
-import { validator } from './validate.js';
+import { validator } from '../app/validate.js';
 
 const refOnly = validator<CounterCommandInput>(CounterRefPayload);
 const PAYLOADS: Record<CounterAction, (v: unknown) => CounterCommandInput> = {

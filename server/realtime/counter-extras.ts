@@ -8,7 +8,7 @@ import { saveNotes } from '../app/notes.js';
 import type { Office } from '../app/office.js';
 import { answer } from './ack.js';
 import { registerAlarm } from './alarm.js';
-import { validator } from './validate.js';
+import { validator } from '../app/validate.js';
 
 const notesPayload = validator<NotesPayload>(
   Type.Object({ ticketId: Id, notes: Type.String({ maxLength: NOTES_MAX_LENGTH }) }, { additionalProperties: false }),

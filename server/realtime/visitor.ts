@@ -93,7 +93,7 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
       if (ns.adapter.rooms.has(roomName(ticketId))) rooms.set(ticketId, room);
       room.last ??= JSON.stringify(ticket);
       room.final = FINAL_STATUSES.includes(ticket.status);
-      return { ticket, seq: room.seq, epoch };
+      return { ticket, seq: room.seq, epoch, timeZone: v.r.settings().timeZone };
     });
 
   const expire = (socket: VisitorSocket) => {

@@ -4,7 +4,7 @@ import { AppError } from '../../../common/errors.js';
 import { VISITOR_LANGUAGES, type VisitorLanguage } from '../../../common/i18n/languages.js';
 import type { QueueView } from '../../app/views.js';
 import { startOfDay } from '../../domain/time.js';
-import { CALL_EVENTS, displayCall } from '../../realtime/views.js';
+import { CALL_EVENTS, displayCall } from '../../app/calls.js';
 import { sharedAnnouncer } from '../../speech/announcer.js';
 import type { Api, RouteDeps } from '../api.js';
 
