@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { Office } from '../app/office.js';
-import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { resolveSession, SESSION_COOKIE } from '../app/sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,7 +16,7 @@ export function registerSessionLookup(app: FastifyInstance, office: Office): voi
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? await resolveSession(office.store, token, office.now()) : null;
+    request.user = token ? await resolveSession(office, token) : null;
   });
 }
 

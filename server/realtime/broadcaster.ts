@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace } from 'socket.io';
 import type { Office } from '../app/office.js';
-import { resolveSession } from '../auth/sessions.js';
+import { resolveSession } from '../app/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
 import type { Sequencer } from './sequencer.js';
 import { CALL_EVENTS, displayCall } from '../app/calls.js';
@@ -109,9 +109,8 @@ export class Broadcaster {
   }
 
   private async sweepSessions(): Promise<void> {
-    const now = this.office.now();
     for (const s of [...this.ns.counter.sockets.values()]) {
-      const user = await resolveSession(this.office.store, (s.data as { sessionToken?: string }).sessionToken, now);
+      const user = await resolveSession(this.office, (s.data as { sessionToken?: string }).sessionToken);
       if (!user) s.disconnect(true);
     }
   }

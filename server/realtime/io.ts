@@ -14,7 +14,7 @@ import {
 } from '../../common/protocol.js';
 import type { Office } from '../app/office.js';
 import type { QueueView } from '../app/views.js';
-import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { resolveSession, SESSION_COOKIE } from '../app/sessions.js';
 import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { registerCounterCommands } from './counter-commands.js';
@@ -69,7 +69,7 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
 
   counter.use((socket, next) => {
     const token = app.parseCookie(socket.request.headers.cookie ?? '')[SESSION_COOKIE];
-    resolveSession(office.store, token, office.now()).then(
+    resolveSession(office, token).then(
       (user) => {
         if (!user || !token) {
           const err = new Error('UNAUTHENTICATED') as Error & { data: unknown };
@@ -84,7 +84,7 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   });
   counter.on('connection', (socket) => {
     const currentUser = async () => {
-      const user = await resolveSession(office.store, socket.data.sessionToken, office.now());
+      const user = await resolveSession(office, socket.data.sessionToken);
       if (!user) {
         setImmediate(() => socket.disconnect(true));
         throw new AppError('UNAUTHENTICATED');

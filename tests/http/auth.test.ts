@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SESSION_COOKIE, SESSION_TTL_MS } from '../../server/auth/sessions.js';
+import { SESSION_COOKIE, SESSION_TTL_MS } from '../../server/app/sessions.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   client,

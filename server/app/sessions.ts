@@ -1,0 +1,51 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SessionUser } from '../../common/dto.js';
+import { AppError } from '../../common/errors.js';
+import { verifyPassword } from '../auth/password.js';
+import type { UserRecord } from '../store/store.js';
+import type { Office } from './office.js';
+
+export const SESSION_COOKIE = 'amtsqueue_session';
+/** A working day plus overtime; staff log in again the next morning. */
+export const SESSION_TTL_MS = 14 * 60 * 60 * 1000;
+
+/** Compared against when the user does not exist, so timing does not reveal which usernames exist. */
+const DUMMY_HASH = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Only the hash of a session token is stored, so a copied database file opens no sessions. */
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Checks the password and opens a session; the token goes into the cookie and is never stored. */
+export async function signIn(office: Office, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
+  const user = await office.store.read((r) => r.userByUsername(username));
+  const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.active || !valid) throw new AppError('INVALID_CREDENTIALS');
+  const token = randomBytes(32).toString('base64url');
+  const now = office.now();
+  await office.store.transaction((tx) => {
+    tx.deleteExpiredSessions(now);
+    tx.putSession({ id: hashToken(token), userId: user.id, createdAt: now, expiresAt: now + SESSION_TTL_MS });
+  });
+  return { token, user: toSessionUser(user) };
+}
+
+/** Ends a session; its open sockets are dropped by whoever listens for `sessionEnded`. */
+export async function signOut(office: Office, token: string): Promise<void> {
+  await office.store.transaction((tx) => tx.deleteSession(hashToken(token)));
+  office.events.emit('sessionEnded', token);
+}
+
+export async function resolveSession(office: Office, token: string | undefined): Promise<SessionUser | null> {
+  if (!token || token.length > 200) return null;
+  const now = office.now();
+  return office.store.read((r) => {
+    const session = r.session(hashToken(token));
+    if (!session || session.expiresAt <= now) return null;
+    const user = r.user(session.userId);
+    return user && user.active ? toSessionUser(user) : null;
+  });
+}
+
+function toSessionUser(u: UserRecord): SessionUser {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, languages: u.languages };
+}
