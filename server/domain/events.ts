@@ -23,6 +23,7 @@ export const EVENT_TYPES = [
   'counter.alarm_acknowledged',
   'appointment.created',
   'appointment.cancelled',
+  'device.agent_token_issued',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

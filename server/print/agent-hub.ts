@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Server, Socket } from 'socket.io';
-import { AppError } from '../../common/errors.js';
+import { handshakeRefusal } from '../../common/errors.js';
 import type { Office } from '../app/office.js';
+import { authenticateAgent } from '../app/print-agents.js';
 import { validator } from '../app/validate.js';
+import type { LoggedEvent } from '../domain/events.js';
 import {
   AgentJobResultSchema,
   AgentReportSchema,
@@ -15,7 +17,6 @@ import {
   type AgentReport,
   type AgentServerEvents,
 } from './agent-protocol.js';
-import { AGENT_TOKEN_SETTING, agentTokenMatches } from './agent-token.js';
 import { PrintError } from './print-error.js';
 import type { SendResult } from './tcp-printer.js';
 
@@ -38,14 +39,22 @@ export class AgentHub {
     private readonly onReport: (kioskId: string, report: AgentReport) => void,
   ) {}
 
+  /** A new token for a kiosk ends its agent's connection: the agent must log in with the new one. */
+  private readonly onCommitted = (events: LoggedEvent[]): void => {
+    for (const e of events) {
+      if (e.type === 'device.agent_token_issued' && typeof e.data.kioskId === 'string') this.disconnect(e.data.kioskId);
+    }
+  };
+
   attach(io: Server): void {
+    this.office.events.on('committed', this.onCommitted);
     const ns = io.of(PRINT_AGENT_NAMESPACE) as unknown as Namespace<AgentClientEvents, AgentServerEvents>;
     this.ns = ns;
     ns.use((socket, next) => {
       const auth = (socket.handshake.auth ?? {}) as Partial<AgentAuth>;
       this.authenticate(auth).then(
         (kioskId) => {
-          if (!kioskId) return next(refusal('UNAUTHENTICATED', 'Unknown kiosk or wrong agent token.'));
+          if (!kioskId) return next(handshakeRefusal('UNAUTHENTICATED', 'Unknown kiosk or wrong agent token.'));
           (socket as AgentSocket).data.kioskId = kioskId;
           next();
         },
@@ -56,12 +65,9 @@ export class AgentHub {
   }
 
   private async authenticate(auth: Partial<AgentAuth>): Promise<string | null> {
-    if (auth.protocol !== PRINT_AGENT_PROTOCOL) throw refusal('PROTOCOL_MISMATCH', `The server speaks print agent protocol ${PRINT_AGENT_PROTOCOL}.`);
+    if (auth.protocol !== PRINT_AGENT_PROTOCOL) throw handshakeRefusal('PROTOCOL_MISMATCH', `The server speaks print agent protocol ${PRINT_AGENT_PROTOCOL}.`);
     if (typeof auth.kioskId !== 'string' || auth.kioskId.length > 64) return null;
-    const kioskId = auth.kioskId;
-    const device = await this.office.store.read((r) => r.device(kioskId));
-    if (!device || device.kind !== 'kiosk') return null;
-    return agentTokenMatches(auth.token, device.settings[AGENT_TOKEN_SETTING]) ? kioskId : null;
+    return authenticateAgent(this.office, auth.kioskId, auth.token);
   }
 
   private onConnection(socket: AgentSocket): void {
@@ -88,7 +94,7 @@ export class AgentHub {
   }
 
   /** Drops the kiosk's agent, e.g. after its token was replaced. */
-  disconnect(kioskId: string): void {
+  private disconnect(kioskId: string): void {
     this.agents.get(kioskId)?.disconnect(true);
   }
 
@@ -126,14 +132,10 @@ export class AgentHub {
   }
 
   close(): void {
+    this.office.events.off('committed', this.onCommitted);
     for (const socket of this.agents.values()) socket.disconnect(true);
     this.agents.clear();
     this.ns?.removeAllListeners();
   }
 }
 
-function refusal(code: 'UNAUTHENTICATED' | 'PROTOCOL_MISMATCH', message: string): Error {
-  const err = new Error(code) as Error & { data: unknown };
-  err.data = new AppError(code, message).toBody();
-  return err;
-}

@@ -87,6 +87,8 @@ export function expectStatus(res: HttpReply, status: number): void {
 }
 
 export const MIN = 60_000;
+/** Seeding and logging in hash passwords (scrypt): slow on a busy machine, so setup hooks get more than the default 10 s. */
+export const SETUP_TIMEOUT_MS = 60_000;
 export const OFFICE_TZ = 'Europe/Berlin';
 
 /** A local wall-clock time at the office, e.g. officeTime('2026-06-10', '09:00'). */

@@ -1,7 +1,9 @@
+import { LoggedOutSchema, SessionUserSchema } from '../../../common/dto-schemas.js';
 import { EmptyBody, LoginBody } from '../../../common/schemas.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, signIn, signOut } from '../../app/sessions.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { replies } from '../replies.js';
 
 export function authRoutes(app: Api, { office, config }: RouteDeps): void {
   const secure = config.publicUrl.startsWith('https:');
@@ -9,7 +11,12 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Log in; sets an HttpOnly session cookie', body: LoginBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets an HttpOnly session cookie',
+        body: LoginBody,
+        response: replies({ 200: SessionUserSchema }, 400, 401, 429),
+      },
       config: {
         rateLimit: {
           max: config.loginRateLimit,
@@ -36,16 +43,23 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await signOut(office, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody, response: replies({ 200: LoggedOutSchema }) } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await signOut(office, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in staff member' }, preHandler: requireStaff },
+    {
+      schema: { tags: ['auth'], summary: 'The logged-in staff member', response: replies({ 200: SessionUserSchema }, 401) },
+      preHandler: requireStaff,
+    },
     async (request) => staffUser(request),
   );
 }
