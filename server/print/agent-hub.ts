@@ -20,7 +20,11 @@ import {
 import { PrintError } from './print-error.js';
 import type { SendResult } from './tcp-printer.js';
 
-type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, { kioskId: string }>;
+type NoEvents = Record<string, never>;
+/** The socket.io server as the composition root hands it over: its root namespace carries no events, so each namespace can be given its own. */
+export type AgentServerHost = Server<NoEvents, NoEvents, NoEvents>;
+type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, NoEvents, { kioskId: string }>;
+type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, NoEvents, { kioskId: string }>;
 
 const checkReport = validator<AgentReport>(AgentReportSchema);
 const checkResult = validator<AgentJobResult>(AgentJobResultSchema);
@@ -31,7 +35,7 @@ const checkResult = validator<AgentJobResult>(AgentJobResultSchema);
  */
 export class AgentHub {
   private readonly agents = new Map<string, AgentSocket>();
-  private ns: Namespace<AgentClientEvents, AgentServerEvents> | null = null;
+  private ns: AgentNamespace | null = null;
 
   constructor(
     private readonly office: Office,
@@ -46,25 +50,25 @@ export class AgentHub {
     }
   };
 
-  attach(io: Server): void {
+  attach(io: AgentServerHost): void {
     this.office.events.on('committed', this.onCommitted);
-    const ns = io.of(PRINT_AGENT_NAMESPACE) as unknown as Namespace<AgentClientEvents, AgentServerEvents>;
+    const ns: AgentNamespace = io.of(PRINT_AGENT_NAMESPACE);
     this.ns = ns;
     ns.use((socket, next) => {
-      const auth = (socket.handshake.auth ?? {}) as Partial<AgentAuth>;
-      this.authenticate(auth).then(
+      this.authenticate(socket.handshake.auth).then(
         (kioskId) => {
           if (!kioskId) return next(handshakeRefusal('UNAUTHENTICATED', 'Unknown kiosk or wrong agent token.'));
-          (socket as AgentSocket).data.kioskId = kioskId;
+          socket.data.kioskId = kioskId;
           next();
         },
         (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
       );
     });
-    ns.on('connection', (s) => this.onConnection(s as AgentSocket));
+    ns.on('connection', (s) => this.onConnection(s));
   }
 
-  private async authenticate(auth: Partial<AgentAuth>): Promise<string | null> {
+  /** The handshake's `auth` ({@link AgentAuth}) as the client sent it: checked field by field. */
+  private async authenticate(auth: Record<string, unknown>): Promise<string | null> {
     if (auth.protocol !== PRINT_AGENT_PROTOCOL) throw handshakeRefusal('PROTOCOL_MISMATCH', `The server speaks print agent protocol ${PRINT_AGENT_PROTOCOL}.`);
     if (typeof auth.kioskId !== 'string' || auth.kioskId.length > 64) return null;
     return authenticateAgent(this.office, auth.kioskId, auth.token);

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Server } from 'socket.io';
 import type { PrintOutcome, ReprintOutcome, SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
 import { kioskDevice, kioskDevices, onlyKiosk, type KioskDevice } from '../app/kiosks.js';
 import type { Office } from '../app/office.js';
 import { receiptFacts, recordReprint } from '../app/receipts.js';
-import { AgentHub } from './agent-hub.js';
+import { AgentHub, type AgentServerHost } from './agent-hub.js';
 import { sendDevice } from './device-printer.js';
 import { registerPrintFonts } from './fonts.js';
 import { paperWidth, printerStatus, routeOf, statusQueryOn, targetOf, type Route } from './kiosk-printer.js';
@@ -45,7 +44,7 @@ export class PrintService {
     );
   }
 
-  attachAgents(io: Server): void {
+  attachAgents(io: AgentServerHost): void {
     this.agents.attach(io);
   }
 
