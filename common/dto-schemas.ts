@@ -35,8 +35,18 @@ import type { AlarmCleared, CounterAlarm } from './protocol.js';
  * properties, so nothing unlisted can slip through.
  */
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-/** A string from a closed list, as `{type: 'string', enum}` (cheaper to serialise than a union of literals). */
+/**
+ * `schema` or null, written `type: [type, 'null']`. (fast-json-stringify
+ * compiles an `anyOf` with null into a validator call per option: about 40×
+ * slower to build and twice as slow to write. The OpenAPI document shows
+ * either as `nullable: true`.)
+ */
+function Nullable<T extends TSchema>(schema: T) {
+  if (!('type' in schema) || typeof schema.type !== 'string') throw new Error('Nullable needs a schema with one type');
+  const values = 'enum' in schema && Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {};
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'], ...values });
+}
+/** A string from a closed list, as `{type: 'string', enum}` (cheaper to write than a union of literals). */
 const StringEnum = <const V extends string[]>(values: readonly [...V], description?: string) =>
   Type.Enum(values, description === undefined ? { type: 'string' } : { type: 'string', description });
 const Instant = (description?: string) =>
@@ -210,7 +220,7 @@ export const PrinterStatusSchema = Type.Object({
   ...publicPrinterProperties,
   kioskName: Type.String(),
   printer: Type.String({ description: '`none`, `tcp://host[:port]` or a device path' }),
-  paperWidthDots: Type.Union([Type.Literal(576), Type.Literal(384)]),
+  paperWidthDots: Type.Enum([576, 384], { type: 'integer' }),
   detail: Nullable(Type.String()),
   agentConnected: Type.Boolean(),
   pending: Type.Integer(),

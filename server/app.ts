@@ -67,6 +67,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   registerSessionLookup(fastify, office);
 
   await fastify.register(swagger, {
+    // Shared schemas (the error shape) appear under components by their $id, not as "def-0".
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       info: { title: 'amtsqueue API', version: '1.0.0', description: 'Queue and kiosk system for public offices' },
       tags: [

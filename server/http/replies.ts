@@ -1,5 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import Type, { type TSchema } from 'typebox';
 import { ErrorResponseSchema } from '../../common/dto-schemas.js';
+import type { ErrorResponse } from '../../common/dto.js';
 
 /**
  * Response declarations for routes. Every route lists each status it answers
@@ -9,7 +11,18 @@ import { ErrorResponseSchema } from '../../common/dto-schemas.js';
  * on any route (invalid JSON, 413, 415, 429).
  */
 
-const errorReply = (description: string) => Type.Object(ErrorResponseSchema.properties, { description });
+const ERROR_SCHEMA_ID = 'ErrorResponse';
+
+/**
+ * Makes the error shape known to a Fastify instance once, so every route
+ * refers to it instead of repeating it (the OpenAPI document lists it once
+ * under components, with all the codes).
+ */
+export function registerSharedSchemas(app: FastifyInstance): void {
+  app.addSchema({ ...ErrorResponseSchema, $id: ERROR_SCHEMA_ID });
+}
+
+const errorReply = (description: string) => Type.Unsafe<ErrorResponse>({ $ref: `${ERROR_SCHEMA_ID}#`, description });
 
 const ERROR_REPLIES = {
   400: errorReply('Invalid input (INVALID_INPUT, INVALID_JSON)'),

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testConfig } from '../../server/config.js';
 import { registerErrorHandling } from '../../server/http/errors.js';
+import { registerSharedSchemas } from '../../server/http/replies.js';
 import { registerRoutes } from '../../server/http/routes/index.js';
 import { PrintService } from '../../server/print/print-service.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -29,6 +30,11 @@ const find = (method: string, url: string) => {
   return route;
 };
 const named = (r: RouteOptions) => `${String(r.method)} ${r.url}`;
+/** An error answer: the shared ErrorResponse schema, whose only property is `error`. */
+const isErrorResponse = (schema: unknown): boolean => {
+  const resolved = isRecord(schema) && typeof schema.$ref === 'string' ? probe.getSchema(schema.$ref.replace(/#$/, '')) : schema;
+  return isRecord(resolved) && isRecord(resolved.properties) && Object.keys(resolved.properties).join() === 'error';
+};
 
 beforeAll(async () => {
   server = await startTestServer({}, officeTime(WEDNESDAY, '09:00'));
@@ -54,9 +60,7 @@ describe('every route declares its answers', () => {
       const statuses = Object.keys(response);
       if (!statuses.some((s) => /^2\d\d$/.test(s))) problems.push(`${named(route)}: no 2xx answer in ${statuses.join(',')}`);
       for (const status of statuses.filter((s) => /^[45]/.test(s))) {
-        const schema = response[status];
-        const properties = isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
-        if (properties.join() !== 'error') problems.push(`${named(route)}: ${status} is not an ErrorResponse`);
+        if (!isErrorResponse(response[status])) problems.push(`${named(route)}: ${status} is not an ErrorResponse`);
       }
       if (!statuses.includes('4xx') || !statuses.includes('5xx')) problems.push(`${named(route)}: no 4xx/5xx catch-all`);
     }
@@ -76,7 +80,13 @@ describe('every route declares its answers', () => {
   test('the OpenAPI document shows the answers of every operation', async () => {
     const doc = (await request(server.url, 'GET', '/api/docs/json')).body as {
       paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
+    // The error shape is listed once, and every error answer refers to it.
+    expect(Object.keys(doc.components.schemas.ErrorResponse?.properties ?? {})).toEqual(['error']);
+    expect(doc.paths['/api/tickets/{id}']?.get?.responses?.['404']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/ErrorResponse',
+    });
     const missing: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
@@ -170,6 +180,7 @@ async function answerAs(method: string, url: string, status: number, value: unkn
   const response = responsesOf(find(method, url));
   const app = Fastify({ logger: false });
   registerErrorHandling(app);
+  registerSharedSchemas(app);
   app.get('/probe', { schema: response ? { response } : {} }, async (_request, reply) => reply.status(status).send(value));
   try {
     return await app.inject({ method: 'GET', url: '/probe' });

@@ -1,4 +1,5 @@
 import type { Api, RouteDeps } from '../api.js';
+import { registerSharedSchemas } from '../replies.js';
 import { alarmRoutes } from './alarms.js';
 import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
@@ -29,5 +30,6 @@ const ROUTES = [
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */
 export function registerRoutes(app: Api, deps: RouteDeps): void {
+  registerSharedSchemas(app);
   for (const routes of ROUTES) routes(app, deps);
 }
