@@ -11,6 +11,7 @@ const ADAPTERS = ['http', 'realtime', 'print'];
 const elements = [
   { type: 'domain', pattern: 'server/domain' },
   { type: 'store', pattern: 'server/store' },
+  { type: 'app', pattern: 'server/app' },
   ...ADAPTERS.map((type) => ({ type, pattern: `server/${type}` })),
   { type: 'server', pattern: 'server' },
   { type: 'common', pattern: 'common' },
@@ -26,7 +27,7 @@ const otherThan = (allowed) => elementTypes.filter((t) => !allowed.includes(t));
 const toElements = (types) => ({ to: { element: { types: { anyOf: types } } } });
 const toNodeBuiltins = { to: { module: { origin: 'core' } } };
 
-/** The layering of ARCHITECTURE.md, as import policies. */
+/** Who may import whom: the pure core below everything, the adapters apart, the browser apps on common/ only. */
 const layering = [
   {
     from: { element: { type: 'domain' } },
@@ -37,6 +38,16 @@ const layering = [
     from: { element: { type: 'common' } },
     disallow: [toElements(otherThan(['common'])), toNodeBuiltins],
     message: 'common/ runs in the server and the browser: it imports nothing from server/, the apps, tests or bench.',
+  },
+  {
+    from: { element: { type: 'store' } },
+    disallow: toElements(otherThan(['store', 'domain', 'common'])),
+    message: 'server/store implements the store seam: it imports only the domain, common/ and itself.',
+  },
+  {
+    from: { element: { type: 'app' } },
+    disallow: toElements([...ADAPTERS, ...APPS, 'tests', 'bench']),
+    message: 'server/app lies below the adapters: it imports none of them.',
   },
   ...ADAPTERS.map((adapter) => ({
     from: { element: { type: adapter } },
@@ -49,7 +60,7 @@ const layering = [
     message: 'A browser app imports only common/ and itself.',
   })),
   {
-    from: { element: { types: { anyOf: ['store', 'server'] } } },
+    from: { element: { type: 'server' } },
     disallow: toElements([...APPS, 'tests', 'bench']),
     message: 'The server does not import the browser apps, tests or bench.',
   },
