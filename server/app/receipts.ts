@@ -1,4 +1,5 @@
-import type { PrintOutcome, SessionUser } from '../../common/dto.js';
+import type { SessionUser } from '../../common/dto.js';
+import type { EventPayloads } from '../../common/events.js';
 import { AppError } from '../../common/errors.js';
 import type { Estimate } from '../../common/model.js';
 import { event } from '../domain/events.js';
@@ -59,7 +60,7 @@ export async function recordReprint(
   office: Office,
   ticketId: string,
   kioskId: string,
-  outcome: PrintOutcome,
+  outcome: Omit<EventPayloads['ticket.reprinted'], 'kioskId'>,
   staff: SessionUser,
 ): Promise<void> {
   await office.command((_tx, now) => ({

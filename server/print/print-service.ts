@@ -3,7 +3,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PrintOutcome, ReprintOutcome, SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
-import type { PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
+import type { PrintFailure, PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
 import { kioskDevice, kioskDevices, onlyKiosk, type KioskDevice } from '../app/kiosks.js';
 import type { Office } from '../app/office.js';
 import { receiptFacts, recordReprint } from '../app/receipts.js';
@@ -18,6 +18,9 @@ import { sendTcp, type SendResult } from './tcp-printer.js';
 import type { PaperWidth } from './ticket-canvas.js';
 import { ticketJob, ticketPng } from './ticket-output.js';
 import { AGENT_JOB_TIMEOUT_MS, JOB_TIMEOUT_MS, MAX_QUEUED_JOBS, PRINT_WAIT_MS } from './timing.js';
+
+/** What happened to a job; the reason is always a failure code, so the event log can keep it. */
+type Outcome = PrintOutcome & { reason?: PrintFailure };
 
 /** Tickets remembered with their kiosk so a reprint goes back there; a day's worth is plenty. */
 const REMEMBERED_TICKETS = 20_000;
@@ -99,7 +102,7 @@ export class PrintService {
     this.agents.close();
   }
 
-  private async printBounded(ticket: { id: string; number: string }, kioskId: string): Promise<PrintOutcome> {
+  private async printBounded(ticket: { id: string; number: string }, kioskId: string): Promise<Outcome> {
     const device = await kioskDevice(this.office, kioskId);
     if (!device) return { status: 'failed', reason: 'no_such_kiosk' };
     const route = routeOf(device, this.agents.connected(device.id));
@@ -113,7 +116,7 @@ export class PrintService {
     return route.kind === 'agent' ? { status: 'agent' } : { status: 'failed', reason: 'timeout' };
   }
 
-  private async print(ticket: { id: string; number: string }, device: KioskDevice, route: Exclude<Route, { kind: 'none' }>): Promise<PrintOutcome> {
+  private async print(ticket: { id: string; number: string }, device: KioskDevice, route: Exclude<Route, { kind: 'none' }>): Promise<Outcome> {
     const kioskId = device.id;
     const target = targetOf(route);
     try {

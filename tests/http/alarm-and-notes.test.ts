@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { EVENT_TYPES } from '../../common/events.js';
+import { EVENT_TYPES, type EventType, type LoggedEvent, type LoggedEventOf } from '../../common/events.js';
 import { NOTES_MAX_LENGTH } from '../../common/protocol.js';
-import type { LoggedEvent } from '../../server/domain/events.js';
 import { closeAll, connect, emitAck, waitFor } from '../helpers/socket-clients.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { client, counterAction, expectError, expectStatus, issueTicket, officeTime, request, SETUP_TIMEOUT_MS, WEDNESDAY, type Client } from './support.js';
@@ -30,7 +29,7 @@ afterAll(() => server.close());
 afterEach(() => closeAll());
 
 /** Events of the given types logged after `seq`, oldest first. */
-const eventsSince = (seq: number, ...types: string[]): Promise<LoggedEvent[]> =>
+const eventsSince = <K extends EventType>(seq: number, ...types: K[]): Promise<LoggedEventOf<K>[]> =>
   server.app.office.store.read((r) => r.events(seq, 100, types));
 /** The sequence number of the newest event in the log. */
 const lastSeq = () => server.app.office.store.read((r) => r.latestEvents(EVENT_TYPES, 1)[0]?.seq ?? 0);
