@@ -43,7 +43,8 @@ import type { AlarmCleared, CounterAlarm } from './protocol.js';
  */
 function Nullable<T extends TSchema>(schema: T) {
   if (!('type' in schema) || typeof schema.type !== 'string') throw new Error('Nullable needs a schema with one type');
-  const values = 'enum' in schema && Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {};
+  const listed: unknown = 'enum' in schema ? schema.enum : undefined;
+  const values = Array.isArray(listed) ? { enum: [...Array.from<unknown>(listed), null] } : {};
   return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'], ...values });
 }
 /** A string from a closed list, as `{type: 'string', enum}` (cheaper to write than a union of literals). */

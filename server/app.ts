@@ -90,7 +90,10 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   print.attachAgents(realtime.io);
   const stopDayClose = scheduleDayClose(office, () => config.timeZone, (err) => fastify.log.error({ err }, 'day close failed'));
   // Print jobs end at once, so no request waits for a printer while the server closes.
-  fastify.addHook('preClose', async () => print.close());
+  fastify.addHook('preClose', (done) => {
+    print.close();
+    done();
+  });
   // Sockets first: open websockets would otherwise keep the HTTP server from closing.
   fastify.addHook('preClose', async () => {
     stopDayClose();
@@ -98,7 +101,10 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     // Kept-alive browser connections (socket.io polling, audio) would otherwise hold the close open.
     fastify.server.closeAllConnections();
   });
-  fastify.addHook('onClose', async () => store.close());
+  fastify.addHook('onClose', (_instance, done) => {
+    store.close();
+    done();
+  });
 
   return { fastify, office, realtime, seed, close: () => fastify.close() };
 }

@@ -10,7 +10,6 @@ import {
   AgentReportSchema,
   PRINT_AGENT_NAMESPACE,
   PRINT_AGENT_PROTOCOL,
-  type AgentAuth,
   type AgentClientEvents,
   type AgentJob,
   type AgentJobResult,
@@ -21,10 +20,14 @@ import { PrintError } from './print-error.js';
 import type { SendResult } from './tcp-printer.js';
 
 type NoEvents = Record<string, never>;
-/** The socket.io server as the composition root hands it over: its root namespace carries no events, so each namespace can be given its own. */
-export type AgentServerHost = Server<NoEvents, NoEvents, NoEvents>;
-type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, NoEvents, { kioskId: string }>;
-type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, NoEvents, { kioskId: string }>;
+/**
+ * The socket.io server as the composition root hands it over. Its root
+ * namespace carries no events, so `io.of()` can give this namespace its own
+ * maps without a cast; the socket data stays the hub's own (`kioskOf`).
+ */
+export type AgentServerHost = Server<NoEvents, NoEvents, NoEvents, unknown>;
+type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, NoEvents, unknown>;
+type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, NoEvents, unknown>;
 
 const checkReport = validator<AgentReport>(AgentReportSchema);
 const checkResult = validator<AgentJobResult>(AgentJobResultSchema);
@@ -35,6 +38,8 @@ const checkResult = validator<AgentJobResult>(AgentJobResultSchema);
  */
 export class AgentHub {
   private readonly agents = new Map<string, AgentSocket>();
+  /** The kiosk each authenticated socket speaks for. */
+  private readonly kioskOf = new WeakMap<AgentSocket, string>();
   private ns: AgentNamespace | null = null;
 
   constructor(
@@ -46,7 +51,7 @@ export class AgentHub {
   /** A new token for a kiosk ends its agent's connection: the agent must log in with the new one. */
   private readonly onCommitted = (events: LoggedEvent[]): void => {
     for (const e of events) {
-      if (e.type === 'device.agent_token_issued' && typeof e.data.kioskId === 'string') this.disconnect(e.data.kioskId);
+      if (e.type === 'device.agent_token_issued') this.disconnect(e.data.kioskId);
     }
   };
 
@@ -58,7 +63,7 @@ export class AgentHub {
       this.authenticate(socket.handshake.auth).then(
         (kioskId) => {
           if (!kioskId) return next(handshakeRefusal('UNAUTHENTICATED', 'Unknown kiosk or wrong agent token.'));
-          socket.data.kioskId = kioskId;
+          this.kioskOf.set(socket, kioskId);
           next();
         },
         (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
@@ -67,7 +72,7 @@ export class AgentHub {
     ns.on('connection', (s) => this.onConnection(s));
   }
 
-  /** The handshake's `auth` ({@link AgentAuth}) as the client sent it: checked field by field. */
+  /** The handshake's `auth` (`AgentAuth` in agent-protocol.ts) as the client sent it: checked field by field. */
   private async authenticate(auth: Record<string, unknown>): Promise<string | null> {
     if (auth.protocol !== PRINT_AGENT_PROTOCOL) throw handshakeRefusal('PROTOCOL_MISMATCH', `The server speaks print agent protocol ${PRINT_AGENT_PROTOCOL}.`);
     if (typeof auth.kioskId !== 'string' || auth.kioskId.length > 64) return null;
@@ -75,7 +80,8 @@ export class AgentHub {
   }
 
   private onConnection(socket: AgentSocket): void {
-    const kioskId = socket.data.kioskId;
+    const kioskId = this.kioskOf.get(socket);
+    if (kioskId === undefined) return void socket.disconnect(true);
     const previous = this.agents.get(kioskId);
     this.agents.set(kioskId, socket);
     if (previous) previous.disconnect(true);

@@ -7,6 +7,7 @@ import type { PrintFailure, PrinterStatus, PublicPrinterStatus } from '../../com
 import { kioskDevice, kioskDevices, onlyKiosk, type KioskDevice } from '../app/kiosks.js';
 import type { Office } from '../app/office.js';
 import { receiptFacts, recordReprint } from '../app/receipts.js';
+import type { TicketPrinting } from '../app/ticket-printing.js';
 import { AgentHub, type AgentServerHost } from './agent-hub.js';
 import { sendDevice } from './device-printer.js';
 import { registerPrintFonts } from './fonts.js';
@@ -30,7 +31,7 @@ const REMEMBERED_TICKETS = 20_000;
  * the kiosk, status per printer for staff and the health check. A print
  * never fails the request that asked for it; the outcome says what happened.
  */
-export class PrintService {
+export class PrintService implements TicketPrinting {
   private readonly queues = new Map<string, PrintQueue>();
   private readonly health = new PrinterHealth();
   private readonly agents: AgentHub;
