@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { AlarmAcknowledgedSchema, AlarmRaisedSchema, PublicTicketSchema, StaffTicketSchema } from '../../common/dto-schemas.js';
+import type { StaffTicket } from '../../common/dto.js';
 import { EVENT_TYPES, type EventType, type LoggedEvent, type LoggedEventOf } from '../../common/events.js';
 import { NOTES_MAX_LENGTH } from '../../common/protocol.js';
 import { closeAll, connect, emitAck, waitFor } from '../helpers/socket-clients.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { client, counterAction, expectError, expectStatus, issueTicket, officeTime, request, SETUP_TIMEOUT_MS, WEDNESDAY, type Client } from './support.js';
+import { bodyOf, client, counterAction, expectError, expectStatus, issueTicket, officeTime, request, SETUP_TIMEOUT_MS, WEDNESDAY, type Client } from './support.js';
 
 /**
  * The alarm and ticket notes over HTTP: the same application commands as the
@@ -48,21 +50,22 @@ describe('POST /api/counters/:id/alarm and POST /api/alarms/:id/acknowledge', ()
 
   test('raise → 201 {alarm}; acknowledge → 200 {cleared}, once for everyone; both logged like the socket commands', async () => {
     const before = await lastSeq();
-    const raised = await as('kmansour').post('/api/counters/schalter-4/alarm');
-    expectStatus(raised, 201);
-    expect(raised.body).toEqual({
-      alarm: { alarmId: expect.any(String), counterId: 'schalter-4', counterName: 'Schalter 4', raisedBy: 'Karim Mansour', at: server.clock.now },
-    });
-    const { alarmId } = raised.body.alarm;
+    const res = await as('kmansour').post('/api/counters/schalter-4/alarm');
+    expectStatus(res, 201);
+    const { alarm } = bodyOf(AlarmRaisedSchema, res);
+    const { alarmId } = alarm;
+    expect(alarm).toEqual({ alarmId, counterId: 'schalter-4', counterName: 'Schalter 4', raisedBy: 'Karim Mansour', at: server.clock.now });
+    expect(alarmId).not.toBe('');
 
     server.clock.advance(30_000);
-    const cleared = await as('ipetrova').post(`/api/alarms/${alarmId}/acknowledge`, {});
-    expectStatus(cleared, 200);
-    expect(cleared.body).toEqual({ cleared: { alarmId, acknowledgedBy: 'Irina Petrova', at: server.clock.now } });
+    const acknowledged = await as('ipetrova').post(`/api/alarms/${alarmId}/acknowledge`, {});
+    expectStatus(acknowledged, 200);
+    const { cleared } = bodyOf(AlarmAcknowledgedSchema, acknowledged);
+    expect(cleared).toEqual({ alarmId, acknowledgedBy: 'Irina Petrova', at: server.clock.now });
     // Again: the first acknowledgement, and nothing more in the log.
     const again = await as('okovalenko').post(`/api/alarms/${alarmId}/acknowledge`);
     expectStatus(again, 200);
-    expect(again.body.cleared).toMatchObject({ alarmId, at: cleared.body.cleared.at });
+    expect(bodyOf(AlarmAcknowledgedSchema, again).cleared).toMatchObject({ alarmId, at: cleared.at });
 
     const logged = await eventsSince(before, 'counter.alarm_raised', 'counter.alarm_acknowledged');
     expect(logged.map((e) => [e.type, e.data.alarmId])).toEqual([
@@ -75,7 +78,8 @@ describe('POST /api/counters/:id/alarm and POST /api/alarms/:id/acknowledge', ()
     const acknowledger = await connect(server.url, '/counter', { cookie: cookies.ipetrova });
     const viaSocketFrom = await lastSeq();
     const viaSocket = await emitAck(raiser, 'counter:alarm', { counterId: 'schalter-4' });
-    expect(viaSocket).toMatchObject({ ok: true, alarm: { counterId: 'schalter-4', raisedBy: 'Karim Mansour' } });
+    if (!viaSocket.ok) throw new Error(`counter:alarm failed: ${JSON.stringify(viaSocket)}`);
+    expect(viaSocket.alarm).toMatchObject({ counterId: 'schalter-4', raisedBy: 'Karim Mansour' });
     expect(await emitAck(acknowledger, 'counter:alarm-ack', { alarmId: viaSocket.alarm.alarmId })).toMatchObject({ ok: true });
     const socketLogged = await eventsSince(viaSocketFrom, 'counter.alarm_raised', 'counter.alarm_acknowledged');
     expect(socketLogged.map(shape)).toEqual(logged.map(shape));
@@ -84,12 +88,12 @@ describe('POST /api/counters/:id/alarm and POST /api/alarms/:id/acknowledge', ()
   // Enable when the realtime branch (S2a: the broadcaster sends alarm pushes) is merged.
   test.skip('every staff socket sees alarm:raised and alarm:cleared after the HTTP commands', async () => {
     const helper = await connect(server.url, '/counter', { cookie: cookies.okovalenko });
-    const raisedPush = waitFor<{ alarm: { alarmId: string }; seq: number }>(helper, 'alarm:raised');
-    const raised = await as('kmansour').post('/api/counters/schalter-4/alarm');
-    expect((await raisedPush).alarm).toEqual(raised.body.alarm);
-    const clearedPush = waitFor<{ cleared: { alarmId: string } }>(helper, 'alarm:cleared');
-    const cleared = await as('ipetrova').post(`/api/alarms/${raised.body.alarm.alarmId}/acknowledge`);
-    expect((await clearedPush).cleared).toEqual(cleared.body.cleared);
+    const raisedPush = waitFor(helper, 'alarm:raised');
+    const { alarm } = bodyOf(AlarmRaisedSchema, await as('kmansour').post('/api/counters/schalter-4/alarm'));
+    expect((await raisedPush).alarm).toEqual(alarm);
+    const clearedPush = waitFor(helper, 'alarm:cleared');
+    const { cleared } = bodyOf(AlarmAcknowledgedSchema, await as('ipetrova').post(`/api/alarms/${alarm.alarmId}/acknowledge`));
+    expect((await clearedPush).cleared).toEqual(cleared);
   });
 });
 
@@ -106,16 +110,17 @@ describe('PUT /api/tickets/:id/notes', () => {
   test('→ 200 staff ticket; staff screens get the change, the public view never the text; logged like the socket command', async () => {
     const t = await issueTicket(anon, 'residence');
     const screen = await connect(server.url, '/counter', { cookie: cookies.okovalenko });
-    const pushed = waitFor<{ tickets: Array<{ id: string; notes: string }> }>(screen, 'queue:changed', (e) =>
-      e.tickets.some((x) => x.id === t.id && x.notes !== ''),
-    );
+    const pushed = waitFor(screen, 'queue:changed', (e: { tickets: StaffTicket[] }) => e.tickets.some((x) => x.id === t.id && x.notes !== ''));
     const before = await lastSeq();
 
     const res = await put('kmansour', `/api/tickets/${t.id}/notes`, { notes: 'Dolmetscher Tigrinya bestellt' });
     expectStatus(res, 200);
-    expect(res.body).toMatchObject({ id: t.id, notes: 'Dolmetscher Tigrinya bestellt', status: 'waiting', position: expect.any(Number) });
+    const noted = bodyOf(StaffTicketSchema, res);
+    expect(noted).toMatchObject({ id: t.id, notes: 'Dolmetscher Tigrinya bestellt', status: 'waiting' });
     expect((await pushed).tickets.find((x) => x.id === t.id)?.notes).toBe('Dolmetscher Tigrinya bestellt');
-    expect(JSON.stringify((await anon.get(`/api/tickets/${t.id}`)).body)).not.toContain('Dolmetscher');
+    const publicView = await anon.get(`/api/tickets/${t.id}`);
+    expect(noted.position).toBe(bodyOf(PublicTicketSchema, publicView).position);
+    expect(publicView.text).not.toContain('Dolmetscher');
 
     const socket = await connect(server.url, '/counter', { cookie: cookies.kmansour });
     expect(await emitAck(socket, 'counter:notes', { ticketId: t.id, notes: 'Dolmetscher kommt 10:30' })).toMatchObject({ ok: true });
