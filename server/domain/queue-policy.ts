@@ -124,6 +124,46 @@ export function pickNext(
 }
 
 /**
+ * The tickets counter `counter` may call now, in the order successive
+ * `pickNext` calls would take them: the same eligibility and the same total
+ * order, so `pickNext` is always the head.
+ */
+export function callOrder(counter: CounterProfile, waiting: readonly Ticket[], now: number, p: PolicySettings): Ticket[] {
+  const keyed: Array<{ t: Ticket; key: number }> = [];
+  for (const t of waiting) if (isEligible(counter, t, now)) keyed.push({ t, key: sortKey(counter, t, p) });
+  keyed.sort((a, b) => compare(a.t, a.key, b.t, b.key));
+  return keyed.map((k) => k.t);
+}
+
+/**
+ * `callOrder` for several counters at once. The waiting tickets are grouped
+ * once (untargeted by service, targeted by counter), so each counter sorts
+ * only the tickets it could be offered instead of filtering the whole queue.
+ */
+export function callOrders(
+  counters: readonly CounterProfile[],
+  waiting: readonly Ticket[],
+  now: number,
+  p: PolicySettings,
+): Map<string, Ticket[]> {
+  const byService = new Map<string, Ticket[]>();
+  const byTarget = new Map<string, Ticket[]>();
+  for (const t of waiting) {
+    const [groups, key] = t.targetCounterId === null ? [byService, t.serviceId] : [byTarget, t.targetCounterId];
+    const group = groups.get(key);
+    if (group) group.push(t);
+    else groups.set(key, [t]);
+  }
+  const orders = new Map<string, Ticket[]>();
+  for (const counter of counters) {
+    const services = new Set([...counter.primaryServiceIds, ...counter.secondaryServiceIds]);
+    const candidates = [...(byTarget.get(counter.id) ?? []), ...[...services].flatMap((id) => byService.get(id) ?? [])];
+    orders.set(counter.id, callOrder(counter, candidates, now, p));
+  }
+  return orders;
+}
+
+/**
  * A service's waiting tickets in call order as a visitor would see it.
  * Tickets still in cool-down or early are included at their key; they are
  * offered as soon as they become available, so that is where they stand.
