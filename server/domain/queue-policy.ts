@@ -136,16 +136,12 @@ export function callOrder(counter: CounterProfile, waiting: readonly Ticket[], n
 }
 
 /**
- * `callOrder` for several counters at once. The waiting tickets are grouped
- * once (untargeted by service, targeted by counter), so each counter sorts
- * only the tickets it could be offered instead of filtering the whole queue.
+ * The waiting tickets grouped once (untargeted by service, targeted by
+ * counter), so that each counter's candidates for `callOrder` are found
+ * without a pass over the whole queue. A counter's candidates include every
+ * ticket it may call; `callOrder` filters out the rest.
  */
-export function callOrders(
-  counters: readonly CounterProfile[],
-  waiting: readonly Ticket[],
-  now: number,
-  p: PolicySettings,
-): Map<string, Ticket[]> {
+export function groupWaiting(waiting: readonly Ticket[]): (counter: CounterProfile) => Ticket[] {
   const byService = new Map<string, Ticket[]>();
   const byTarget = new Map<string, Ticket[]>();
   for (const t of waiting) {
@@ -154,13 +150,28 @@ export function callOrders(
     if (group) group.push(t);
     else groups.set(key, [t]);
   }
-  const orders = new Map<string, Ticket[]>();
-  for (const counter of counters) {
+  return (counter) => {
     const services = new Set([...counter.primaryServiceIds, ...counter.secondaryServiceIds]);
-    const candidates = [...(byTarget.get(counter.id) ?? []), ...[...services].flatMap((id) => byService.get(id) ?? [])];
-    orders.set(counter.id, callOrder(counter, candidates, now, p));
-  }
-  return orders;
+    return [...(byTarget.get(counter.id) ?? []), ...[...services].flatMap((id) => byService.get(id) ?? [])];
+  };
+}
+
+/** `callOrder` for several counters at once, over one grouping of the queue. */
+export function callOrders(
+  counters: readonly CounterProfile[],
+  waiting: readonly Ticket[],
+  now: number,
+  p: PolicySettings,
+): Map<string, Ticket[]> {
+  const candidates = groupWaiting(waiting);
+  return new Map(counters.map((c) => [c.id, callOrder(c, candidates(c), now, p)]));
+}
+
+/** When a call order over these tickets next changes by itself: the first moment one more of them may be called. */
+export function nextCallableAt(tickets: readonly Ticket[], now: number): number {
+  let next = Infinity;
+  for (const t of tickets) if (t.status === 'waiting' && t.availableAt > now && t.availableAt < next) next = t.availableAt;
+  return next;
 }
 
 /**

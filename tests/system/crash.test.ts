@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { DisplaySnapshot } from '../../common/protocol.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
 import { api } from '../realtime/support.js';
 
@@ -136,7 +135,7 @@ describe('crash safety', () => {
       const first = await startServer();
       const cookie = await login(first.url);
       const screen = await connect(first.url, '/display');
-      const firstEpoch = (await firstOf<DisplaySnapshot>(screen, 'display:snapshot')).epoch;
+      const firstEpoch = (await firstOf(screen, 'display:snapshot')).epoch;
 
       // 2. Draw tickets from 8 parallel clients; SIGKILL the server while requests are in flight.
       const created: Created[] = [];
@@ -192,7 +191,7 @@ describe('crash safety', () => {
       expect(me.status).toBe(200);
       // A new process starts a new push epoch, so screens that survived the restart resync.
       const screenAgain = await connect(second.url, '/display');
-      const secondSnap = await firstOf<DisplaySnapshot>(screenAgain, 'display:snapshot');
+      const secondSnap = await firstOf(screenAgain, 'display:snapshot');
       expect(secondSnap.epoch).not.toBe(firstEpoch);
       // Its waiting counts include every confirmed ticket (plus any committed whose answer was lost).
       for (const service of SERVICES) {

@@ -1,0 +1,45 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import { handshakeRefusal } from '../../common/errors.js';
+import {
+  PROTOCOL_VERSION,
+  type CounterClientEvents,
+  type CounterServerEvents,
+  type DisplayClientEvents,
+  type DisplayServerEvents,
+  type KioskClientEvents,
+  type KioskServerEvents,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+} from '../../common/protocol.js';
+
+/**
+ * The socket.io server and its namespaces, each typed with its event maps
+ * from common/protocol.ts. `io.of()` takes the server's own maps; the root
+ * namespace carries no events, which lets every namespace be given its own.
+ */
+export type NoEvents = Record<string, never>;
+export type RealtimeServer = Server<NoEvents, NoEvents, NoEvents>;
+
+export interface CounterSocketData {
+  /** Re-resolved on every command, so a logout takes effect on open sockets at once. */
+  sessionToken: string;
+}
+export interface VisitorSocketData {
+  ticketId: string;
+}
+
+export type DisplayNamespace = Namespace<DisplayClientEvents, DisplayServerEvents, NoEvents, NoEvents>;
+export type KioskNamespace = Namespace<KioskClientEvents, KioskServerEvents, NoEvents, NoEvents>;
+export type CounterNamespace = Namespace<CounterClientEvents, CounterServerEvents, NoEvents, CounterSocketData>;
+export type CounterSocket = Socket<CounterClientEvents, CounterServerEvents, NoEvents, CounterSocketData>;
+export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, NoEvents, VisitorSocketData>;
+export type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, NoEvents, VisitorSocketData>;
+
+/** An app built for another protocol is told to reload (checked before anything else, a session included). */
+export function protocolGuard(socket: { handshake: { auth: Record<string, unknown> } }, next: (err?: Error) => void): void {
+  const protocol = socket.handshake.auth.protocol;
+  if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
+    return next(handshakeRefusal('PROTOCOL_MISMATCH', `Server speaks protocol ${PROTOCOL_VERSION}; reload the app.`));
+  }
+  next();
+}
