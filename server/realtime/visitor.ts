@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import type { PublicTicket } from '../../common/dto.js';
 import { AppError, handshakeRefusal } from '../../common/errors.js';
 import { FINAL_STATUSES } from '../../common/model.js';
 import { VISITOR_NAMESPACE, type VisitorSnapshot } from '../../common/protocol.js';
+import { recordEstimatesShown, shownEstimate } from '../app/estimates.js';
 import { followedTicket, followRefusal, unfollowable } from '../app/followed-tickets.js';
 import type { Office } from '../app/office.js';
-import type { LoggedEvent } from '../domain/events.js';
+import { EVENT_CATALOG, type LoggedEvent } from '../domain/events.js';
 import { answer } from './ack.js';
 import { protocolGuard, type RealtimeServer, type VisitorNamespace, type VisitorSocket } from './namespaces.js';
 import { Sequencer } from './sequencer.js';
@@ -19,6 +21,8 @@ interface Room {
   last: string | null;
   /** A done, no-show or cancelled ticket never changes again. */
   final: boolean;
+  /** The wait the phones were last shown (shownEstimate); a new one is logged. */
+  estimate: string | null;
 }
 
 const roomName = (ticketId: string) => `ticket:${ticketId}`;
@@ -35,7 +39,7 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
 
   ns.use(protocolGuard);
   ns.use((socket, next) => {
-    const ticket = socket.handshake.auth.ticket;
+    const ticket: unknown = socket.handshake.auth.ticket;
     const id = typeof ticket === 'string' && TOKEN.test(ticket) ? ticket : null;
     if (!id) return next(handshakeRefusal('TICKET_NOT_FOUND'));
     followRefusal(office, id).then(
@@ -53,7 +57,7 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
     office.view((v) => {
       const ticket = followedTicket(v, ticketId);
       if (ticket instanceof AppError) throw ticket;
-      const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false };
+      const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false, estimate: shownEstimate(ticket) };
       // A phone that left before its snapshot was read must not leave a room behind.
       if (ns.adapter.rooms.has(roomName(ticketId))) rooms.set(ticketId, room);
       room.last ??= JSON.stringify(ticket);
@@ -91,11 +95,14 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
   });
 
   const onCommitted = (events: LoggedEvent[]): void => {
+    // Record-only batches change no view; the estimates logged below are one, so logging never loops.
+    if (!events.some((e) => EVENT_CATALOG[e.type].changesQueue)) return;
     const touched = new Set(events.map((e) => e.ticketId));
     const ids = [...rooms].filter(([id, room]) => !room.final || touched.has(id)).map(([id]) => id);
     if (ids.length === 0) return;
     office
       .view((v) => {
+        const newEstimates: PublicTicket[] = [];
         for (const id of ids) {
           const room = rooms.get(id);
           const ticket = followedTicket(v, id);
@@ -106,8 +113,13 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
           room.final = FINAL_STATUSES.includes(ticket.status);
           room.seq += 1;
           ns.to(roomName(id)).emit('ticket:status', { ticket, seq: room.seq, epoch });
+          const estimate = shownEstimate(ticket);
+          if (estimate !== null && estimate !== room.estimate) newEstimates.push(ticket);
+          room.estimate = estimate;
         }
+        return newEstimates;
       })
+      .then((shown) => recordEstimatesShown(office, shown))
       .catch((err: unknown) => app.log.error({ err }, 'visitor broadcast failed'));
   };
   office.events.on('committed', onCommitted);
@@ -124,8 +136,9 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
   }, VISITOR_EXPIRY_SWEEP_MS);
   sweep.unref();
 
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     clearInterval(sweep);
     office.events.off('committed', onCommitted);
+    done();
   });
 }

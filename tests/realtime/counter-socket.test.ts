@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { ErrorBody } from '../../common/errors.js';
 import { PROTOCOL_VERSION, type CounterClientEvents } from '../../common/protocol.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
@@ -191,7 +192,7 @@ describe('/counter commands', () => {
     expect(failure(force).code).toBe('COUNTER_TAKEN');
 
     // The HTTP route answers the same code for the same command.
-    const http = await counterAction(url, ayse, 'schalter-2', 'call-next');
+    const http = await counterAction<{ error: ErrorBody }>(url, ayse, 'schalter-2', 'call-next');
     expect(http.status).toBe(403);
     expect(http.body.error.code).toBe('COUNTER_NOT_YOURS');
     // Unknown and closed counters.
@@ -371,11 +372,11 @@ describe('/counter commands', () => {
     // Staff data keeps changing; the logged-out socket must not get it.
     const t = await issue(url, 'youth-migration', 'ti');
     await firstOf(watcher, 'queue:changed', (e) => e.tickets.some((x) => x.id === t.id));
-    await new Promise((r) => setTimeout(r, 100));
+    // It is closed, so the app notices and shows the login (a reconnect is refused). The close is
+    // the barrier: whatever was sent to the socket before it has arrived by now.
+    await gone;
     const leaked = received(s, 'queue:changed').filter((e) => e.tickets.some((x) => x.id === t.id));
     expect(leaked).toEqual([]);
-    // It is closed, so the app notices and shows the login (a reconnect is refused).
-    await gone;
     expect(watcher.connected).toBe(true);
     expect((await api(url, 'DELETE', `/api/tickets/${t.id}`)).status).toBe(200);
   });
