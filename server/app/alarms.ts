@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { AlarmCleared, CounterAlarm } from '../../common/protocol.js';
-import { event, type DomainEvent, type LoggedEvent } from '../domain/events.js';
+import { event, type EventOf, type LoggedEvent, type LoggedEventOf } from '../domain/events.js';
 import { businessDate, startOfDay } from '../domain/time.js';
 import type { StoreReader } from '../store/store.js';
 import { newId } from './ids.js';
@@ -15,24 +15,24 @@ import type { Office } from './office.js';
  */
 
 const ALARM_EVENTS = ['counter.alarm_raised', 'counter.alarm_acknowledged'] as const;
+type AlarmEventType = (typeof ALARM_EVENTS)[number];
 /** Far more alarms than an office raises in a day; older ones of the day would be ignored. */
 const ALARM_LOOKBACK = 500;
 
-function alarmIdOf(e: DomainEvent): string | null {
-  return e.type === 'counter.alarm_raised' || e.type === 'counter.alarm_acknowledged' ? String(e.data.alarmId) : null;
-}
+const isAlarmEvent = (e: LoggedEvent): e is LoggedEventOf<AlarmEventType> =>
+  e.type === 'counter.alarm_raised' || e.type === 'counter.alarm_acknowledged';
 
 /** Today's alarm events, newest first. */
-function todaysAlarmEvents(r: StoreReader, now: number): LoggedEvent[] {
+function todaysAlarmEvents(r: StoreReader, now: number): Array<LoggedEventOf<AlarmEventType>> {
   const tz = r.settings().timeZone;
   return r.latestEvents(ALARM_EVENTS, ALARM_LOOKBACK, startOfDay(businessDate(now, tz), tz));
 }
 
-function toAlarm(r: StoreReader, raised: DomainEvent, alarmId: string): CounterAlarm {
+function toAlarm(r: StoreReader, raised: EventOf<'counter.alarm_raised'>): CounterAlarm {
   const raisedBy = raised.userId ? r.user(raised.userId)?.displayName : undefined;
   const counterId = raised.counterId ?? '';
   return {
-    alarmId,
+    alarmId: raised.data.alarmId,
     counterId,
     counterName: r.counter(counterId)?.name ?? counterId,
     ...(raisedBy ? { raisedBy } : {}),
@@ -40,19 +40,18 @@ function toAlarm(r: StoreReader, raised: DomainEvent, alarmId: string): CounterA
   };
 }
 
-function toCleared(r: StoreReader, acknowledged: DomainEvent, alarmId: string): AlarmCleared {
+function toCleared(r: StoreReader, acknowledged: EventOf<'counter.alarm_acknowledged'>): AlarmCleared {
   const acknowledgedBy = acknowledged.userId ? r.user(acknowledged.userId)?.displayName : undefined;
-  return { alarmId, ...(acknowledgedBy ? { acknowledgedBy } : {}), at: acknowledged.at };
+  return { alarmId: acknowledged.data.alarmId, ...(acknowledgedBy ? { acknowledgedBy } : {}), at: acknowledged.at };
 }
 
 /** Alarms raised today that nobody has acknowledged, oldest first. */
 export function openAlarmsIn(r: StoreReader, now: number): CounterAlarm[] {
   const events = todaysAlarmEvents(r, now);
-  const acknowledged = new Set(events.filter((e) => e.type === 'counter.alarm_acknowledged').map(alarmIdOf));
+  const acknowledged = new Set(events.filter((e) => e.type === 'counter.alarm_acknowledged').map((e) => e.data.alarmId));
   const open: CounterAlarm[] = [];
   for (const e of events.reverse()) {
-    const alarmId = alarmIdOf(e);
-    if (e.type === 'counter.alarm_raised' && alarmId && !acknowledged.has(alarmId)) open.push(toAlarm(r, e, alarmId));
+    if (e.type === 'counter.alarm_raised' && !acknowledged.has(e.data.alarmId)) open.push(toAlarm(r, e));
   }
   return open;
 }
@@ -69,20 +68,20 @@ export function raiseAlarm(office: Office, counterId: string, user: SessionUser)
     if (counter.open && counter.userId !== user.id && user.role !== 'admin') throw new AppError('COUNTER_NOT_YOURS');
     const alarmId = newId('alarm');
     const raised = event('counter.alarm_raised', now, { counterId: counter.id, userId: user.id, data: { alarmId } });
-    return { result: toAlarm(tx, raised, alarmId), events: [raised] };
+    return { result: toAlarm(tx, raised), events: [raised] };
   });
 }
 
 /** Acknowledging twice is not an error: the second one finds it already cleared, answers the first, and logs nothing. */
 export function acknowledgeAlarm(office: Office, alarmId: string, user: SessionUser): Promise<AlarmCleared> {
   return office.command((tx, now) => {
-    const events = todaysAlarmEvents(tx, now).filter((e) => alarmIdOf(e) === alarmId);
+    const events = todaysAlarmEvents(tx, now).filter((e) => e.data.alarmId === alarmId);
     const raised = events.find((e) => e.type === 'counter.alarm_raised');
     if (!raised) throw new AppError('NOT_FOUND', 'No alarm with this id today.');
     const earlier = events.find((e) => e.type === 'counter.alarm_acknowledged');
-    if (earlier) return { result: toCleared(tx, earlier, alarmId), events: [] };
+    if (earlier) return { result: toCleared(tx, earlier), events: [] };
     const acknowledged = event('counter.alarm_acknowledged', now, { counterId: raised.counterId, userId: user.id, data: { alarmId } });
-    return { result: toCleared(tx, acknowledged, alarmId), events: [acknowledged] };
+    return { result: toCleared(tx, acknowledged), events: [acknowledged] };
   });
 }
 
@@ -91,10 +90,8 @@ export type AlarmChange = { raised: CounterAlarm } | { cleared: AlarmCleared };
 /** What committed alarm events tell staff screens, in log order. */
 export function alarmChanges(r: StoreReader, events: readonly LoggedEvent[]): AlarmChange[] {
   const changes: AlarmChange[] = [];
-  for (const e of events) {
-    const alarmId = alarmIdOf(e);
-    if (!alarmId) continue;
-    changes.push(e.type === 'counter.alarm_raised' ? { raised: toAlarm(r, e, alarmId) } : { cleared: toCleared(r, e, alarmId) });
+  for (const e of events.filter(isAlarmEvent)) {
+    changes.push(e.type === 'counter.alarm_raised' ? { raised: toAlarm(r, e) } : { cleared: toCleared(r, e) });
   }
   return changes;
 }

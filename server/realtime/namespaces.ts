@@ -14,11 +14,12 @@ import {
 
 /**
  * The socket.io server and its namespaces, each typed with its event maps
- * from common/protocol.ts. `io.of()` takes the server's own maps; the root
- * namespace carries no events, which lets every namespace be given its own.
+ * from common/protocol.ts. `io.of()` hands out the root namespace's types;
+ * the root is not used, and typed as carrying no events and no socket data
+ * (`never` fits every namespace's), so each namespace takes its own.
  */
 export type NoEvents = Record<string, never>;
-export type RealtimeServer = Server<NoEvents, NoEvents, NoEvents>;
+export type RealtimeServer = Server<NoEvents, NoEvents, NoEvents, never>;
 
 export interface CounterSocketData {
   /** Re-resolved on every command, so a logout takes effect on open sockets at once. */
@@ -27,9 +28,11 @@ export interface CounterSocketData {
 export interface VisitorSocketData {
   ticketId: string;
 }
+/** The public namespaces keep nothing on their sockets. */
+type NoData = Record<string, never>;
 
-export type DisplayNamespace = Namespace<DisplayClientEvents, DisplayServerEvents, NoEvents, NoEvents>;
-export type KioskNamespace = Namespace<KioskClientEvents, KioskServerEvents, NoEvents, NoEvents>;
+export type DisplayNamespace = Namespace<DisplayClientEvents, DisplayServerEvents, NoEvents, NoData>;
+export type KioskNamespace = Namespace<KioskClientEvents, KioskServerEvents, NoEvents, NoData>;
 export type CounterNamespace = Namespace<CounterClientEvents, CounterServerEvents, NoEvents, CounterSocketData>;
 export type CounterSocket = Socket<CounterClientEvents, CounterServerEvents, NoEvents, CounterSocketData>;
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, NoEvents, VisitorSocketData>;

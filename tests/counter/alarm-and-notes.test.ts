@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { IssuedTicket } from '../../common/dto.js';
 import { NOTES_MAX_LENGTH } from '../../common/protocol.js';
 import { closeAll, connect, emitAck, emitAckUnchecked, firstOf, history, ok, waitFor, type ClientSocket } from '../helpers/socket-clients.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -67,7 +68,7 @@ describe('counter alarm', () => {
     expect(log.map((e) => e.type)).toEqual(['counter.alarm_raised', 'counter.alarm_acknowledged']);
     expect(log.map((e) => e.data.alarmId)).toEqual([raised.alarm.alarmId, raised.alarm.alarmId]);
     // ... and pushes nothing: the next staff push (a new ticket, as a barrier) follows the clearing directly.
-    const ticket = (await api(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
+    const ticket = (await api<IssuedTicket>(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
     await firstOf(helper, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id));
     expect(staffPushes(helper)).toEqual([
       { event: 'alarm:raised', seq: helperSnap.seq + 1 },
@@ -115,7 +116,7 @@ describe('counter alarm', () => {
 
 describe('ticket notes', () => {
   it('are saved by staff, pushed to staff, and never shown to the public', async () => {
-    const ticket = (await api(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'ar' } })).body;
+    const ticket = (await api<IssuedTicket>(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'ar' } })).body;
     const writer = await staffSocket('kmansour');
     const colleague = await staffSocket('okovalenko');
     await firstOf(colleague, 'counter:snapshot');
@@ -135,7 +136,7 @@ describe('ticket notes', () => {
   });
 
   it('are refused when too long, for unknown tickets and without a session', async () => {
-    const ticket = (await api(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
+    const ticket = (await api<IssuedTicket>(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
     const s = await staffSocket('kmansour');
     expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH) })).toMatchObject({ ok: true });
     expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) })).toMatchObject({

@@ -1,3 +1,4 @@
+import type { PublicCounter, StaffTicket } from '../../common/dto.js';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { closeAll, connect, emitAck, firstOf, history, ok, received, ticketOf, waitFor } from '../helpers/socket-clients.js';
@@ -44,8 +45,8 @@ function assertNoStaffData(payload: unknown): void {
 
 /** Finishes whatever schalter-2 has, so the next call can happen. */
 async function clearCounter(counterId = 'schalter-2', cookie = staffCookie): Promise<void> {
-  const c = (await api(url, 'GET', '/api/counters')).body.find((x: any) => x.id === counterId);
-  if (!c.currentTicket) return;
+  const c = (await api<PublicCounter[]>(url, 'GET', '/api/counters')).body.find((x) => x.id === counterId);
+  if (!c?.currentTicket) return;
   if (c.currentTicket.status === 'called') expect((await counterAction(url, cookie, counterId, 'start')).status).toBe(200);
   expect((await counterAction(url, cookie, counterId, 'finish')).status).toBe(200);
 }
@@ -94,7 +95,7 @@ describe('/display', () => {
     server.clock.advance(1000);
     const waits = displays.map((d) => waitFor(d, 'ticket:called', (e) => e.number === ticket.number));
 
-    const res = await counterAction(url, staffCookie, 'schalter-2', 'call-next');
+    const res = await counterAction<StaffTicket>(url, staffCookie, 'schalter-2', 'call-next');
     expect(res.status).toBe(200);
     expect(res.body.number).toBe(ticket.number);
 
@@ -230,7 +231,7 @@ describe('/display', () => {
       expect(ticketOf(await emitAck(adminStaff, 'counter:call-next', { counterId: 'raum-1-14' })).number).toBe(a.number);
       calls.push({ number: a.number, counterId: 'raum-1-14', recall: false, at: server.clock.now });
       server.clock.advance(1000);
-      expect((await counterAction(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(b.number);
+      expect((await counterAction<StaffTicket>(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(b.number);
       calls.push({ number: b.number, counterId: 'schalter-2', recall: false, at: server.clock.now });
       server.clock.advance(1000);
       expect((await counterAction(url, staffCookie, 'schalter-2', 'recall')).status).toBe(200);
@@ -272,7 +273,7 @@ describe('/display', () => {
     for (let i = 0; i < DISPLAY_HISTORY_SIZE + 2; i++) {
       const t = await issue(url, 'permit-pickup');
       server.clock.advance(1000);
-      expect((await counterAction(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(t.number);
+      expect((await counterAction<StaffTicket>(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(t.number);
       numbers.push(t.number);
       await clearCounter();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { IssuedTicket, StaffTicket } from '../../common/dto.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { closeAll, connect, emitAck, firstOf, history, received, type ClientSocket } from '../helpers/socket-clients.js';
@@ -99,7 +100,7 @@ async function issueMany(count: number, parallel: number, offset: number): Promi
     Array.from({ length: parallel }, async () => {
       while (next < count) {
         const i = offset + next++;
-        const res = await api(url, 'POST', '/api/tickets', {
+        const res = await api<IssuedTicket>(url, 'POST', '/api/tickets', {
           cookie: adminCookie,
           body: { serviceId: serviceIds[i % serviceIds.length], language: LANGUAGES[i % LANGUAGES.length], priority: i % 17 === 0 },
         });
@@ -193,7 +194,7 @@ describe('concurrent counters', () => {
       );
       const httpLoops = HTTP_DESKS.map((desk, i) =>
         serve(desk.counterId, async (action) => {
-          const res = await counterAction(url, httpCookies[i]!, desk.counterId, action);
+          const res = await counterAction<StaffTicket>(url, httpCookies[i]!, desk.counterId, action);
           if (action === 'call-next' && res.status === 204) return { ok: true, ticket: null };
           if (res.status === 200) return { ok: true, ticket: res.body };
           return { ok: false, error: { status: res.status, body: res.body } };
