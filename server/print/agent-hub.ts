@@ -12,7 +12,6 @@ import {
   PRINT_AGENT_PROTOCOL,
   type AgentClientEvents,
   type AgentJob,
-  type AgentJobResult,
   type AgentReport,
   type AgentServerEvents,
 } from './agent-protocol.js';
@@ -29,8 +28,8 @@ export type AgentServerHost = Server<NoEvents, NoEvents, NoEvents, unknown>;
 type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, NoEvents, unknown>;
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, NoEvents, unknown>;
 
-const checkReport = validator<AgentReport>(AgentReportSchema);
-const checkResult = validator<AgentJobResult>(AgentJobResultSchema);
+const checkReport = validator(AgentReportSchema);
+const checkResult = validator(AgentJobResultSchema);
 
 /**
  * The /print-agent namespace: at most one agent per kiosk (a new login
