@@ -85,8 +85,7 @@ describe('POST /api/counters/:id/alarm and POST /api/alarms/:id/acknowledge', ()
     expect(socketLogged.map(shape)).toEqual(logged.map(shape));
   });
 
-  // Enable when the realtime branch (S2a: the broadcaster sends alarm pushes) is merged.
-  test.skip('every staff socket sees alarm:raised and alarm:cleared after the HTTP commands', async () => {
+  test('every staff socket sees alarm:raised and alarm:cleared after the HTTP commands', async () => {
     const helper = await connect(server.url, '/counter', { cookie: cookies.okovalenko });
     const raisedPush = waitFor(helper, 'alarm:raised');
     const { alarm } = bodyOf(AlarmRaisedSchema, await as('kmansour').post('/api/counters/schalter-4/alarm'));
