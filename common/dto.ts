@@ -1,5 +1,6 @@
 import type { ErrorBody } from './errors.js';
-import type { ClosedReason, Counter, Estimate, PriorityClass, Ticket, TicketStatus } from './model.js';
+import type { AppointmentStatus, ClosedReason, Counter, Estimate, PriorityClass, Ticket, TicketStatus } from './model.js';
+import type { PublicPrinterStatus } from './printing.js';
 
 /** A service as kiosks and the public API show it. */
 export interface PublicService {
@@ -45,6 +46,11 @@ export interface PublicTicket {
 export interface PrintOutcome {
   status: 'printed' | 'failed' | 'agent' | 'none';
   reason?: string;
+}
+
+/** The answer to a staff reprint: the outcome and the kiosk that printed. */
+export interface ReprintOutcome extends PrintOutcome {
+  kioskId: string;
 }
 
 /** The answer to drawing a ticket or checking in at a kiosk. */
@@ -107,6 +113,42 @@ export type { PriorityClass };
 
 export interface ErrorResponse {
   error: ErrorBody;
+}
+
+/** `GET /api/health`: still "ok" with a broken printer; the details say what is wrong. */
+export interface Health {
+  status: 'ok';
+  details: { printers: PublicPrinterStatus[] };
+}
+
+/** What anyone may know about a kiosk: printer settings stay on the server. */
+export interface PublicKiosk {
+  id: string;
+  name: string;
+  area: string | null;
+}
+
+/** A booked appointment as staff get it back: `startsAt` as an ISO 8601 instant. */
+export interface BookedAppointment {
+  id: string;
+  /** What the visitor types or scans at the kiosk. */
+  code: string;
+  serviceId: string;
+  startsAt: string;
+  language: string | null;
+  status: AppointmentStatus;
+  ticketId: string | null;
+  createdAt: number;
+}
+
+/** A new print agent token, shown once. */
+export interface AgentTokenIssued {
+  kioskId: string;
+  token: string;
+}
+
+export interface LoggedOut {
+  ok: true;
 }
 
 /** Whether the visitor already answered the feedback question for a ticket. */

@@ -60,18 +60,6 @@ export const CounterParams = Type.Object({ id: Id }, strict);
 
 export const EmptyBody = Type.Union([Type.Object({}, strict), Type.Null()]);
 
-export const OpenBody = Type.Union([Type.Object({ force: Type.Optional(Type.Boolean()) }, strict), Type.Null()]);
-export const CallBody = Type.Object({ ticketId: Id }, strict);
-export const TransferBody = Type.Object(
-  {
-    serviceId: Type.Optional(Id),
-    counterId: Type.Optional(Id),
-    keepPlace: Type.Optional(Type.Boolean({ description: 'Keep the original place in line (default true)' })),
-  },
-  strict,
-);
-export type TransferBody = Static<typeof TransferBody>;
-
 /** Socket payloads: the counter is in the payload rather than in the path. */
 export const CounterRefPayload = Type.Object({ counterId: Id }, strict);
 export const OpenPayload = Type.Object({ counterId: Id, force: Type.Optional(Type.Boolean()) }, strict);
@@ -85,10 +73,6 @@ export const TransferPayload = Type.Object(
   },
   strict,
 );
-
-export const ErrorResponse = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
-});
 
 /** Visitor feedback: a German school grade (1 "sehr gut" … 6 "ungenügend") and an optional short comment. */
 export const FeedbackBody = Type.Object(

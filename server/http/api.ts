@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Office } from '../app/office.js';
+import type { TicketPrinting } from '../app/ticket-printing.js';
 import type { Config } from '../config.js';
-import type { PrintService } from '../print/print-service.js';
 
 /** The Fastify instance as routes see it: TypeBox-typed schemas. */
 export type Api = FastifyInstance<
@@ -16,5 +16,5 @@ export type Api = FastifyInstance<
 export interface RouteDeps {
   office: Office;
   config: Config;
-  print: PrintService;
+  print: TicketPrinting;
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { Office } from '../app/office.js';
@@ -20,8 +20,8 @@ export function registerSessionLookup(app: FastifyInstance, office: Office): voi
   });
 }
 
-export async function requireStaff(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  if (!request.user) throw new AppError('UNAUTHENTICATED');
+export function requireStaff(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  done(request.user ? undefined : new AppError('UNAUTHENTICATED'));
 }
 
 export function staffUser(request: FastifyRequest): SessionUser {

@@ -2,23 +2,31 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { handshakeRefusal } from '../../common/errors.js';
 import type { Office } from '../app/office.js';
+import { authenticateAgent } from '../app/print-agents.js';
 import { validator } from '../app/validate.js';
+import type { LoggedEvent } from '../domain/events.js';
 import {
   AgentJobResultSchema,
   AgentReportSchema,
   PRINT_AGENT_NAMESPACE,
   PRINT_AGENT_PROTOCOL,
-  type AgentAuth,
   type AgentClientEvents,
   type AgentJob,
   type AgentReport,
   type AgentServerEvents,
 } from './agent-protocol.js';
-import { AGENT_TOKEN_SETTING, agentTokenMatches } from './agent-token.js';
 import { PrintError } from './print-error.js';
 import type { SendResult } from './tcp-printer.js';
 
-type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, { kioskId: string }>;
+type NoEvents = Record<string, never>;
+/**
+ * The socket.io server as the composition root hands it over. Its root
+ * namespace carries no events, so `io.of()` can give this namespace its own
+ * maps without a cast; the socket data stays the hub's own (`kioskOf`).
+ */
+export type AgentServerHost = Server<NoEvents, NoEvents, NoEvents, unknown>;
+type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, NoEvents, unknown>;
+type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, NoEvents, unknown>;
 
 const checkReport = validator(AgentReportSchema);
 const checkResult = validator(AgentJobResultSchema);
@@ -29,7 +37,9 @@ const checkResult = validator(AgentJobResultSchema);
  */
 export class AgentHub {
   private readonly agents = new Map<string, AgentSocket>();
-  private ns: Namespace<AgentClientEvents, AgentServerEvents> | null = null;
+  /** The kiosk each authenticated socket speaks for. */
+  private readonly kioskOf = new WeakMap<AgentSocket, string>();
+  private ns: AgentNamespace | null = null;
 
   constructor(
     private readonly office: Office,
@@ -37,34 +47,40 @@ export class AgentHub {
     private readonly onReport: (kioskId: string, report: AgentReport) => void,
   ) {}
 
-  attach(io: Server): void {
-    const ns = io.of(PRINT_AGENT_NAMESPACE) as unknown as Namespace<AgentClientEvents, AgentServerEvents>;
+  /** A new token for a kiosk ends its agent's connection: the agent must log in with the new one. */
+  private readonly onCommitted = (events: LoggedEvent[]): void => {
+    for (const e of events) {
+      if (e.type === 'device.agent_token_issued') this.disconnect(e.data.kioskId);
+    }
+  };
+
+  attach(io: AgentServerHost): void {
+    this.office.events.on('committed', this.onCommitted);
+    const ns: AgentNamespace = io.of(PRINT_AGENT_NAMESPACE);
     this.ns = ns;
     ns.use((socket, next) => {
-      const auth = (socket.handshake.auth ?? {}) as Partial<AgentAuth>;
-      this.authenticate(auth).then(
+      this.authenticate(socket.handshake.auth).then(
         (kioskId) => {
           if (!kioskId) return next(handshakeRefusal('UNAUTHENTICATED', 'Unknown kiosk or wrong agent token.'));
-          (socket as AgentSocket).data.kioskId = kioskId;
+          this.kioskOf.set(socket, kioskId);
           next();
         },
         (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
       );
     });
-    ns.on('connection', (s) => this.onConnection(s as AgentSocket));
+    ns.on('connection', (s) => this.onConnection(s));
   }
 
-  private async authenticate(auth: Partial<AgentAuth>): Promise<string | null> {
+  /** The handshake's `auth` (`AgentAuth` in agent-protocol.ts) as the client sent it: checked field by field. */
+  private async authenticate(auth: Record<string, unknown>): Promise<string | null> {
     if (auth.protocol !== PRINT_AGENT_PROTOCOL) throw handshakeRefusal('PROTOCOL_MISMATCH', `The server speaks print agent protocol ${PRINT_AGENT_PROTOCOL}.`);
     if (typeof auth.kioskId !== 'string' || auth.kioskId.length > 64) return null;
-    const kioskId = auth.kioskId;
-    const device = await this.office.store.read((r) => r.device(kioskId));
-    if (!device || device.kind !== 'kiosk') return null;
-    return agentTokenMatches(auth.token, device.settings[AGENT_TOKEN_SETTING]) ? kioskId : null;
+    return authenticateAgent(this.office, auth.kioskId, auth.token);
   }
 
   private onConnection(socket: AgentSocket): void {
-    const kioskId = socket.data.kioskId;
+    const kioskId = this.kioskOf.get(socket);
+    if (kioskId === undefined) return void socket.disconnect(true);
     const previous = this.agents.get(kioskId);
     this.agents.set(kioskId, socket);
     if (previous) previous.disconnect(true);
@@ -87,7 +103,7 @@ export class AgentHub {
   }
 
   /** Drops the kiosk's agent, e.g. after its token was replaced. */
-  disconnect(kioskId: string): void {
+  private disconnect(kioskId: string): void {
     this.agents.get(kioskId)?.disconnect(true);
   }
 
@@ -125,8 +141,10 @@ export class AgentHub {
   }
 
   close(): void {
+    this.office.events.off('committed', this.onCommitted);
     for (const socket of this.agents.values()) socket.disconnect(true);
     this.agents.clear();
     this.ns?.removeAllListeners();
   }
 }
+

@@ -1,6 +1,6 @@
 import type { Device } from '../../common/model.js';
 import type { PrinterRoute, PrinterStatus } from '../../common/printing.js';
-import { AGENT_TOKEN_SETTING } from './agent-token.js';
+import { hasAgentToken } from '../app/print-agents.js';
 import { parsePrinterAddress, type PrinterAddress } from './printer-address.js';
 import type { PrinterHealthEntry } from './printer-health.js';
 import type { PaperWidth } from './ticket-canvas.js';
@@ -15,7 +15,7 @@ export type Route = PrinterAddress | { kind: 'agent' };
 export function routeOf(d: Device, agentConnected: boolean): Route {
   if (agentConnected) return { kind: 'agent' };
   const address = parsePrinterAddress(d.settings.printer);
-  if (address.kind === 'none' && typeof d.settings[AGENT_TOKEN_SETTING] === 'string') return { kind: 'agent' };
+  if (address.kind === 'none' && hasAgentToken(d)) return { kind: 'agent' };
   return address;
 }
 

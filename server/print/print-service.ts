@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Server } from 'socket.io';
-import type { PrintOutcome, SessionUser } from '../../common/dto.js';
+import type { PrintOutcome, ReprintOutcome, SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
-import type { Device } from '../../common/model.js';
 import type { PrintFailure, PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
+import { kioskDevice, kioskDevices, onlyKiosk, type KioskDevice } from '../app/kiosks.js';
 import type { Office } from '../app/office.js';
-import { event } from '../domain/events.js';
-import { AgentHub } from './agent-hub.js';
-import { AGENT_TOKEN_SETTING, newAgentToken } from './agent-token.js';
+import { receiptFacts, recordReprint } from '../app/receipts.js';
+import type { TicketPrinting } from '../app/ticket-printing.js';
+import { AgentHub, type AgentServerHost } from './agent-hub.js';
 import { sendDevice } from './device-printer.js';
 import { registerPrintFonts } from './fonts.js';
 import { paperWidth, printerStatus, routeOf, statusQueryOn, targetOf, type Route } from './kiosk-printer.js';
@@ -18,7 +17,6 @@ import { PrintQueue } from './print-queue.js';
 import { PrinterHealth } from './printer-health.js';
 import { sendTcp, type SendResult } from './tcp-printer.js';
 import type { PaperWidth } from './ticket-canvas.js';
-import { loadTicketFacts } from './ticket-facts.js';
 import { ticketJob, ticketPng } from './ticket-output.js';
 import { AGENT_JOB_TIMEOUT_MS, JOB_TIMEOUT_MS, MAX_QUEUED_JOBS, PRINT_WAIT_MS } from './timing.js';
 
@@ -33,7 +31,7 @@ const REMEMBERED_TICKETS = 20_000;
  * the kiosk, status per printer for staff and the health check. A print
  * never fails the request that asked for it; the outcome says what happened.
  */
-export class PrintService {
+export class PrintService implements TicketPrinting {
   private readonly queues = new Map<string, PrintQueue>();
   private readonly health = new PrinterHealth();
   private readonly agents: AgentHub;
@@ -50,7 +48,7 @@ export class PrintService {
     );
   }
 
-  attachAgents(io: Server): void {
+  attachAgents(io: AgentServerHost): void {
     this.agents.attach(io);
   }
 
@@ -63,30 +61,25 @@ export class PrintService {
   }
 
   /** Staff reprint, on the given kiosk or the one that issued the ticket. Recorded in the event log. */
-  async reprint(ticketId: string, kioskId: string | undefined, staff: SessionUser): Promise<PrintOutcome & { kioskId: string }> {
-    const { facts } = await loadTicketFacts(this.office, ticketId);
-    const target = kioskId ?? this.issuingKiosk.get(ticketId) ?? (await this.onlyKiosk());
+  async reprint(ticketId: string, kioskId: string | undefined, staff: SessionUser): Promise<ReprintOutcome> {
+    const { facts } = await receiptFacts(this.office, ticketId);
+    const target = kioskId ?? this.issuingKiosk.get(ticketId) ?? (await onlyKiosk(this.office))?.id;
     if (!target) throw new AppError('INVALID_INPUT', 'Which kiosk should print? Give kioskId.');
-    const device = await this.office.store.read((r) => r.device(target));
-    if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', `No kiosk "${target}".`);
+    if (!(await kioskDevice(this.office, target))) throw new AppError('NOT_FOUND', `No kiosk "${target}".`);
     const outcome = await this.printBounded({ id: ticketId, number: facts.number }, target);
-    await this.office.command((_tx, now) => ({
-      result: null,
-      events: [event('ticket.reprinted', now, { ticketId, userId: staff.id, data: { kioskId: target, ...outcome } })],
-    }));
+    await recordReprint(this.office, ticketId, target, outcome, staff);
     return { ...outcome, kioskId: target };
   }
 
   /** The ticket as a PNG. The public may see it while the token is valid; staff always. */
   async receiptPng(ticketId: string, width: PaperWidth, staff: SessionUser | null): Promise<Buffer> {
-    const { facts, expired } = await loadTicketFacts(this.office, ticketId);
+    const { facts, expired } = await receiptFacts(this.office, ticketId);
     if (expired && !staff) throw new AppError('TICKET_EXPIRED');
     return ticketPng(facts, width);
   }
 
   async statuses(): Promise<PrinterStatus[]> {
-    const kiosks = await this.office.store.read((r) => r.devices().filter((d) => d.kind === 'kiosk'));
-    return kiosks.map((d) => {
+    return (await kioskDevices(this.office)).map((d) => {
       const connected = this.agents.connected(d.id);
       const route = routeOf(d, connected);
       return printerStatus(d, route, this.health.get(d.id, targetOf(route)), connected, this.queues.get(d.id)?.pending ?? 0);
@@ -105,30 +98,14 @@ export class PrintService {
     }));
   }
 
-  async isKiosk(id: string): Promise<boolean> {
-    return (await this.office.store.read((r) => r.device(id)))?.kind === 'kiosk';
-  }
-
-  /** A new print agent token for a kiosk; the previous one stops working and its agent is dropped. */
-  async createAgentToken(kioskId: string): Promise<string> {
-    const { token, hash } = newAgentToken();
-    await this.office.store.transaction((tx) => {
-      const device = tx.device(kioskId);
-      if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', `No kiosk "${kioskId}".`);
-      tx.putDevice({ ...device, settings: { ...device.settings, [AGENT_TOKEN_SETTING]: hash } });
-    });
-    this.agents.disconnect(kioskId);
-    return token;
-  }
-
   close(): void {
     for (const q of this.queues.values()) q.close();
     this.agents.close();
   }
 
   private async printBounded(ticket: { id: string; number: string }, kioskId: string): Promise<Outcome> {
-    const device = await this.office.store.read((r) => r.device(kioskId));
-    if (!device || device.kind !== 'kiosk') return { status: 'failed', reason: 'no_such_kiosk' };
+    const device = await kioskDevice(this.office, kioskId);
+    if (!device) return { status: 'failed', reason: 'no_such_kiosk' };
     const route = routeOf(device, this.agents.connected(device.id));
     if (route.kind === 'none') return { status: 'none' };
     let timer: NodeJS.Timeout | undefined;
@@ -140,7 +117,7 @@ export class PrintService {
     return route.kind === 'agent' ? { status: 'agent' } : { status: 'failed', reason: 'timeout' };
   }
 
-  private async print(ticket: { id: string; number: string }, device: Device, route: Exclude<Route, { kind: 'none' }>): Promise<Outcome> {
+  private async print(ticket: { id: string; number: string }, device: KioskDevice, route: Exclude<Route, { kind: 'none' }>): Promise<Outcome> {
     const kioskId = device.id;
     const target = targetOf(route);
     try {
@@ -165,7 +142,7 @@ export class PrintService {
 
   private async render(ticketId: string, width: PaperWidth): Promise<Buffer> {
     try {
-      const { facts } = await loadTicketFacts(this.office, ticketId);
+      const { facts } = await receiptFacts(this.office, ticketId);
       return ticketJob(facts, width);
     } catch (err) {
       throw new PrintError('render_failed', err instanceof Error ? err.message : String(err));
@@ -179,7 +156,7 @@ export class PrintService {
     job: Buffer,
     timeoutMs: number,
     signal: AbortSignal,
-    device: Device,
+    device: KioskDevice,
   ): Promise<SendResult> {
     switch (route.kind) {
       case 'tcp':
@@ -198,10 +175,5 @@ export class PrintService {
       this.queues.set(kioskId, q);
     }
     return q;
-  }
-
-  private async onlyKiosk(): Promise<string | undefined> {
-    const kiosks = await this.office.store.read((r) => r.devices().filter((d) => d.kind === 'kiosk'));
-    return kiosks.length === 1 ? kiosks[0]!.id : undefined;
   }
 }

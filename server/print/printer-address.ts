@@ -10,7 +10,7 @@ export const DEFAULT_PRINTER_PORT = 9100;
 
 export function parsePrinterAddress(value: unknown): PrinterAddress {
   if (value === undefined || value === null || value === '' || value === 'none') return { kind: 'none' };
-  if (typeof value !== 'string') return { kind: 'invalid', value: String(value) };
+  if (typeof value !== 'string') return { kind: 'invalid', value: JSON.stringify(value) ?? typeof value };
   const tcp = /^tcp:\/\/([^/:\s]+)(?::(\d{1,5}))?\/?$/i.exec(value);
   if (tcp) {
     const port = tcp[2] === undefined ? DEFAULT_PRINTER_PORT : Number(tcp[2]);

@@ -1,25 +1,7 @@
-import type { Estimate } from '../../common/model.js';
 import { translator } from '../../common/i18n/format.js';
 import { textDirection } from '../../common/i18n/languages.js';
 import { TICKET_CATALOGS, type TicketKey } from '../../common/i18n/ticket/index.js';
-
-/** What a printed ticket says, before any layout. */
-export interface TicketFacts {
-  officeName: string;
-  number: string;
-  /** The visitor's language (BCP-47). */
-  language: string;
-  /** Service name by language; `de` is always there. */
-  serviceNames: Record<string, string>;
-  issuedAt: number;
-  timeZone: string;
-  /** 1-based place in line while waiting, else null (a reprint after the call). */
-  position: number | null;
-  estimate: Estimate | null;
-  /** Appointment slot start for a checked-in appointment. */
-  appointmentAt: number | null;
-  statusUrl: string;
-}
+import type { TicketFacts } from '../app/receipts.js';
 
 export type LineStyle = 'office' | 'label' | 'labelDe' | 'service' | 'serviceDe' | 'text' | 'footer' | 'footerDe';
 

@@ -1,7 +1,8 @@
 import { escposJob } from './escpos-job.js';
 import { rasterToPng, stackRasters } from './raster.js';
 import { renderTicket, type PaperWidth } from './ticket-canvas.js';
-import { ticketBlocks, type TicketFacts } from './ticket-content.js';
+import type { TicketFacts } from '../app/receipts.js';
+import { ticketBlocks } from './ticket-content.js';
 
 /** The ESC/POS bytes of a ticket for a printer of this paper width. */
 export function ticketJob(facts: TicketFacts, width: PaperWidth): Buffer {

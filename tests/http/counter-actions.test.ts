@@ -213,6 +213,29 @@ describe('transfers', () => {
     expect(await target.ticket('call-next')).toMatchObject({ id: t.id, counterId: 'schalter-4', targetCounterId: null });
   });
 
+  test('the target counter is `targetCounterId`; the documented `counterId` stays an alias of it', async () => {
+    const from = desk('ayilmaz', 'schalter-3');
+    await from.open();
+    const t = await walkIn('residence');
+    await from.ticket('call-next');
+    expectError(await from.act('transfer', { counterId: 'schalter-4', targetCounterId: 'schalter-5' }), 400, 'INVALID_INPUT');
+    expectError(await from.act('transfer', { targetCounterId: 'schalter-3' }), 409, 'INVALID_TARGET');
+    expect(await from.ticket('transfer', { targetCounterId: 'schalter-4', keepPlace: false })).toMatchObject({
+      id: t.id,
+      status: 'waiting',
+      targetCounterId: 'schalter-4',
+    });
+
+    const target = desk('kmansour', 'schalter-4');
+    await target.open();
+    await target.ticket('call-next');
+    // Both names at once are fine when they agree.
+    expect(await target.ticket('transfer', { counterId: 'schalter-3', targetCounterId: 'schalter-3' })).toMatchObject({
+      id: t.id,
+      targetCounterId: 'schalter-3',
+    });
+  });
+
   test('invalid targets: none given → 400, unknown service/counter, same service or own counter → 409 INVALID_TARGET', async () => {
     const d = desk('ayilmaz', 'schalter-3');
     await d.open();

@@ -1,5 +1,9 @@
 import { rmSync } from 'node:fs';
+import type { Static, TSchema } from 'typebox';
+import Value from 'typebox/value';
 import { expect } from 'vitest';
+import { ErrorResponseSchema, IssuedTicketSchema } from '../../common/dto-schemas.js';
+import type { IssuedTicket } from '../../common/dto.js';
 import type { CounterAction } from '../../common/protocol.js';
 import { createApp, type App } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
@@ -40,13 +44,15 @@ export async function request(baseUrl: string, method: string, path: string, o: 
   if (o.cookie) headers.cookie = o.cookie;
   const res = await fetch(baseUrl + path, { method, headers, body });
   const text = await res.text();
-  let parsed: unknown = null;
+  return { status: res.status, headers: res.headers, body: parseJson(text), text };
+}
+
+function parseJson(text: string): unknown {
   try {
-    parsed = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    parsed = null;
+    return null;
   }
-  return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
 export interface Client {
@@ -65,21 +71,35 @@ export function client(server: { url: string }, cookie?: string): Client {
   };
 }
 
+/**
+ * The body, checked against a response schema of common/dto-schemas.ts and
+ * typed by it: a test reads typed fields, and an answer that breaks its
+ * declared schema fails here.
+ */
+export function bodyOf<S extends TSchema>(schema: S, res: HttpReply): Static<S> {
+  const body: unknown = res.body;
+  expect(Value.Check(schema, body), `body does not match its schema: ${res.text.slice(0, 300)}`).toBe(true);
+  Value.Assert(schema, body);
+  return body;
+}
+
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
 /** A 4xx in the contract's shape: exactly `{"error":{"code","message"}}`. */
 export function expectErrorShape(res: HttpReply): void {
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeLessThan(500);
-  expect(res.body, res.text.slice(0, 300)).toEqual({
-    error: { code: expect.stringMatching(UPPER_SNAKE), message: expect.any(String) },
-  });
-  expect(res.body.error.message.length).toBeGreaterThan(0);
+  const { error } = bodyOf(ErrorResponseSchema, res);
+  // Exactly these two fields, nothing else.
+  expect(res.body, res.text.slice(0, 300)).toEqual({ error: { code: error.code, message: error.message } });
+  expect(error.code).toMatch(UPPER_SNAKE);
+  expect(error.message.length).toBeGreaterThan(0);
 }
 
 export function expectError(res: HttpReply, status: number, code: string): void {
-  expect({ status: res.status, code: res.body?.error?.code }, res.text.slice(0, 300)).toEqual({ status, code });
+  expect(res.status, res.text.slice(0, 300)).toBe(status);
   expectErrorShape(res);
+  expect(bodyOf(ErrorResponseSchema, res).error.code, res.text.slice(0, 300)).toBe(code);
 }
 
 export function expectStatus(res: HttpReply, status: number): void {
@@ -87,6 +107,8 @@ export function expectStatus(res: HttpReply, status: number): void {
 }
 
 export const MIN = 60_000;
+/** Seeding and logging in hash passwords (scrypt): slow on a busy machine, so setup hooks get more than the default 10 s. */
+export const SETUP_TIMEOUT_MS = 60_000;
 export const OFFICE_TZ = 'Europe/Berlin';
 
 /** A local wall-clock time at the office, e.g. officeTime('2026-06-10', '09:00'). */
@@ -107,11 +129,11 @@ export async function issueTicket(
   c: Client,
   serviceId: string,
   extra: { language?: string; priority?: boolean } = {},
-): Promise<{ id: string; number: string; [k: string]: any }> {
+): Promise<IssuedTicket> {
   const body = { serviceId, language: extra.language ?? 'de', ...(extra.priority === undefined ? {} : { priority: extra.priority }) };
   const res = await c.post('/api/tickets', body);
   expectStatus(res, 201);
-  return res.body;
+  return bodyOf(IssuedTicketSchema, res);
 }
 
 export interface RestartedServer {

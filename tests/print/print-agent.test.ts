@@ -32,6 +32,13 @@ describe('print agent', () => {
     agents.push(agent);
     return { agent, log, refused };
   };
+  const tokenEvents = () =>
+    server.app.office.store.read((r) =>
+      r
+        .latestEvents(['device.agent_token_issued'], 10)
+        .reverse()
+        .map((e) => ({ userId: e.userId, data: e.data })),
+    );
   const capture = async (...args: Parameters<typeof startCapturePrinter>) => {
     const p = await startCapturePrinter(...args);
     printers.push(p);
@@ -59,6 +66,9 @@ describe('print agent', () => {
     expect(res.body.kioskId).toBe(KIOSK);
     expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     token = res.body.token;
+    // Logged with the admin who did it; the token itself is nowhere in the log.
+    expect(await tokenEvents()).toEqual([{ userId: expect.any(String), data: { kioskId: KIOSK, replaced: false } }]);
+    expect(JSON.stringify(await tokenEvents())).not.toContain(token);
     // Enrolled for an agent, but none is connected: the kiosk shows its fallback.
     expect((await issueAtKiosk(server, 'de')).body.print).toEqual({ status: 'failed', reason: 'agent_offline' });
     expect(await printerStatus(server)).toMatchObject({ via: 'agent', state: 'error', reason: 'agent_offline' });
@@ -116,6 +126,7 @@ describe('print agent', () => {
     const renewed = await api(server, 'POST', `/api/printers/${KIOSK}/agent-token`, { cookie: admin, json: {} });
     expect(renewed.status).toBe(201);
     await expect.poll(() => agent.socket.connected).toBe(false);
+    expect((await tokenEvents()).at(-1)).toMatchObject({ data: { kioskId: KIOSK, replaced: true } });
     agent.close();
     expect((await issueAtKiosk(server, 'de')).body.print).toEqual({ status: 'failed', reason: 'agent_offline' });
     token = renewed.body.token;

@@ -1,15 +1,10 @@
 import Type from 'typebox';
-import type { DisplayCall } from '../../../common/dto.js';
 import { AppError } from '../../../common/errors.js';
 import { VISITOR_LANGUAGES, type VisitorLanguage } from '../../../common/i18n/languages.js';
-import type { QueueView } from '../../app/views.js';
-import { startOfDay } from '../../domain/time.js';
-import { CALL_EVENTS, displayCall } from '../../app/calls.js';
+import { todaysCall } from '../../app/calls.js';
 import { sharedAnnouncer } from '../../speech/announcer.js';
 import type { Api, RouteDeps } from '../api.js';
-
-/** Calls further back than this are not announced any more, so the lookup stays small. */
-export const ANNOUNCEMENT_LOOKBACK_CALLS = 200;
+import { binaryReply, replies } from '../replies.js';
 
 const AnnouncementParams = Type.Object(
   { number: Type.String({ minLength: 1, maxLength: 16, pattern: '^[\\p{L}\\p{N}]+$', description: "Today's ticket number, e.g. A017" }) },
@@ -46,15 +41,16 @@ export function announcementRoutes(app: Api, { office }: RouteDeps): void {
         summary: "Spoken announcement of a ticket's latest call today (audio/wav): German, then the visitor language given",
         params: AnnouncementParams,
         querystring: AnnouncementQuery,
+        response: replies({ 200: binaryReply<Buffer>('audio/wav', 'German, then the visitor language') }, 400, 404, 429),
       },
       config: { rateLimit: { max: 240, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const { number } = request.params;
       const at = request.query.at === undefined ? undefined : Number(request.query.at);
-      const call = await office.view((v) => findCall(v, number, at));
+      const call = await todaysCall(office, number, at);
       if (!call) throw new AppError('TICKET_NOT_FOUND', `Number ${number} has not been called today.`);
-      const lang = request.query.lang as VisitorLanguage | undefined;
+      const lang = request.query.lang;
       const languages: VisitorLanguage[] = lang && lang !== 'de' ? ['de', lang] : ['de'];
       const wav = await announcer.wav(call, languages);
       return (
@@ -71,10 +67,3 @@ export function announcementRoutes(app: Api, { office }: RouteDeps): void {
   );
 }
 
-function findCall(v: QueueView, number: string, at: number | undefined): DisplayCall | null {
-  const since = startOfDay(v.today, v.r.settings().timeZone);
-  const event = v.r
-    .latestEvents(CALL_EVENTS, ANNOUNCEMENT_LOOKBACK_CALLS, since)
-    .find((e) => e.data.number === number && (at === undefined || e.at === at));
-  return event ? displayCall(v, event) : null;
-}

@@ -1,13 +1,20 @@
+import { BookedAppointmentSchema } from '../../../common/dto-schemas.js';
 import { AppError } from '../../../common/errors.js';
 import { AppointmentBody } from '../../../common/schemas.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { replies } from '../replies.js';
 
 export function appointmentRoutes(app: Api, { office }: RouteDeps): void {
   app.post(
     '/api/appointments',
     {
-      schema: { tags: ['staff'], summary: 'Book an appointment; answers with its booking code', body: AppointmentBody },
+      schema: {
+        tags: ['staff'],
+        summary: 'Book an appointment; answers with its booking code',
+        body: AppointmentBody,
+        response: replies({ 201: BookedAppointmentSchema }, 400, 401, 404),
+      },
       preHandler: requireStaff,
     },
     async (request, reply) => {

@@ -1,7 +1,9 @@
+import { LoggedOutSchema, SessionUserSchema } from '../../../common/dto-schemas.js';
 import { EmptyBody, LoginBody } from '../../../common/schemas.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, signIn, signOut } from '../../app/sessions.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { replies } from '../replies.js';
 
 export function authRoutes(app: Api, { office, config }: RouteDeps): void {
   const secure = config.publicUrl.startsWith('https:');
@@ -9,16 +11,18 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Log in; sets an HttpOnly session cookie', body: LoginBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets an HttpOnly session cookie',
+        body: LoginBody,
+        response: replies({ 200: SessionUserSchema }, 400, 401, 429),
+      },
       config: {
         rateLimit: {
           max: config.loginRateLimit,
           timeWindow: 60_000,
           hook: 'preHandler',
-          keyGenerator: (request) => {
-            const body = request.body as { username?: unknown } | undefined;
-            return `${request.ip}|${String(body?.username ?? '').toLowerCase()}`;
-          },
+          keyGenerator: (request) => `${request.ip}|${usernameIn(request.body).toLowerCase()}`,
         },
       },
     },
@@ -36,16 +40,28 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await signOut(office, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody, response: replies({ 200: LoggedOutSchema }) } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await signOut(office, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in staff member' }, preHandler: requireStaff },
-    async (request) => staffUser(request),
+    {
+      schema: { tags: ['auth'], summary: 'The logged-in staff member', response: replies({ 200: SessionUserSchema }, 401) },
+      preHandler: requireStaff,
+    },
+    (request) => staffUser(request),
   );
+}
+
+/** The username for the login rate limit's key (its hook sees the request untyped); counts per user and client. */
+function usernameIn(body: unknown): string {
+  return typeof body === 'object' && body !== null && 'username' in body && typeof body.username === 'string' ? body.username : '';
 }

@@ -1,8 +1,14 @@
-import type { CounterAction } from '../../../common/protocol.js';
-import { CallBody, CounterParams, EmptyBody, OpenBody, TransferBody } from '../../../common/schemas.js';
-import { runCounterAction, type CounterCommandInput } from '../../app/counter-desk.js';
+import Type, { type Static, type TSchema } from 'typebox';
+import { CounterActionBodies } from '../../../common/commands.js';
+import { StaffCounterSchema, StaffTicketSchema } from '../../../common/dto-schemas.js';
+import type { StaffTicket } from '../../../common/dto.js';
+import { AppError } from '../../../common/errors.js';
+import { COUNTER_ACTIONS, type CounterAction } from '../../../common/protocol.js';
+import { CounterParams, Id } from '../../../common/schemas.js';
+import { runCounterAction, type CounterCommandInput, type CounterOutcome } from '../../app/counter-desk.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { NoContent, replies } from '../replies.js';
 
 const SUMMARIES: Record<CounterAction, string> = {
   open: 'Open the counter (admin may force a take-over)',
@@ -14,40 +20,82 @@ const SUMMARIES: Record<CounterAction, string> = {
   finish: 'Finish serving',
   'no-show': 'The called visitor did not come',
   return: 'Put the current ticket back in the queue (park)',
-  transfer: 'Transfer the current ticket to another service or a named counter',
+  transfer: 'Transfer the current ticket to another service (`serviceId`) or a named counter (`targetCounterId`)',
 };
 
-/** Actions without parameters take no body (or `{}` / `null`), so a stray field is a 400 rather than silently ignored. */
-const BODIES: Partial<Record<CounterAction, unknown>> = { open: OpenBody, call: CallBody, transfer: TransferBody };
+/** Actions without a required field also take no body or `null`; a stray field is a 400 rather than silently ignored. */
+const orNull = <T extends TSchema>(body: T) => Type.Union([body, Type.Null()]);
 
-/** One route per staff action; each delegates to the same command code as the socket event. */
+/**
+ * The transfer body as documented before protocol 2: `counterId` named the
+ * target counter. It stays accepted as a deprecated alias of `targetCounterId`.
+ */
+const TransferHttpBody = Type.Object(
+  {
+    ...CounterActionBodies.transfer.properties,
+    counterId: Type.Optional({ ...Id, deprecated: true, description: 'Deprecated: the old name of `targetCounterId`' }),
+  },
+  { additionalProperties: false },
+);
+
+function transferInput(counterId: string, body: Static<typeof TransferHttpBody>): CounterCommandInput {
+  const { counterId: legacyTarget, ...fields } = body;
+  if (legacyTarget !== undefined && fields.targetCounterId !== undefined && legacyTarget !== fields.targetCounterId) {
+    throw new AppError('INVALID_INPUT', 'counterId is the old name of targetCounterId; give one of them.');
+  }
+  return { ...fields, targetCounterId: fields.targetCounterId ?? legacyTarget, counterId };
+}
+
+/** Every ticket action but call-next ends with a ticket; a missing one is a bug (an opaque 500). */
+function ticketOf({ ticket }: CounterOutcome): StaffTicket {
+  if (!ticket) throw new Error('the counter action ended without a ticket');
+  return ticket;
+}
+
+/** One route per staff action; each runs the same command code as the socket event `counter:<action>`. */
 export function counterRoutes(app: Api, { office }: RouteDeps): void {
-  for (const action of Object.keys(SUMMARIES) as CounterAction[]) {
-    const body = BODIES[action] ?? EmptyBody;
-    app.post(
-      `/api/counters/:id/${action}`,
-      {
-        schema: {
-          tags: ['counter'],
-          summary: SUMMARIES[action],
-          params: CounterParams,
-          body,
+  const errors = [400, 401, 403, 404, 409] as const;
+  for (const action of COUNTER_ACTIONS) {
+    const url = `/api/counters/:id/${action}`;
+    const schema = { tags: ['counter'], summary: SUMMARIES[action], params: CounterParams };
+    if (action === 'open' || action === 'close') {
+      app.post(
+        url,
+        {
+          schema: { ...schema, body: orNull(CounterActionBodies[action]), response: replies({ 200: StaffCounterSchema }, ...errors) },
+          preHandler: requireStaff,
         },
-        preHandler: requireStaff,
-      },
-      async (request, reply) => {
-        const raw = (request.body ?? {}) as { force?: boolean; ticketId?: string; serviceId?: string; counterId?: string; keepPlace?: boolean };
-        const input: CounterCommandInput = { counterId: (request.params as { id: string }).id };
-        if (raw.force !== undefined) input.force = raw.force;
-        if (raw.ticketId !== undefined) input.ticketId = raw.ticketId;
-        if (raw.serviceId !== undefined) input.serviceId = raw.serviceId;
-        if (raw.counterId !== undefined) input.targetCounterId = raw.counterId;
-        if (raw.keepPlace !== undefined) input.keepPlace = raw.keepPlace;
-        const outcome = await runCounterAction(office, action, input, staffUser(request));
-        if (action === 'call-next' && outcome.ticket === null) return reply.status(204).send();
-        if (action === 'open' || action === 'close') return outcome.counter;
-        return outcome.ticket;
-      },
-    );
+        async (request) => (await runCounterAction(office, action, { ...request.body, counterId: request.params.id }, staffUser(request))).counter,
+      );
+    } else if (action === 'call-next') {
+      app.post(
+        url,
+        {
+          schema: {
+            ...schema,
+            body: orNull(CounterActionBodies[action]),
+            response: replies({ 200: StaffTicketSchema, 204: NoContent }, ...errors),
+          },
+          preHandler: requireStaff,
+        },
+        async (request, reply) => {
+          const { ticket } = await runCounterAction(office, action, { counterId: request.params.id }, staffUser(request));
+          return ticket ?? reply.status(204).send(null);
+        },
+      );
+    } else if (action === 'transfer') {
+      app.post(
+        url,
+        { schema: { ...schema, body: TransferHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
+        async (request) => ticketOf(await runCounterAction(office, action, transferInput(request.params.id, request.body), staffUser(request))),
+      );
+    } else {
+      const body = action === 'call' ? CounterActionBodies.call : orNull(CounterActionBodies[action]);
+      app.post(
+        url,
+        { schema: { ...schema, body, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
+        async (request) => ticketOf(await runCounterAction(office, action, { ...request.body, counterId: request.params.id }, staffUser(request))),
+      );
+    }
   }
 }

@@ -1,4 +1,6 @@
+import { officeDirectory } from '../../app/directory.js';
 import type { Api, RouteDeps } from '../api.js';
+import { binaryReply, NoContent, replies } from '../replies.js';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -6,12 +8,13 @@ const escapeHtml = (s: string) =>
 /** The start page of a fresh install: where each app lives. */
 export function landingRoutes(app: Api, { office }: RouteDeps): void {
   // Browsers ask for it on every page; an empty answer keeps logs and consoles free of 404s.
-  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('cache-control', 'public, max-age=86400').status(204).send(),
+  app.get('/favicon.ico', { schema: { hide: true, response: replies({ 204: NoContent }) } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').status(204).send(null),
   );
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-    const { name, areas } = await office.store.read((r) => ({ name: r.settings().name, areas: r.areas() }));
+  const page = replies({ 200: binaryReply<string>('text/html', 'The start page') });
+  app.get('/', { schema: { hide: true, response: page } }, async (_request, reply) => {
+    const { name, areas } = await officeDirectory(office);
     const displays = areas
       .map((a) => `<li><a href="/display/?area=${encodeURIComponent(a.id)}">Anzeige ${escapeHtml(a.name.de ?? a.id)}</a></li>`)
       .join('');

@@ -1,8 +1,10 @@
 import Type from 'typebox';
-import { AppError } from '../../../common/errors.js';
-import { Id, TicketParams } from '../../../common/schemas.js';
+import { AgentTokenIssuedSchema, PrinterStatusSchema, ReprintOutcomeSchema } from '../../../common/dto-schemas.js';
+import { EmptyBody, Id, TicketParams } from '../../../common/schemas.js';
+import { issueAgentToken } from '../../app/print-agents.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { binaryReply, replies } from '../replies.js';
 
 const strict = { additionalProperties: false } as const;
 const ReceiptQuery = Type.Object(
@@ -13,7 +15,7 @@ const ReprintBody = Type.Union([Type.Object({ kioskId: Type.Optional(Id) }, stri
 const KioskParams = Type.Object({ id: Id }, strict);
 
 /** Receipt preview, reprint, printer status and print agent enrolment. */
-export function printingRoutes(app: Api, { print }: RouteDeps): void {
+export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
   app.get(
     '/api/tickets/:id/receipt.png',
     {
@@ -22,6 +24,7 @@ export function printingRoutes(app: Api, { print }: RouteDeps): void {
         summary: 'The printed ticket as a PNG (the id is the token; staff also after it expired)',
         params: TicketParams,
         querystring: ReceiptQuery,
+        response: replies({ 200: binaryReply<Buffer>('image/png', 'The ticket as printed, 1 bit per pixel') }, 400, 404, 429),
       },
       config: { rateLimit: { max: 60, timeWindow: 60_000, hook: 'preHandler', allowList: (request) => request.user !== null } },
     },
@@ -41,6 +44,7 @@ export function printingRoutes(app: Api, { print }: RouteDeps): void {
         summary: 'Print a ticket again, on the kiosk that issued it or on `kioskId`',
         params: TicketParams,
         body: ReprintBody,
+        response: replies({ 200: ReprintOutcomeSchema }, 400, 401, 404),
       },
       preHandler: requireStaff,
     },
@@ -49,7 +53,14 @@ export function printingRoutes(app: Api, { print }: RouteDeps): void {
 
   app.get(
     '/api/printers',
-    { schema: { tags: ['staff'], summary: 'Kiosk printers: ok / error with reason, last success' }, preHandler: requireStaff },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Kiosk printers: ok / error with reason, last success',
+        response: replies({ 200: Type.Array(PrinterStatusSchema) }, 401),
+      },
+      preHandler: requireStaff,
+    },
     async () => print.statuses(),
   );
 
@@ -60,15 +71,13 @@ export function printingRoutes(app: Api, { print }: RouteDeps): void {
         tags: ['staff'],
         summary: 'Admin: a new print agent token for a kiosk (shown once; replaces the previous one)',
         params: KioskParams,
-        body: Type.Union([Type.Object({}, strict), Type.Null()]),
+        body: EmptyBody,
+        response: replies({ 201: AgentTokenIssuedSchema }, 401, 403, 404),
       },
       preHandler: requireStaff,
     },
     async (request, reply) => {
-      // Staff may learn that a kiosk exists (they see the kiosks anyway); only an admin enrols its agent.
-      if (!(await print.isKiosk(request.params.id))) throw new AppError('NOT_FOUND', 'No kiosk with this id.');
-      if (staffUser(request).role !== 'admin') throw new AppError('FORBIDDEN');
-      const token = await print.createAgentToken(request.params.id);
+      const token = await issueAgentToken(office, request.params.id, staffUser(request));
       return reply.status(201).header('cache-control', 'no-store').send({ kioskId: request.params.id, token });
     },
   );

@@ -2,11 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Print agent tokens: 256 random bits, shown once, stored only as a SHA-256
- * hash in the kiosk's device settings. (A slow password hash buys nothing
- * for a token nobody chose.)
+ * hash. (A slow password hash buys nothing for a token nobody chose.)
  */
-export const AGENT_TOKEN_SETTING = 'agentTokenHash';
-
 export function newAgentToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, hash: hashToken(token) };

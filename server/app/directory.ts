@@ -1,0 +1,12 @@
+import type { Area } from '../../common/model.js';
+import type { Office } from './office.js';
+
+/** What the start page lists: the office's name and its areas (one waiting-room screen each). */
+export interface OfficeDirectory {
+  name: string;
+  areas: Area[];
+}
+
+export function officeDirectory(office: Office): Promise<OfficeDirectory> {
+  return office.store.read((r) => ({ name: r.settings().name, areas: r.areas() }));
+}

@@ -1,0 +1,37 @@
+import type { PublicKiosk } from '../../common/dto.js';
+import { AppError } from '../../common/errors.js';
+import type { Device } from '../../common/model.js';
+import type { Office } from './office.js';
+
+/** A kiosk device with its settings (printer address, paper width): for the server's own use. */
+export type KioskDevice = Device & { kind: 'kiosk' };
+
+const isKiosk = (d: Device | null): d is KioskDevice => d?.kind === 'kiosk';
+
+/** What anyone may know about a kiosk: printer settings stay on the server. */
+const publicKiosk = (d: Device): PublicKiosk => ({ id: d.id, name: d.name, area: d.area });
+
+export async function kioskDevices(office: Office): Promise<KioskDevice[]> {
+  return office.store.read((r) => r.devices().filter(isKiosk));
+}
+
+export async function kioskDevice(office: Office, id: string): Promise<KioskDevice | null> {
+  const device = await office.store.read((r) => r.device(id));
+  return isKiosk(device) ? device : null;
+}
+
+/** The office's only kiosk, if it has exactly one (then it needs no `?kiosk=` and reprints go there). */
+export async function onlyKiosk(office: Office): Promise<KioskDevice | null> {
+  const kiosks = await kioskDevices(office);
+  return kiosks.length === 1 ? (kiosks[0] ?? null) : null;
+}
+
+export async function publicKiosks(office: Office): Promise<PublicKiosk[]> {
+  return (await kioskDevices(office)).map(publicKiosk);
+}
+
+export async function findPublicKiosk(office: Office, id: string): Promise<PublicKiosk> {
+  const device = await kioskDevice(office, id);
+  if (!device) throw new AppError('NOT_FOUND', 'No kiosk with this id.');
+  return publicKiosk(device);
+}

@@ -1,0 +1,70 @@
+import type { SessionUser } from '../../common/dto.js';
+import type { EventPayloads } from '../../common/events.js';
+import { AppError } from '../../common/errors.js';
+import type { Estimate } from '../../common/model.js';
+import { event } from '../domain/events.js';
+import { isTicketExpired } from '../domain/ticket-expiry.js';
+import type { Office } from './office.js';
+
+/** What a printed ticket says, before any layout. */
+export interface TicketFacts {
+  officeName: string;
+  number: string;
+  /** The visitor's language (BCP-47). */
+  language: string;
+  /** Service name by language; `de` is always there. */
+  serviceNames: Record<string, string>;
+  issuedAt: number;
+  timeZone: string;
+  /** 1-based place in line while waiting, else null (a reprint after the call). */
+  position: number | null;
+  estimate: Estimate | null;
+  /** Appointment slot start for a checked-in appointment. */
+  appointmentAt: number | null;
+  statusUrl: string;
+}
+
+export interface ReceiptFacts {
+  facts: TicketFacts;
+  /** The token no longer works for the public (end of its office day). */
+  expired: boolean;
+}
+
+/** Everything a printed ticket shows, read in one consistent view: position and estimate as of now. */
+export function receiptFacts(office: Office, ticketId: string): Promise<ReceiptFacts> {
+  return office.view((v) => {
+    const ticket = v.r.ticket(ticketId);
+    if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+    const service = v.r.service(ticket.serviceId);
+    const view = v.publicTicket(ticket);
+    return {
+      expired: isTicketExpired(ticket, v.now, v.settings.timeZone),
+      facts: {
+        officeName: v.settings.name,
+        number: ticket.number,
+        language: ticket.language,
+        serviceNames: service?.names ?? { de: ticket.serviceId },
+        issuedAt: ticket.issuedAt,
+        timeZone: v.settings.timeZone,
+        position: view.position,
+        estimate: view.estimate,
+        appointmentAt: view.appointmentAt,
+        statusUrl: view.statusUrl,
+      },
+    };
+  });
+}
+
+/** A staff reprint and what became of it, for the event log. */
+export async function recordReprint(
+  office: Office,
+  ticketId: string,
+  kioskId: string,
+  outcome: Omit<EventPayloads['ticket.reprinted'], 'kioskId'>,
+  staff: SessionUser,
+): Promise<void> {
+  await office.command((_tx, now) => ({
+    result: null,
+    events: [event('ticket.reprinted', now, { ticketId, userId: staff.id, data: { kioskId, ...outcome } })],
+  }));
+}

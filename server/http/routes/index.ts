@@ -1,0 +1,35 @@
+import type { Api, RouteDeps } from '../api.js';
+import { registerSharedSchemas } from '../replies.js';
+import { alarmRoutes } from './alarms.js';
+import { announcementRoutes } from './announcements.js';
+import { appointmentRoutes } from './appointments.js';
+import { authRoutes } from './auth.js';
+import { counterRoutes } from './counters.js';
+import { kioskRoutes } from './kiosks.js';
+import { landingRoutes } from './landing.js';
+import { notesRoutes } from './notes.js';
+import { printingRoutes } from './printing.js';
+import { publicRoutes } from './public.js';
+import { ticketRoutes } from './tickets.js';
+import { visitorRoutes } from './visitor.js';
+
+const ROUTES = [
+  landingRoutes,
+  publicRoutes,
+  ticketRoutes,
+  appointmentRoutes,
+  authRoutes,
+  counterRoutes,
+  alarmRoutes,
+  notesRoutes,
+  visitorRoutes,
+  kioskRoutes,
+  announcementRoutes,
+  printingRoutes,
+];
+
+/** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */
+export function registerRoutes(app: Api, deps: RouteDeps): void {
+  registerSharedSchemas(app);
+  for (const routes of ROUTES) routes(app, deps);
+}
