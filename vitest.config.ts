@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'tests/e2e/**'],
           testTimeout: 20_000,
+          // beforeAll seeds and logs in (scrypt): on a busy machine that takes longer than the default 10 s.
+          hookTimeout: 30_000,
           pool: 'forks',
         },
       },

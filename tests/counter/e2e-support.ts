@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { IssuedTicket } from '../../common/dto.js';
 import { api } from '../realtime/support.js';
 
 /** Helpers shared by the counter app's browser tests (tests/e2e/counter-*.test.ts). */
@@ -8,7 +9,7 @@ export { api, type ApiResponse } from '../realtime/support.js';
 
 /** Draws a walk-in ticket through the public API, as the kiosk does. */
 export async function drawTicket(url: string, serviceId: string, language = 'de'): Promise<{ id: string; number: string }> {
-  const res = await api(url, 'POST', '/api/tickets', { body: { serviceId, language } });
+  const res = await api<IssuedTicket>(url, 'POST', '/api/tickets', { body: { serviceId, language } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../common/dto.js';
 import { actionButton, api, currentNumber, drawTicket, openFromPicker, signIn } from '../counter/e2e-support.js';
 import { closeAll, connect, emitAck } from '../helpers/socket-clients.js';
 import { openPage, screenshot } from './helpers/browser.js';
@@ -51,13 +52,13 @@ describe('counter ownership', () => {
 
     // The API and the socket refuse too.
     const cookie = await e2e.server.login('kmansour');
-    const http = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/call-next', { cookie });
+    const http = await api<ErrorResponse>(e2e.server.url, 'POST', '/api/counters/schalter-3/call-next', { cookie });
     expect(http.status).toBe(403);
     expect(http.body.error.code).toBe('COUNTER_NOT_YOURS');
-    const take = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: {} });
+    const take = await api<ErrorResponse>(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: {} });
     expect(take.status).toBe(409);
     expect(take.body.error.code).toBe('COUNTER_TAKEN');
-    const forced = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: { force: true } });
+    const forced = await api<ErrorResponse>(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: { force: true } });
     expect(forced.body.error?.code).toBe('COUNTER_TAKEN');
     const socket = await connect(e2e.server.url, '/counter', { cookie });
     const ack = await emitAck(socket, 'counter:call-next', { counterId: 'schalter-3' });

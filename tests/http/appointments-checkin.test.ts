@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BookedAppointmentSchema, IssuedTicketSchema, PublicTicketSchema, StaffTicketSchema } from '../../common/dto-schemas.js';
 import { DEFAULT_CHECKIN } from '../../server/domain/settings.js';
+import { anyOf, stringMatching } from '../helpers/matchers.js';
 import type { TestServer } from '../helpers/test-server.js';
 import {
-  client,
+  bodyOf,
   counterAction,
   expectError,
   expectStatus,
@@ -42,10 +44,22 @@ async function book(serviceId: string, startsAt: number, language?: string) {
     ...(language ? { language } : {}),
   });
   expectStatus(res, 201);
-  return res.body as { id: string; code: string; serviceId: string; startsAt: string };
+  return bodyOf(BookedAppointmentSchema, res);
 }
 
 const checkIn = (code: string, language = 'de') => anon.post('/api/checkin', { code, language });
+/** Checks in and insists on 201: the issued ticket. */
+async function checkedIn(code: string, language?: string) {
+  const res = await checkIn(code, language);
+  expectStatus(res, 201);
+  return bodyOf(IssuedTicketSchema, res);
+}
+/** Calls the next ticket at a counter and insists on 200: the called ticket. */
+async function callNext(counterId: string) {
+  const res = await counterAction(staff, counterId, 'call-next');
+  expectStatus(res, 200);
+  return bodyOf(StaffTicketSchema, res);
+}
 
 describe('booking appointments', () => {
   test('needs a staff session', async () => {
@@ -71,9 +85,10 @@ describe('booking appointments', () => {
       language: 'uk',
     });
     expectStatus(res, 201);
-    expect(res.body).toMatchObject({
-      id: expect.any(String),
-      code: expect.stringMatching(BOOKING_CODE),
+    const booked = bodyOf(BookedAppointmentSchema, res);
+    expect(booked).toMatchObject({
+      id: anyOf(String),
+      code: stringMatching(BOOKING_CODE),
       serviceId: 'residence',
       startsAt: new Date(startsAt).toISOString(),
       language: 'uk',
@@ -81,7 +96,7 @@ describe('booking appointments', () => {
       ticketId: null,
     });
     const other = await book('residence', startsAt);
-    expect(other.code).not.toBe(res.body.code);
+    expect(other.code).not.toBe(booked.code);
   });
 
   test('unknown service → 404; a time without offset, an impossible date or a leap second → 400', async () => {
@@ -99,19 +114,18 @@ describe('checking in', () => {
     at('09:00');
     const appt = await book('asylum', officeTime(WEDNESDAY, '09:30'));
     at('09:10');
-    const res = await checkIn(appt.code, 'ar');
-    expectStatus(res, 201);
-    expect(res.body).toMatchObject({
-      id: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/),
-      number: expect.stringMatching(/^F\d{3}$/),
+    const ticket = await checkedIn(appt.code, 'ar');
+    expect(ticket).toMatchObject({
+      id: stringMatching(/^[A-Za-z0-9_-]{20,}$/),
+      number: stringMatching(/^F\d{3}$/),
       serviceId: 'asylum',
       language: 'ar',
       status: 'waiting',
       issuedAt: server.clock.now,
       appointmentAt: officeTime(WEDNESDAY, '09:30'),
     });
-    expect(res.body.statusUrl).toMatch(new RegExp(`/t/${res.body.id}$`));
-    expect((await anon.get(`/api/tickets/${res.body.id}`)).body).toMatchObject({ number: res.body.number, status: 'waiting' });
+    expect(ticket.statusUrl).toMatch(new RegExp(`/t/${ticket.id}$`));
+    expect((await anon.get(`/api/tickets/${ticket.id}`)).body).toMatchObject({ number: ticket.number, status: 'waiting' });
 
     expectError(await checkIn(appt.code), 409, 'ALREADY_CHECKED_IN');
   });
@@ -158,22 +172,20 @@ describe('appointments in the queue', () => {
     const recent = await issueTicket(anon, 'naturalisation', { language: 'ar' });
     at('09:32');
     const appt = await book('naturalisation', officeTime(WEDNESDAY, '09:35'));
-    const checkedIn = await checkIn(appt.code, 'ar');
-    expectStatus(checkedIn, 201);
+    const appointment = await checkedIn(appt.code, 'ar');
     // Slot 09:35 minus the 30-minute bound ranks it at 09:05: after 09:00, before 09:10.
-    expect(checkedIn.body.position).toBe(2);
-    expect((await anon.get(`/api/tickets/${recent.id}`)).body.position).toBe(3);
+    expect(appointment.position).toBe(2);
+    expect(bodyOf(PublicTicketSchema, await anon.get(`/api/tickets/${recent.id}`)).position).toBe(3);
 
     expectStatus(await counterAction(staff, 'raum-1-14', 'open'), 200);
     const order: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const called = await counterAction(staff, 'raum-1-14', 'call-next');
-      expectStatus(called, 200);
-      order.push(called.body.id);
-      if (called.body.id === checkedIn.body.id) expect(called.body).toMatchObject({ priorityClass: 'appointment', appointmentId: appt.id });
+      const called = await callNext('raum-1-14');
+      order.push(called.id);
+      if (called.id === appointment.id) expect(called).toMatchObject({ priorityClass: 'appointment', appointmentId: appt.id });
       expectStatus(await counterAction(staff, 'raum-1-14', 'no-show'), 200);
     }
-    expect(order).toEqual([longWaiting.id, checkedIn.body.id, recent.id]);
+    expect(order).toEqual([longWaiting.id, appointment.id, recent.id]);
     expectStatus(await counterAction(staff, 'raum-1-14', 'close'), 200);
   });
 
@@ -182,8 +194,8 @@ describe('appointments in the queue', () => {
     at('10:00');
     const early = await book('naturalisation', officeTime(WEDNESDAY, '10:30'));
     const late = await book('naturalisation', officeTime(WEDNESDAY, '09:40'));
-    const earlyTicket = (await checkIn(early.code, 'ar')).body;
-    const lateTicket = (await checkIn(late.code, 'ar')).body;
+    const earlyTicket = await checkedIn(early.code, 'ar');
+    const lateTicket = await checkedIn(late.code, 'ar');
     // Served like a walk-in, a late arrival no longer shows a slot.
     expect([earlyTicket.appointmentAt, lateTicket.appointmentAt]).toEqual([officeTime(WEDNESDAY, '10:30'), null]);
 

@@ -1,4 +1,6 @@
+import Value from 'typebox/value';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ErrorResponseSchema } from '../../common/dto-schemas.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { expectError, expectErrorShape, officeTime, request, WEDNESDAY, type HttpReply, type RequestOptions } from './support.js';
 
@@ -259,7 +261,7 @@ function check(c: Case, res: HttpReply, op: Operation, variant: Variant): string
       return `${c.name}: error shape — ${got}`;
     }
   }
-  const code = res.body?.error?.code as string | undefined;
+  const code = Value.Check(ErrorResponseSchema, res.body) ? res.body.error.code : undefined;
   if (c.expect === 'no-5xx') return null;
   if (c.expect === 'passes-validation') {
     return res.status === 400 && (code === 'INVALID_INPUT' || code === 'INVALID_JSON')

@@ -1,8 +1,12 @@
+import Type from 'typebox';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { PublicCounterSchema, PublicServiceSchema, PublicTicketSchema, StaffCounterSchema, StaffTicketSchema } from '../../common/dto-schemas.js';
 import type { CounterAction } from '../../common/protocol.js';
 import { DEFAULT_POLICY } from '../../server/domain/settings.js';
+import { anyOf } from '../helpers/matchers.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
+  bodyOf,
   client,
   counterAction,
   expectError,
@@ -60,21 +64,25 @@ function desk(user: string, counterId: string) {
       const res = await act('open', json);
       expectStatus(res, 200);
       opened.add(counterId);
-      return res.body;
+      return bodyOf(StaffCounterSchema, res);
     },
     /** Runs an action that must succeed with a ticket and returns it. */
     async ticket(action: CounterAction, json?: unknown) {
       const res = await act(action, json);
       expectStatus(res, 200);
-      expect(res.body).toMatchObject({ id: expect.any(String), number: expect.any(String) });
-      return res.body;
+      expect(res.body).toMatchObject({ id: anyOf(String), number: anyOf(String) });
+      return bodyOf(StaffTicketSchema, res);
     },
   };
 }
 
-const publicTicket = async (id: string) => (await anon.get(`/api/tickets/${id}`)).body;
-const waitingIn = async (serviceId: string): Promise<number> =>
-  (await anon.get('/api/services')).body.find((s: any) => s.id === serviceId).waiting;
+const publicTicket = async (id: string) => bodyOf(PublicTicketSchema, await anon.get(`/api/tickets/${id}`));
+async function waitingIn(serviceId: string): Promise<number> {
+  const service = bodyOf(Type.Array(PublicServiceSchema), await anon.get('/api/services')).find((s) => s.id === serviceId);
+  if (!service) throw new Error(`no service ${serviceId}`);
+  return service.waiting;
+}
+const boardCounter = async (id: string) => bodyOf(Type.Array(PublicCounterSchema), await anon.get('/api/counters')).find((c) => c.id === id);
 
 describe('calling and serving', () => {
   test('call-next is 204 when nobody waits, 409 COUNTER_CLOSED before opening', async () => {
@@ -98,8 +106,8 @@ describe('calling and serving', () => {
     expect(called).toMatchObject({ id: first.id, status: 'called', counterId: 'schalter-3', callCount: 1, calledAt: server.clock.now });
     expect(await publicTicket(first.id)).toMatchObject({ status: 'called', counterName: 'Schalter 3', position: null });
     expect(await publicTicket(second.id)).toMatchObject({ status: 'waiting', position: 1, counterName: null });
-    const board = (await anon.get('/api/counters')).body.find((c: any) => c.id === 'schalter-3');
-    expect(board.currentTicket).toEqual({ number: first.number, status: 'called' });
+    const board = await boardCounter('schalter-3');
+    expect(board?.currentTicket).toEqual({ number: first.number, status: 'called' });
 
     server.clock.advance(MIN);
     expect(await d.ticket('recall')).toMatchObject({ id: first.id, status: 'called', callCount: 2, calledAt: server.clock.now });
@@ -322,7 +330,7 @@ describe('who may act on a counter', () => {
     }
     expectError(await intruder.act('open'), 409, 'COUNTER_TAKEN');
     expectError(await intruder.act('open', { force: true }), 409, 'COUNTER_TAKEN');
-    expect((await anon.get('/api/counters')).body.find((c: any) => c.id === 'schalter-3').open).toBe(true);
+    expect((await boardCounter('schalter-3'))?.open).toBe(true);
   });
 
   test('admin acts anywhere and may force-open a counter held by someone else', async () => {

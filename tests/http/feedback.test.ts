@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FeedbackStatsSchema } from '../../common/dto-schemas.js';
 import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
+  bodyOf,
   client,
   counterAction,
   expectError,
@@ -152,7 +154,7 @@ describe('GET /api/stats/feedback', () => {
     });
     // Without dates: today.
     expect((await staff.get('/api/stats/feedback')).body).toEqual(res.body);
-    expect((await staff.get('/api/stats/feedback?from=2026-06-11&to=2026-06-30')).body.days).toEqual([]);
+    expect(bodyOf(FeedbackStatsSchema, await staff.get('/api/stats/feedback?from=2026-06-11&to=2026-06-30')).days).toEqual([]);
   });
 
   test('refuses dates that are not dates, reversed ranges and ranges over a year', async () => {
@@ -165,12 +167,12 @@ describe('GET /api/stats/feedback', () => {
 describe('after the office day', () => {
   test('the token no longer takes feedback, and the day still counts in the statistics', async () => {
     const t = await visit();
-    const before = (await staff.get(`/api/stats/feedback?from=${WEDNESDAY}&to=${WEDNESDAY}`)).body;
+    const before = bodyOf(FeedbackStatsSchema, await staff.get(`/api/stats/feedback?from=${WEDNESDAY}&to=${WEDNESDAY}`));
     server.clock.now = officeTime('2026-06-11', '08:00');
     expectError(await send(t.id, { grade: 1 }), 404, 'TICKET_EXPIRED');
     expectError(await anon.get(`/api/tickets/${t.id}/feedback`), 404, 'TICKET_EXPIRED');
     const login = client(server, await server.login('ayilmaz'));
-    expect((await login.get(`/api/stats/feedback?from=${WEDNESDAY}&to=2026-06-11`)).body.days).toEqual(before.days);
+    expect(bodyOf(FeedbackStatsSchema, await login.get(`/api/stats/feedback?from=${WEDNESDAY}&to=2026-06-11`)).days).toEqual(before.days);
   });
 });
 

@@ -1,7 +1,19 @@
+import Type from 'typebox';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  IssuedTicketSchema,
+  PublicCounterSchema,
+  PublicServiceSchema,
+  PublicTicketSchema,
+  SessionUserSchema,
+  StaffTicketSchema,
+} from '../../common/dto-schemas.js';
+import type { PublicService } from '../../common/dto.js';
 import { DEMO_SERVICES } from '../../server/seed/demo-data.js';
+import { anyOf, satisfying, stringMatching } from '../helpers/matchers.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
+  bodyOf,
   client,
   counterAction,
   expectError,
@@ -32,11 +44,27 @@ const PUBLIC_TICKET_KEYS = [
   'expiresAt',
 ].sort();
 
-const estimateShape = () => expect.toSatisfy((e: unknown) => e === null || isEstimate(e));
+const estimateShape = () => satisfying((e) => e === null || isEstimate(e));
 function isEstimate(e: unknown): boolean {
   const { low, high } = (e ?? {}) as { low?: unknown; high?: unknown };
   return typeof low === 'number' && typeof high === 'number' && low >= 0 && low <= high;
 }
+
+const ServiceList = Type.Array(PublicServiceSchema);
+const CounterList = Type.Array(PublicCounterSchema);
+
+/** The service `id` of a list; a missing one fails the test. */
+function serviceOf(services: Map<string, PublicService>, id: string): PublicService {
+  const service = services.get(id);
+  if (!service) throw new Error(`no service ${id}`);
+  return service;
+}
+
+/** As much of the OpenAPI document as the checks below read. */
+const OpenApiDocument = Type.Object({
+  openapi: Type.String(),
+  paths: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())),
+});
 
 describe('public API on an always-open office', () => {
   let server: TestServer;
@@ -51,7 +79,7 @@ describe('public API on an always-open office', () => {
   const servicesById = async () => {
     const res = await anon.get('/api/services');
     expectStatus(res, 200);
-    return new Map<string, any>(res.body.map((s: any) => [s.id, s]));
+    return new Map(bodyOf(ServiceList, res).map((s) => [s.id, s]));
   };
 
   test('GET /api/health answers ok', async () => {
@@ -63,15 +91,16 @@ describe('public API on an always-open office', () => {
   test('GET /api/services lists every active service with names, state, queue length and estimate', async () => {
     const res = await anon.get('/api/services');
     expectStatus(res, 200);
-    expect(res.body.map((s: any) => s.id).sort()).toEqual(DEMO_SERVICES.map((s) => s.id).sort());
-    for (const s of res.body) {
+    const services = bodyOf(ServiceList, res);
+    expect(services.map((s) => s.id).sort()).toEqual(DEMO_SERVICES.map((s) => s.id).sort());
+    for (const s of services) {
       expect(s).toMatchObject({
-        id: expect.any(String),
-        prefix: expect.stringMatching(/^[A-Z]$/),
-        names: { de: expect.any(String), en: expect.any(String) },
+        id: anyOf(String),
+        prefix: stringMatching(/^[A-Z]$/),
+        names: { de: anyOf(String), en: anyOf(String) },
         open: true,
         closedReason: null,
-        waiting: expect.any(Number),
+        waiting: anyOf(Number),
         estimate: estimateShape(),
       });
     }
@@ -84,7 +113,8 @@ describe('public API on an always-open office', () => {
     expectStatus(first, 201);
     expectStatus(second, 201);
 
-    expect(first.body).toMatchObject({
+    const [one, two] = [bodyOf(IssuedTicketSchema, first), bodyOf(IssuedTicketSchema, second)];
+    expect(one).toMatchObject({
       number: 'A001',
       serviceId: 'residence',
       language: 'tr',
@@ -93,20 +123,21 @@ describe('public API on an always-open office', () => {
       estimate: estimateShape(),
       issuedAt: server.clock.now,
     });
-    expect(second.body).toMatchObject({ number: 'A002', position: 2, language: 'de' });
-    for (const t of [first.body, second.body]) {
+    expect(two).toMatchObject({ number: 'A002', position: 2, language: 'de' });
+    for (const t of [one, two]) {
       expect(t.id).toMatch(/^[A-Za-z0-9_-]{20,}$/);
       expect(t.statusUrl).toBe(`${PUBLIC_URL}/t/${t.id}`);
     }
-    expect(first.body.id).not.toBe(second.body.id);
+    expect(one.id).not.toBe(two.id);
   });
 
   test('GET /api/tickets/:id returns the public view without staff-only fields', async () => {
     const issued = await issueTicket(anon, 'asylum', { language: 'ar' });
     const res = await anon.get(`/api/tickets/${issued.id}`);
     expectStatus(res, 200);
-    expect(Object.keys(res.body).sort()).toEqual(PUBLIC_TICKET_KEYS);
-    expect(res.body).toMatchObject({
+    const ticket = bodyOf(PublicTicketSchema, res);
+    expect(Object.keys(ticket).sort()).toEqual(PUBLIC_TICKET_KEYS);
+    expect(ticket).toMatchObject({
       id: issued.id,
       number: issued.number,
       status: 'waiting',
@@ -132,7 +163,7 @@ describe('public API on an always-open office', () => {
 
     expect((await anon.get(`/api/tickets/${mine.id}`)).body).toMatchObject({ status: 'cancelled' });
     expect((await anon.get(`/api/tickets/${behind.id}`)).body).toMatchObject({ status: 'waiting', position: 1 });
-    expect((await servicesById()).get('integration-courses').waiting).toBe(1);
+    expect(serviceOf(await servicesById(), 'integration-courses').waiting).toBe(1);
 
     expectError(await anon.del(`/api/tickets/${mine.id}`), 409, 'INVALID_TRANSITION');
   });
@@ -140,7 +171,7 @@ describe('public API on an always-open office', () => {
   test('GET /api/counters shows counters and their current ticket but no staff names or ids', async () => {
     const cookie = await server.login('ayilmaz');
     const staff = client(server, cookie);
-    const me = (await staff.get('/api/auth/me')).body;
+    const me = bodyOf(SessionUserSchema, await staff.get('/api/auth/me'));
     const ticket = await issueTicket(anon, 'residence');
     // Someone else may be ahead in residence: call this ticket by id.
     expectStatus(await counterAction(staff, 'schalter-3', 'open'), 200);
@@ -149,11 +180,12 @@ describe('public API on an always-open office', () => {
 
     const res = await anon.get('/api/counters');
     expectStatus(res, 200);
-    for (const c of res.body) {
+    const counters = bodyOf(CounterList, res);
+    for (const c of counters) {
       expect(Object.keys(c).sort()).toEqual(['area', 'currentTicket', 'id', 'name', 'open', 'serviceIds']);
       expect(c.serviceIds.length).toBeGreaterThan(0);
     }
-    expect(res.body.find((c: any) => c.id === 'schalter-3')).toEqual({
+    expect(counters.find((c) => c.id === 'schalter-3')).toEqual({
       id: 'schalter-3',
       name: 'Schalter 3',
       area: 'eg',
@@ -173,12 +205,12 @@ describe('public API on an always-open office', () => {
   test('an estimate range appears once a counter serving the service is open', async () => {
     const staff = client(server, await server.login('twerner'));
     await issueTicket(anon, 'naturalisation');
-    expect((await servicesById()).get('naturalisation').estimate).toBeNull();
+    expect(serviceOf(await servicesById(), 'naturalisation').estimate).toBeNull();
 
     expectStatus(await counterAction(staff, 'raum-1-14', 'open'), 200);
-    const estimate = (await servicesById()).get('naturalisation').estimate;
+    const estimate = serviceOf(await servicesById(), 'naturalisation').estimate;
     expect(isEstimate(estimate), JSON.stringify(estimate)).toBe(true);
-    expect(estimate.high).toBeGreaterThan(0);
+    expect(estimate?.high).toBeGreaterThan(0);
     expectStatus(await counterAction(staff, 'raum-1-14', 'close'), 200);
   });
 
@@ -187,10 +219,10 @@ describe('public API on an always-open office', () => {
     server.clock.advance(5 * MIN);
     const priority = await issueTicket(anon, 'youth-migration', { priority: true });
     expect(priority.position).toBe(1);
-    expect((await anon.get(`/api/tickets/${walkIn.id}`)).body.position).toBe(2);
+    expect(bodyOf(PublicTicketSchema, await anon.get(`/api/tickets/${walkIn.id}`)).position).toBe(2);
 
     // Naturalisation has priorityEnabled: false.
-    const before = (await servicesById()).get('naturalisation').waiting;
+    const before = serviceOf(await servicesById(), 'naturalisation').waiting;
     const ignored = await issueTicket(anon, 'naturalisation', { priority: true });
     expect(ignored.position).toBe(before + 1);
 
@@ -199,10 +231,10 @@ describe('public API on an always-open office', () => {
     expectStatus(await counterAction(staff, 'raum-1-17', 'open'), 200);
     const called = await counterAction(staff, 'raum-1-17', 'call-next');
     expectStatus(called, 200);
-    expect(called.body).toMatchObject({ id: priority.id, priorityClass: 'priority' });
+    expect(bodyOf(StaffTicketSchema, called)).toMatchObject({ id: priority.id, priorityClass: 'priority' });
     expectStatus(await counterAction(staff, 'raum-1-17', 'no-show'), 200);
     const next = await counterAction(staff, 'raum-1-17', 'call-next');
-    expect(next.body).toMatchObject({ id: walkIn.id, priorityClass: 'walk_in' });
+    expect(bodyOf(StaffTicketSchema, next)).toMatchObject({ id: walkIn.id, priorityClass: 'walk_in' });
     expectStatus(await counterAction(staff, 'raum-1-17', 'no-show'), 200);
     expectStatus(await counterAction(staff, 'raum-1-17', 'close'), 200);
   });
@@ -210,8 +242,8 @@ describe('public API on an always-open office', () => {
   test('OpenAPI 3 document lists the API with full paths; the docs UI is served', async () => {
     const doc = await anon.get('/api/docs/json');
     expectStatus(doc, 200);
-    expect(doc.body.openapi).toMatch(/^3\./);
-    const paths = doc.body.paths as Record<string, Record<string, unknown>>;
+    const { openapi, paths } = bodyOf(OpenApiDocument, doc);
+    expect(openapi).toMatch(/^3\./);
     for (const p of Object.keys(paths)) expect(p).toMatch(/^\/api\//);
     expect(Object.keys(paths['/api/tickets'] ?? {})).toContain('post');
     expect(Object.keys(paths['/api/tickets/{id}'] ?? {})).toEqual(expect.arrayContaining(['get', 'delete']));
@@ -279,7 +311,7 @@ describe('public API with weekly opening hours', () => {
     server.clock.now = officeTime(date, hhmm);
     const res = await anon.get('/api/services');
     expectStatus(res, 200);
-    return new Map<string, any>(res.body.map((s: any) => [s.id, s]));
+    return new Map(bodyOf(ServiceList, res).map((s) => [s.id, s]));
   };
 
   test('on a Sunday every service is closed and a kiosk gets 409 SERVICE_CLOSED', async () => {

@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import type { Static, TSchema } from 'typebox';
-import Value from 'typebox/value';
 import { expect } from 'vitest';
 import { ErrorResponseSchema, IssuedTicketSchema } from '../../common/dto-schemas.js';
 import type { IssuedTicket } from '../../common/dto.js';
@@ -9,11 +8,12 @@ import { createApp, type App } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
 import { instantAt } from '../../server/domain/time.js';
 import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
+import { checked } from '../helpers/checked.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** Shared plumbing for the HTTP tests: a tiny fetch client, error assertions, office time. */
 
-export interface HttpReply<T = any> {
+export interface HttpReply<T = unknown> {
   status: number;
   headers: Headers;
   /** Parsed JSON, or null when the body is empty or not JSON. */
@@ -77,10 +77,7 @@ export function client(server: { url: string }, cookie?: string): Client {
  * declared schema fails here.
  */
 export function bodyOf<S extends TSchema>(schema: S, res: HttpReply): Static<S> {
-  const body: unknown = res.body;
-  expect(Value.Check(schema, body), `body does not match its schema: ${res.text.slice(0, 300)}`).toBe(true);
-  Value.Assert(schema, body);
-  return body;
+  return checked(schema, res.body, `body ${res.text}`);
 }
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { AgentTokenIssuedSchema } from '../../common/dto-schemas.js';
 import { startPrintAgent, type PrintAgent } from '../../server/print-agent/agent.js';
 import { parsePrinterAddress } from '../../server/print/printer-address.js';
 import { PRINT_WAIT_MS } from '../../server/print/timing.js';
+import { checked } from '../helpers/checked.js';
+import { anyOf } from '../helpers/matchers.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { startCapturePrinter, type CapturePrinter } from './capture-printer.js';
 import { decodeEscPos, rasterQrPayloads } from './escpos-decoder.js';
@@ -63,11 +66,12 @@ describe('print agent', () => {
     expect((await api(server, 'POST', '/api/printers/anzeige-eg/agent-token', { cookie: admin, json: {} })).status).toBe(404);
     const res = await api(server, 'POST', `/api/printers/${KIOSK}/agent-token`, { cookie: admin, json: {} });
     expect(res.status).toBe(201);
-    expect(res.body.kioskId).toBe(KIOSK);
-    expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    token = res.body.token;
+    const issued = checked(AgentTokenIssuedSchema, res.body);
+    expect(issued.kioskId).toBe(KIOSK);
+    expect(issued.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    token = issued.token;
     // Logged with the admin who did it; the token itself is nowhere in the log.
-    expect(await tokenEvents()).toEqual([{ userId: expect.any(String), data: { kioskId: KIOSK, replaced: false } }]);
+    expect(await tokenEvents()).toEqual([{ userId: anyOf(String), data: { kioskId: KIOSK, replaced: false } }]);
     expect(JSON.stringify(await tokenEvents())).not.toContain(token);
     // Enrolled for an agent, but none is connected: the kiosk shows its fallback.
     expect((await issueAtKiosk(server, 'de')).body.print).toEqual({ status: 'failed', reason: 'agent_offline' });
@@ -129,6 +133,6 @@ describe('print agent', () => {
     expect((await tokenEvents()).at(-1)).toMatchObject({ data: { kioskId: KIOSK, replaced: true } });
     agent.close();
     expect((await issueAtKiosk(server, 'de')).body.print).toEqual({ status: 'failed', reason: 'agent_offline' });
-    token = renewed.body.token;
+    token = checked(AgentTokenIssuedSchema, renewed.body).token;
   });
 });

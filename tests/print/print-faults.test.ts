@@ -1,8 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Type from 'typebox';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { PrinterStatusSchema, PublicTicketSchema } from '../../common/dto-schemas.js';
 import { JOB_TIMEOUT_MS, MAX_QUEUED_JOBS, PRINT_WAIT_MS, STATUS_TIMEOUT_MS } from '../../server/print/timing.js';
+import { checked } from '../helpers/checked.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { refusedAddress, startCapturePrinter, STATUS_PAPER_LOW, STATUS_PAPER_OUT, type CapturePrinter } from './capture-printer.js';
 import { decodeEscPos, rasterQrPayloads } from './escpos-decoder.js';
@@ -24,7 +27,9 @@ describe('printer faults', () => {
   const staffStatus = async () => {
     const res = await api(server, 'GET', '/api/printers', { cookie: staff });
     expect(res.status).toBe(200);
-    return res.body.find((p: any) => p.kioskId === KIOSK);
+    const status = checked(Type.Array(PrinterStatusSchema), res.body).find((p) => p.kioskId === KIOSK);
+    if (!status) throw new Error(`no printer status for ${KIOSK}`);
+    return status;
   };
 
   beforeAll(async () => {
@@ -46,7 +51,7 @@ describe('printer faults', () => {
     expect(res.body.number).toMatch(/^A\d{3}$/);
     expect(res.ms).toBeLessThan(1500);
     // The ticket exists and is in the queue.
-    expect((await api(server, 'GET', `/api/tickets/${res.body.id}`)).body.status).toBe('waiting');
+    expect(checked(PublicTicketSchema, (await api(server, 'GET', `/api/tickets/${res.body.id}`)).body).status).toBe('waiting');
 
     expect(await printerStatus(server)).toMatchObject({ via: 'tcp', state: 'error', reason: 'unreachable', lastFailureAt: server.clock.now });
     expect((await staffStatus()).detail).toContain('ECONNREFUSED');
@@ -105,9 +110,9 @@ describe('printer faults', () => {
     const replies = await Promise.all(Array.from({ length: burst }, (_, i) => issueAtKiosk(server, i % 2 ? 'de' : 'uk')));
     const outcomes = replies.map((r) => r.body.print);
     for (const r of replies) expect(r.ms).toBeLessThan(PRINT_WAIT_MS + 1000);
-    expect(outcomes.every((o) => o.status === 'failed')).toBe(true);
+    expect(outcomes.every((o) => o?.status === 'failed')).toBe(true);
     // One printing, MAX_QUEUED_JOBS waiting, the rest refused at once.
-    expect(outcomes.filter((o) => o.reason === 'busy')).toHaveLength(burst - 1 - MAX_QUEUED_JOBS);
+    expect(outcomes.filter((o) => o?.reason === 'busy')).toHaveLength(burst - 1 - MAX_QUEUED_JOBS);
     expect(new Set(replies.map((r) => r.body.number)).size).toBe(burst);
     expect(printer.acceptedAt.length).toBeGreaterThanOrEqual(1);
     expect(printer.acceptedAt.length).toBeLessThanOrEqual(1 + MAX_QUEUED_JOBS);

@@ -1,5 +1,8 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BookedAppointmentSchema, IssuedTicketSchema } from '../../common/dto-schemas.js';
+import type { IssuedTicket } from '../../common/dto.js';
+import { checked } from '../helpers/checked.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { startCapturePrinter, type CapturePrinter } from './capture-printer.js';
 import { decodeEscPos, imageToPng, inkCount, pagePng, rasterQrPayloads, type DecodedJob } from './escpos-decoder.js';
@@ -12,7 +15,7 @@ import { api, issueAtKiosk, KIOSK, printerStatus, saveArtifact, setKioskSettings
 describe('printing a ticket on a network printer', () => {
   let server: TestServer;
   let printer: CapturePrinter;
-  const decoded = new Map<string, { ticket: any; job: DecodedJob }>();
+  const decoded = new Map<string, { ticket: IssuedTicket; job: DecodedJob }>();
 
   beforeAll(async () => {
     server = await startTestServer({ publicUrl: 'https://amt.example.org' }, WEDNESDAY_9);
@@ -109,14 +112,16 @@ describe('printing a ticket on a network printer', () => {
     });
     expect(appt.status).toBe(201);
     const before = printer.jobs().length;
-    const res = await api(server, 'POST', '/api/checkin', { json: { code: appt.body.code, language: 'uk', kioskId: KIOSK } });
+    const code = checked(BookedAppointmentSchema, appt.body).code;
+    const res = await api(server, 'POST', '/api/checkin', { json: { code, language: 'uk', kioskId: KIOSK } });
     expect(res.status).toBe(201);
-    expect(res.body.print).toEqual({ status: 'printed' });
+    const ticket = checked(IssuedTicketSchema, res.body);
+    expect(ticket.print).toEqual({ status: 'printed' });
     const [bytes] = (await printer.waitForJobs(before + 1)).slice(before);
     const job = decodeEscPos(bytes!);
     saveArtifact('print-uk-checkin-page.png', pagePng(job));
-    expect(job.texts.some((t) => t.text === res.body.number)).toBe(true);
-    expect(rasterQrPayloads(job)).toEqual([res.body.statusUrl]);
+    expect(job.texts.some((t) => t.text === ticket.number)).toBe(true);
+    expect(rasterQrPayloads(job)).toEqual([ticket.statusUrl]);
   });
 
   test('without a kioskId nothing prints; the printer status reports the last success', async () => {

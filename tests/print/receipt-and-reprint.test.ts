@@ -1,5 +1,7 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ErrorResponseSchema } from '../../common/dto-schemas.js';
+import { checked } from '../helpers/checked.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { startCapturePrinter, type CapturePrinter } from './capture-printer.js';
 import { decodeEscPos, rasterQrPayloads, readQr } from './escpos-decoder.js';
@@ -40,7 +42,7 @@ describe('receipt preview, reprint and printer status for staff', () => {
   test('receipt.png: 404 for an unknown token, 400 for a bad width; after the office day only staff', async () => {
     const unknown = await api(server, 'GET', '/api/tickets/AAAAAAAAAAAAAAAAAAAAAA/receipt.png');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe('TICKET_NOT_FOUND');
+    expect(checked(ErrorResponseSchema, unknown.body).error.code).toBe('TICKET_NOT_FOUND');
     const ticket = (await issueAtKiosk(server, 'de', { kioskId: null })).body;
     expect((await api(server, 'GET', `/api/tickets/${ticket.id}/receipt.png?width=1000`)).status).toBe(400);
 
@@ -49,7 +51,7 @@ describe('receipt preview, reprint and printer status for staff', () => {
       server.clock.now = WEDNESDAY_9 + 24 * 3_600_000;
       const expired = await api(server, 'GET', `/api/tickets/${ticket.id}/receipt.png`);
       expect(expired.status).toBe(404);
-      expect(expired.body.error.code).toBe('TICKET_EXPIRED');
+      expect(checked(ErrorResponseSchema, expired.body).error.code).toBe('TICKET_EXPIRED');
       // A session from today (yesterday's has run out by now).
       const cookie = await server.login('kmansour');
       expect((await api(server, 'GET', `/api/tickets/${ticket.id}/receipt.png`, { cookie })).status).toBe(200);
@@ -68,7 +70,7 @@ describe('receipt preview, reprint and printer status for staff', () => {
 
     const anonymous = await api(server, 'POST', `/api/tickets/${ticket.id}/reprint`, { json: {} });
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+    expect(checked(ErrorResponseSchema, anonymous.body).error.code).toBe('UNAUTHENTICATED');
 
     const res = await api(server, 'POST', `/api/tickets/${ticket.id}/reprint`, { cookie: staff, json: {} });
     expect(res.status).toBe(200);

@@ -1,8 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { HealthSchema, IssuedTicketSchema } from '../../common/dto-schemas.js';
+import type { IssuedTicket } from '../../common/dto.js';
+import type { PublicPrinterStatus } from '../../common/printing.js';
 import { instantAt } from '../../server/domain/time.js';
 import { DEFAULT_KIOSK_ID } from '../../server/seed/demo-data.js';
+import { checked } from '../helpers/checked.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 /** Plumbing for the printing tests: a fetch helper, kiosk printer settings, artifacts. */
@@ -12,10 +16,11 @@ export const KIOSK = DEFAULT_KIOSK_ID;
 export const WEDNESDAY_9 = instantAt('2026-06-10', '09:00', 'Europe/Berlin');
 export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 
-export interface Reply {
+export interface Reply<T = unknown> {
   status: number;
   headers: Headers;
-  body: any;
+  /** Parsed JSON when the answer is JSON, else null. */
+  body: T;
   bytes: Buffer;
   /** Milliseconds from sending to the full answer. */
   ms: number;
@@ -33,17 +38,17 @@ export async function api(server: TestServer, method: string, path: string, o: {
   return { status: res.status, headers: res.headers, body, bytes, ms: Date.now() - started };
 }
 
-/** Draws a ticket at the kiosk, as the kiosk app does, and insists on 201. */
+/** Draws a ticket at the kiosk, as the kiosk app does, and insists on 201: the body is the issued ticket. */
 export async function issueAtKiosk(
   server: TestServer,
   language: string,
   o: { serviceId?: string; kioskId?: string | null } = {},
-): Promise<Reply> {
+): Promise<Reply<IssuedTicket>> {
   const json: Record<string, unknown> = { serviceId: o.serviceId ?? 'residence', language };
   if (o.kioskId !== null) json.kioskId = o.kioskId ?? KIOSK;
   const res = await api(server, 'POST', '/api/tickets', { json });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res;
+  return { ...res, body: checked(IssuedTicketSchema, res.body) };
 }
 
 /** Changes a kiosk's device settings in the store, as an admin would. */
@@ -62,9 +67,13 @@ export function saveArtifact(name: string, bytes: Buffer): string {
   return path;
 }
 
-export async function printerStatus(server: TestServer, kioskId = KIOSK): Promise<any> {
+/** The kiosk's printer as /api/health shows it to anyone. */
+export async function printerStatus(server: TestServer, kioskId = KIOSK): Promise<PublicPrinterStatus> {
   const health = await api(server, 'GET', '/api/health');
   expect(health.status).toBe(200);
-  expect(health.body.status).toBe('ok');
-  return health.body.details.printers.find((p: any) => p.kioskId === kioskId);
+  const { status, details } = checked(HealthSchema, health.body);
+  expect(status).toBe('ok');
+  const printer = details.printers.find((p) => p.kioskId === kioskId);
+  if (!printer) throw new Error(`no printer status for ${kioskId}`);
+  return printer;
 }

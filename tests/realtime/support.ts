@@ -2,12 +2,12 @@ import type { IssuedTicket } from '../../common/dto.js';
 
 /** Small HTTP helpers for the realtime and system tests (real fetch against a real server). */
 
-export interface ApiResponse<T = any> {
+export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
 }
 
-export async function api<T = any>(
+export async function api<T = unknown>(
   url: string,
   method: string,
   path: string,
@@ -34,6 +34,6 @@ export async function issue(url: string, serviceId: string, language = 'de', coo
 }
 
 /** POST /api/counters/:id/:action with a staff cookie; the answer is the ticket (or 204, none, after a call-next with nobody waiting). */
-export function counterAction<T = any>(url: string, cookie: string, counterId: string, action: string, body?: unknown) {
+export function counterAction<T = unknown>(url: string, cookie: string, counterId: string, action: string, body?: unknown) {
   return api<T>(url, 'POST', `/api/counters/${counterId}/${action}`, { cookie, ...(body !== undefined ? { body } : {}) });
 }
