@@ -23,9 +23,13 @@ export interface KioskPage {
 export async function openKiosk(
   browser: Browser,
   server: TestServer,
-  opts: { query?: string; viewport?: { width: number; height: number } } = {},
+  opts: { query?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<KioskPage> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? PORTRAIT, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? PORTRAIT,
+    hasTouch: true,
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+  });
   const { page, errors } = await openPage(context, `${server.url}/kiosk/${opts.query ? `?${opts.query}` : ''}`);
   await page.locator('kiosk-language-screen').waitFor();
   // The other languages arrive right after start-up; the start screen then shows "language" in all of them.
