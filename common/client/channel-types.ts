@@ -1,4 +1,4 @@
-import type { Ack, PayloadOf, ReplyOf, Sequenced } from '../protocol.js';
+import type { PayloadOf, ReplyOf, Sequenced } from '../protocol.js';
 
 /**
  * What the live channel reads from a namespace's two event maps (server → client
@@ -31,5 +31,3 @@ export interface TimedOut {
 
 /** What a command resolves to: the namespace's reply, or TIMEOUT. */
 export type CommandReply<C, E extends keyof C> = ReplyOf<C, E> | TimedOut;
-
-export type { Ack };

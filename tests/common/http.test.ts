@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http } from '../../common/client/http.js';
+import { listen } from './listen.js';
 
 /** The apps' one HTTP helper against a real HTTP server that answers like ours, like a proxy, or not at all. */
 describe('http helper', () => {
@@ -23,8 +23,7 @@ describe('http helper', () => {
       }
       // '/silent' never answers.
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = await listen(server);
   });
 
   afterAll(async () => {
@@ -47,10 +46,9 @@ describe('http helper', () => {
 
   it('says NETWORK when no answer comes: nobody listening, or not within the timeout', async () => {
     const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
+    const gone = await listen(closed);
     await new Promise((resolve) => closed.close(resolve));
-    expect(await http('GET', `http://127.0.0.1:${port}/ok`)).toMatchObject({ ok: false, status: 0, code: 'NETWORK' });
+    expect(await http('GET', `${gone}/ok`)).toMatchObject({ ok: false, status: 0, code: 'NETWORK' });
     expect(await http('GET', `${url}/silent`, { timeoutMs: 100 })).toMatchObject({ ok: false, status: 0, code: 'NETWORK' });
   });
 });

@@ -1,5 +1,4 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server, type Namespace } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveChannel, type ChannelTiming, type ConnectionState } from '../../common/client/live-channel.js';
@@ -13,6 +12,7 @@ import type {
   DisplayServerEvents,
   DisplaySnapshot,
 } from '../../common/protocol.js';
+import { listen } from './listen.js';
 
 /**
  * The live channel against a real socket.io server that plays the office's
@@ -47,8 +47,9 @@ class Inbox<T> {
   }
 
   private take(w: { test: (v: T) => boolean; resolve: (v: T) => void }): void {
-    while (this.cursor < this.all.length) {
-      const v = this.all[this.cursor++] as T;
+    for (const [i, v] of this.all.entries()) {
+      if (i < this.cursor) continue;
+      this.cursor = i + 1;
       if (w.test(v)) {
         this.waiter = null;
         return w.resolve(v);
@@ -118,8 +119,7 @@ describe('live channel', () => {
     http = createServer();
     io = new Server(http);
     office = new Office(io.of('/display'));
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    url = await listen(http);
   });
 
   afterEach(async () => {
@@ -265,8 +265,7 @@ describe('live channel commands', () => {
       socket.on('counter:close', (_p, ack) => ack({ ok: false, error: { code: 'COUNTER_BUSY', message: 'busy' } }));
       // counter:recall is never answered.
     });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    url = await listen(http);
   });
 
   afterEach(async () => {
