@@ -1,4 +1,5 @@
 import type { Estimate, PriorityClass, TicketChannel, TicketStatus } from './model.js';
+import type { PrintFailure } from './printing.js';
 
 /**
  * The event log's contract: one payload type per event type, each with a
@@ -45,7 +46,7 @@ export interface EventPayloads {
   'ticket.expired': { from: TicketStatus };
   /** A staff note changed; the text stays on the ticket, the log keeps its length. */
   'ticket.noted': { length: number };
-  'ticket.reprinted': { kioskId: string; status: 'printed' | 'failed' | 'agent' | 'none'; reason?: string };
+  'ticket.reprinted': { kioskId: string; status: 'printed' | 'failed' | 'agent' | 'none'; reason?: PrintFailure };
   /** A new wait range was pushed to the visitor's phone. */
   'ticket.estimate_shown': { estimate: Estimate | null; position: number | null };
   'counter.opened': { takenOverFrom: string | null };

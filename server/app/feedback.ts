@@ -1,7 +1,8 @@
 import type { FeedbackStats } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { Ticket } from '../../common/model.js';
-import { addDays, businessDate, endOfDay } from '../domain/time.js';
+import { isTicketExpired } from '../domain/ticket-expiry.js';
+import { addDays, businessDate } from '../domain/time.js';
 import type { StoreReader } from '../store/store.js';
 import type { Office } from './office.js';
 
@@ -17,7 +18,7 @@ export const FEEDBACK_STATS_MAX_DAYS = 366;
 function liveTicket(r: StoreReader, id: string, now: number): Ticket {
   const t = r.ticket(id);
   if (!t) throw new AppError('TICKET_NOT_FOUND');
-  if (now >= endOfDay(t.businessDate, r.settings().timeZone)) throw new AppError('TICKET_EXPIRED');
+  if (isTicketExpired(t, now, r.settings().timeZone)) throw new AppError('TICKET_EXPIRED');
   return t;
 }
 

@@ -4,9 +4,10 @@ import { AppError } from '../../common/errors.js';
 import type { Appointment, PriorityClass, Ticket, TicketChannel } from '../../common/model.js';
 import { closedReasonToError } from '../domain/capacity.js';
 import { checkIn } from '../domain/check-in.js';
-import { event, type DomainEvent, type LoggedEvent } from '../domain/events.js';
+import { event, type DomainEvent, type EventPayloads, type LoggedEvent } from '../domain/events.js';
 import { formatTicketNumber } from '../domain/numbering.js';
-import { businessDate, endOfDay } from '../domain/time.js';
+import { isTicketExpired } from '../domain/ticket-expiry.js';
+import { businessDate } from '../domain/time.js';
 import type { QueueStore, StoreTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newToken, normaliseBookingCode } from './ids.js';
@@ -72,8 +73,13 @@ export class Office {
     return this.store.read((r) => fn(new QueueView(r, now, this.deps.publicUrl)));
   }
 
+  /**
+   * Draws a ticket. The answer is the ticket's public view worked out in the
+   * issuing transaction, and the logged event records that very estimate and
+   * place in line: what the visitor was shown is what the log says.
+   */
   async issueTicket(input: IssueInput): Promise<PublicTicket> {
-    const id = await this.command((tx, now) => {
+    return this.command((tx, now) => {
       const view = new QueueView(tx, now, this.deps.publicUrl);
       const state = view.serviceState(input.serviceId);
       if (!state || !state.service.active) throw new AppError('SERVICE_NOT_FOUND');
@@ -89,24 +95,27 @@ export class Office {
         queuedAt: now,
         availableAt: now,
       });
+      // The view was taken before the insert. A ticket's place never counts the
+      // ticket itself, so this is the view any later read gives, at no second read.
+      const shown = view.publicTicket(ticket);
       return {
-        result: ticket.id,
+        result: shown,
         events: [
           event('ticket.issued', now, {
             ticketId: ticket.id,
             serviceId: ticket.serviceId,
             userId: input.staff?.id ?? null,
-            data: this.issuedData(ticket),
+            data: createdData(ticket, shown),
           }),
         ],
       };
     });
-    return this.publicTicket(id);
   }
 
+  /** Checks an appointment in; like issueTicket, the answer is the view the log records. */
   async checkIn(codeInput: string, language: string): Promise<PublicTicket> {
     const code = normaliseBookingCode(codeInput);
-    const id = await this.command((tx, now) => {
+    return this.command((tx, now) => {
       const appt = tx.appointmentByCode(code);
       if (!appt) throw new AppError('APPOINTMENT_NOT_FOUND');
       const settings = tx.settings();
@@ -121,18 +130,18 @@ export class Office {
         ...decision.value,
       });
       tx.putAppointment({ ...appt, status: 'checked_in', ticketId: ticket.id });
+      const shown = new QueueView(tx, now, this.deps.publicUrl).publicTicket(ticket);
       return {
-        result: ticket.id,
+        result: shown,
         events: [
           event('ticket.checked_in', now, {
             ticketId: ticket.id,
             serviceId: ticket.serviceId,
-            data: { ...this.issuedData(ticket), appointmentId: appt.id, late: decision.value.priorityClass === 'walk_in' },
+            data: { ...createdData(ticket, shown), appointmentId: appt.id, late: decision.value.priorityClass === 'walk_in' },
           }),
         ],
       };
     });
-    return this.publicTicket(id);
   }
 
   private newTicket(
@@ -167,22 +176,12 @@ export class Office {
     return ticket;
   }
 
-  private issuedData(t: Ticket): Record<string, unknown> {
-    return {
-      number: t.number,
-      businessDate: t.businessDate,
-      language: t.language,
-      priorityClass: t.priorityClass,
-      channel: t.channel,
-    };
-  }
-
   /** The visitor's view; a token stops working at the end of its office day. */
   async publicTicket(id: string): Promise<PublicTicket> {
     return this.view((v) => {
       const t = v.r.ticket(id);
       if (!t) throw new AppError('TICKET_NOT_FOUND');
-      if (v.now >= endOfDay(t.businessDate, v.r.settings().timeZone)) throw new AppError('TICKET_EXPIRED');
+      if (isTicketExpired(t, v.now, v.settings.timeZone)) throw new AppError('TICKET_EXPIRED');
       return v.publicTicket(t);
     });
   }
@@ -191,8 +190,7 @@ export class Office {
     await this.command((tx, now) => {
       const t = tx.ticket(id);
       if (!t) throw new AppError('TICKET_NOT_FOUND');
-      const settings = tx.settings();
-      if (now >= endOfDay(t.businessDate, settings.timeZone)) throw new AppError('TICKET_EXPIRED');
+      if (isTicketExpired(t, now, tx.settings().timeZone)) throw new AppError('TICKET_EXPIRED');
       const counter = t.counterId ? tx.counter(t.counterId) : null;
       if (counter?.currentTicketId === t.id) tx.putCounter({ ...counter, currentTicketId: null });
       return applyToTicket(tx, t, { type: 'cancel' }, now);
@@ -233,3 +231,15 @@ export class Office {
   }
 }
 
+/** What every new ticket records: who drew what, how, and the wait they were shown. */
+function createdData(t: Ticket, shown: PublicTicket): EventPayloads['ticket.issued'] {
+  return {
+    number: t.number,
+    businessDate: t.businessDate,
+    language: t.language,
+    priorityClass: t.priorityClass,
+    channel: t.channel,
+    estimate: shown.estimate,
+    position: shown.position,
+  };
+}

@@ -10,7 +10,8 @@ import type { ClosedReason, Counter, Estimate, Service, Ticket } from '../../com
 import { issuingStatus } from '../domain/capacity.js';
 import { averageServiceMinutes, estimateWait } from '../domain/estimate.js';
 import { positionOf } from '../domain/queue-policy.js';
-import { businessDate, endOfDay } from '../domain/time.js';
+import { ticketExpiresAt } from '../domain/ticket-expiry.js';
+import { businessDate } from '../domain/time.js';
 import type { OfficeSettings } from '../domain/settings.js';
 import type { StoreReader } from '../store/store.js';
 
@@ -174,7 +175,7 @@ export class QueueView {
       counterName: showCounter && counter ? counter.name : null,
       transferredFrom: t.transferredFrom,
       statusUrl: statusUrl(this.publicUrl, t.id),
-      expiresAt: endOfDay(t.businessDate, this.settings.timeZone),
+      expiresAt: ticketExpiresAt(t, this.settings.timeZone),
     };
   }
 

@@ -1,5 +1,6 @@
-import type { Ticket, TicketStatus } from '../../common/model.js';
-import { event, type DomainEvent } from './events.js';
+import { canApply, type TicketCommandType } from '../../common/lifecycle.js';
+import type { Ticket } from '../../common/model.js';
+import { event, type DomainEvent, type EventIds } from './events.js';
 import { fail, ok, type Result } from './result.js';
 import type { PolicySettings } from './settings.js';
 
@@ -16,44 +17,35 @@ import type { PolicySettings } from './settings.js';
  *      └──────return / transfer─────────────┘
  *
  * At the end of the office day, tickets still open expire (→ cancelled).
+ * The table itself is common/lifecycle.ts, so the counter app offers exactly
+ * the commands this file accepts.
  */
-export type TicketCommand =
-  | { type: 'call'; counterId: string; userId: string | null }
-  | { type: 'recall'; userId: string | null }
-  | { type: 'start'; userId: string | null }
-  | { type: 'finish'; userId: string | null }
-  | { type: 'no_show'; userId: string | null }
-  | { type: 'return'; userId: string | null }
-  | {
-      type: 'transfer';
-      userId: string | null;
-      serviceId: string;
-      /** Only this counter may call it next. */
-      targetCounterId: string | null;
-      /** Keep the original place in line instead of joining at the end. */
-      keepPlace: boolean;
-    }
-  | { type: 'cancel' }
+export { canApply, TRANSITIONS, type TicketCommandType } from '../../common/lifecycle.js';
+
+/** What each command carries besides its type. */
+interface CommandFields {
+  call: { counterId: string; userId: string | null };
+  recall: { userId: string | null };
+  start: { userId: string | null };
+  finish: { userId: string | null };
+  no_show: { userId: string | null };
+  return: { userId: string | null };
+  transfer: {
+    userId: string | null;
+    serviceId: string;
+    /** Only this counter may call it next. */
+    targetCounterId: string | null;
+    /** Keep the original place in line instead of joining at the end. */
+    keepPlace: boolean;
+  };
+  /** By the visitor. */
+  cancel: Record<never, never>;
   /** The office day ended with the ticket still open: it is closed, never carried over. */
-  | { type: 'expire' };
-
-export type TicketCommandType = TicketCommand['type'];
-
-export const TRANSITIONS: Record<TicketCommandType, readonly TicketStatus[]> = {
-  call: ['waiting'],
-  recall: ['called'],
-  start: ['called'],
-  finish: ['serving'],
-  no_show: ['called'],
-  return: ['called', 'serving'],
-  transfer: ['called', 'serving'],
-  cancel: ['waiting', 'called'],
-  expire: ['waiting', 'called', 'serving'],
-};
-
-export function canApply(status: TicketStatus, command: TicketCommandType): boolean {
-  return TRANSITIONS[command].includes(status);
+  expire: Record<never, never>;
 }
+
+/** One command per entry of the common TRANSITIONS table (a missing one does not compile). */
+export type TicketCommand = { [K in TicketCommandType]: { type: K } & CommandFields[K] }[TicketCommandType];
 
 export interface Transition {
   ticket: Ticket;
@@ -69,86 +61,103 @@ export function applyTicketCommand(
   if (!canApply(ticket.status, command.type)) {
     return fail('INVALID_TRANSITION', `Cannot ${command.type.replace('_', '-')} a ticket that is ${ticket.status.replace('_', '-')}.`);
   }
-  const base = { ticketId: ticket.id, serviceId: ticket.serviceId, counterId: ticket.counterId };
   const userId = 'userId' in command ? command.userId : null;
-  const done = (next: Ticket, type: DomainEvent['type'], data: Record<string, unknown> = {}): Result<Transition> =>
-    ok({ ticket: next, event: event(type, now, { ...base, counterId: next.counterId ?? base.counterId, userId, data }) });
+  /** The service the ticket was in before the change, the counter it is (or was) at. */
+  const ids = (next: Ticket): EventIds => ({
+    ticketId: ticket.id,
+    serviceId: ticket.serviceId,
+    counterId: next.counterId ?? ticket.counterId,
+    userId,
+  });
+  const done = (next: Ticket, e: DomainEvent): Result<Transition> => ok({ ticket: next, event: e });
 
   switch (command.type) {
-    case 'call':
-      return done(
-        {
-          ...ticket,
-          status: 'called',
-          counterId: command.counterId,
-          userId: command.userId,
-          calledAt: now,
-          callCount: ticket.callCount + 1,
-          targetCounterId: null,
-        },
-        'ticket.called',
-        { number: ticket.number, callCount: ticket.callCount + 1, waitedMs: now - ticket.queuedAt },
-      );
-    case 'recall':
-      return done({ ...ticket, calledAt: now, callCount: ticket.callCount + 1 }, 'ticket.recalled', {
-        number: ticket.number,
+    case 'call': {
+      const next: Ticket = {
+        ...ticket,
+        status: 'called',
+        counterId: command.counterId,
+        userId: command.userId,
+        calledAt: now,
         callCount: ticket.callCount + 1,
-      });
-    case 'start':
-      return done({ ...ticket, status: 'serving', servingAt: now }, 'ticket.started');
-    case 'finish':
-      return done({ ...ticket, status: 'done', finishedAt: now }, 'ticket.finished', {
-        serviceMs: now - (ticket.servingAt ?? now),
-      });
-    case 'no_show':
-      return done({ ...ticket, status: 'no_show', finishedAt: now }, 'ticket.no_show', { callCount: ticket.callCount });
-    case 'return': {
-      if (ticket.status === 'called' && ticket.callCount >= policy.maxCalls) {
-        return done({ ...ticket, status: 'no_show', finishedAt: now }, 'ticket.no_show', {
-          callCount: ticket.callCount,
-          reason: 'max_calls',
-        });
-      }
+        targetCounterId: null,
+      };
       return done(
-        {
-          ...ticket,
-          status: 'waiting',
-          counterId: null,
-          calledAt: null,
-          servingAt: null,
-          availableAt: now + policy.recallCooldownSeconds * 1000,
-        },
-        'ticket.returned',
-        { from: ticket.status },
+        next,
+        event('ticket.called', now, {
+          ...ids(next),
+          data: { number: ticket.number, callCount: next.callCount, waitedMs: now - ticket.queuedAt },
+        }),
       );
     }
-    case 'transfer':
+    case 'recall': {
+      const next: Ticket = { ...ticket, calledAt: now, callCount: ticket.callCount + 1 };
+      return done(next, event('ticket.recalled', now, { ...ids(next), data: { number: ticket.number, callCount: next.callCount } }));
+    }
+    case 'start': {
+      const next: Ticket = { ...ticket, status: 'serving', servingAt: now };
+      return done(next, event('ticket.started', now, ids(next)));
+    }
+    case 'finish': {
+      const next: Ticket = { ...ticket, status: 'done', finishedAt: now };
+      return done(next, event('ticket.finished', now, { ...ids(next), data: { serviceMs: now - (ticket.servingAt ?? now) } }));
+    }
+    case 'no_show': {
+      const next: Ticket = { ...ticket, status: 'no_show', finishedAt: now };
+      return done(next, event('ticket.no_show', now, { ...ids(next), data: { callCount: ticket.callCount } }));
+    }
+    case 'return': {
+      if (ticket.status === 'called' && ticket.callCount >= policy.maxCalls) {
+        const next: Ticket = { ...ticket, status: 'no_show', finishedAt: now };
+        return done(next, event('ticket.no_show', now, { ...ids(next), data: { callCount: ticket.callCount, reason: 'max_calls' } }));
+      }
+      // canApply let only called and serving tickets through.
+      const from = ticket.status === 'serving' ? 'serving' : 'called';
+      const next: Ticket = {
+        ...ticket,
+        status: 'waiting',
+        counterId: null,
+        calledAt: null,
+        servingAt: null,
+        availableAt: now + policy.recallCooldownSeconds * 1000,
+      };
+      return done(next, event('ticket.returned', now, { ...ids(next), data: { from } }));
+    }
+    case 'transfer': {
+      const next: Ticket = {
+        ...ticket,
+        status: 'waiting',
+        serviceId: command.serviceId,
+        transferredFrom: ticket.serviceId,
+        targetCounterId: command.targetCounterId,
+        counterId: null,
+        calledAt: null,
+        servingAt: null,
+        callCount: 0,
+        queuedAt: command.keepPlace ? ticket.queuedAt : now,
+        availableAt: now,
+      };
       return done(
-        {
-          ...ticket,
-          status: 'waiting',
-          serviceId: command.serviceId,
-          transferredFrom: ticket.serviceId,
-          targetCounterId: command.targetCounterId,
-          counterId: null,
-          calledAt: null,
-          servingAt: null,
-          callCount: 0,
-          queuedAt: command.keepPlace ? ticket.queuedAt : now,
-          availableAt: now,
-        },
-        'ticket.transferred',
-        {
-          fromServiceId: ticket.serviceId,
-          toServiceId: command.serviceId,
-          toCounterId: command.targetCounterId,
-          keepPlace: command.keepPlace,
-          serviceMs: ticket.servingAt === null ? 0 : now - ticket.servingAt,
-        },
+        next,
+        event('ticket.transferred', now, {
+          ...ids(next),
+          data: {
+            fromServiceId: ticket.serviceId,
+            toServiceId: command.serviceId,
+            toCounterId: command.targetCounterId,
+            keepPlace: command.keepPlace,
+            serviceMs: ticket.servingAt === null ? 0 : now - ticket.servingAt,
+          },
+        }),
       );
-    case 'cancel':
-      return done({ ...ticket, status: 'cancelled', finishedAt: now }, 'ticket.cancelled');
-    case 'expire':
-      return done({ ...ticket, status: 'cancelled', finishedAt: now }, 'ticket.expired', { from: ticket.status });
+    }
+    case 'cancel': {
+      const next: Ticket = { ...ticket, status: 'cancelled', finishedAt: now };
+      return done(next, event('ticket.cancelled', now, ids(next)));
+    }
+    case 'expire': {
+      const next: Ticket = { ...ticket, status: 'cancelled', finishedAt: now };
+      return done(next, event('ticket.expired', now, { ...ids(next), data: { from: ticket.status } }));
+    }
   }
 }

@@ -5,7 +5,7 @@ import type { Server } from 'socket.io';
 import type { PrintOutcome, SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { Device } from '../../common/model.js';
-import type { PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
+import type { PrintFailure, PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
 import type { Office } from '../app/office.js';
 import { event } from '../domain/events.js';
 import { AgentHub } from './agent-hub.js';
@@ -21,6 +21,9 @@ import type { PaperWidth } from './ticket-canvas.js';
 import { loadTicketFacts } from './ticket-facts.js';
 import { ticketJob, ticketPng } from './ticket-output.js';
 import { AGENT_JOB_TIMEOUT_MS, JOB_TIMEOUT_MS, MAX_QUEUED_JOBS, PRINT_WAIT_MS } from './timing.js';
+
+/** What happened to a job; the reason is always a failure code, so the event log can keep it. */
+type Outcome = PrintOutcome & { reason?: PrintFailure };
 
 /** Tickets remembered with their kiosk so a reprint goes back there; a day's worth is plenty. */
 const REMEMBERED_TICKETS = 20_000;
@@ -123,7 +126,7 @@ export class PrintService {
     this.agents.close();
   }
 
-  private async printBounded(ticket: { id: string; number: string }, kioskId: string): Promise<PrintOutcome> {
+  private async printBounded(ticket: { id: string; number: string }, kioskId: string): Promise<Outcome> {
     const device = await this.office.store.read((r) => r.device(kioskId));
     if (!device || device.kind !== 'kiosk') return { status: 'failed', reason: 'no_such_kiosk' };
     const route = routeOf(device, this.agents.connected(device.id));
@@ -137,7 +140,7 @@ export class PrintService {
     return route.kind === 'agent' ? { status: 'agent' } : { status: 'failed', reason: 'timeout' };
   }
 
-  private async print(ticket: { id: string; number: string }, device: Device, route: Exclude<Route, { kind: 'none' }>): Promise<PrintOutcome> {
+  private async print(ticket: { id: string; number: string }, device: Device, route: Exclude<Route, { kind: 'none' }>): Promise<Outcome> {
     const kioskId = device.id;
     const target = targetOf(route);
     try {

@@ -7,7 +7,7 @@ import type { AlarmCleared, AlarmRef, CounterAlarm, CounterRef } from '../../com
 import { CounterRefPayload, Id } from '../../common/schemas.js';
 import { newId } from '../app/ids.js';
 import type { Office } from '../app/office.js';
-import { event, type LoggedEvent } from '../domain/events.js';
+import { event, type LoggedEventOf } from '../domain/events.js';
 import { businessDate, startOfDay } from '../domain/time.js';
 import type { StoreReader } from '../store/store.js';
 import { answer } from './ack.js';
@@ -20,15 +20,16 @@ const ALARM_LOOKBACK = 500;
 const raisePayload = validator<CounterRef>(CounterRefPayload);
 const ackPayload = validator<AlarmRef>(Type.Object({ alarmId: Id }, { additionalProperties: false }));
 
-const alarmIdOf = (e: LoggedEvent): unknown => e.data.alarmId;
+type AlarmEvent = LoggedEventOf<(typeof ALARM_EVENTS)[number]>;
+const alarmIdOf = (e: AlarmEvent): string => e.data.alarmId;
 
 /** Today's alarm events, newest first. The log is the only state: alarms survive a restart. */
-function todaysAlarmEvents(r: StoreReader, now: number): LoggedEvent[] {
+function todaysAlarmEvents(r: StoreReader, now: number): AlarmEvent[] {
   const tz = r.settings().timeZone;
   return r.latestEvents(ALARM_EVENTS, ALARM_LOOKBACK, startOfDay(businessDate(now, tz), tz));
 }
 
-function toAlarm(r: StoreReader, e: LoggedEvent): CounterAlarm {
+function toAlarm(r: StoreReader, e: AlarmEvent): CounterAlarm {
   const raisedBy = e.userId ? r.user(e.userId)?.displayName : undefined;
   return {
     alarmId: String(alarmIdOf(e)),

@@ -13,7 +13,8 @@ import {
 } from '../../common/protocol.js';
 import type { Office } from '../app/office.js';
 import type { QueueView } from '../app/views.js';
-import type { LoggedEvent } from '../domain/events.js';
+import { recordEstimatesShown, shownEstimate } from '../app/estimates.js';
+import { EVENT_CATALOG, type LoggedEvent } from '../domain/events.js';
 import { endOfDay } from '../domain/time.js';
 import { answer } from './ack.js';
 import { Sequencer } from './sequencer.js';
@@ -34,6 +35,8 @@ interface Room {
   last: string | null;
   /** A done, no-show or cancelled ticket never changes again. */
   final: boolean;
+  /** The wait the phones were last shown (shownEstimate); a new one is logged. */
+  estimate: string | null;
 }
 
 const roomName = (ticketId: string) => `ticket:${ticketId}`;
@@ -88,7 +91,7 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
     office.view((v) => {
       const ticket = view(v, ticketId);
       if (ticket instanceof AppError) throw ticket;
-      const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false };
+      const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false, estimate: shownEstimate(ticket) };
       // A phone that left before its snapshot was read must not leave a room behind.
       if (ns.adapter.rooms.has(roomName(ticketId))) rooms.set(ticketId, room);
       room.last ??= JSON.stringify(ticket);
@@ -126,11 +129,14 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
   });
 
   const onCommitted = (events: LoggedEvent[]): void => {
+    // Record-only batches change no view; the estimates logged below are one, so logging never loops.
+    if (!events.some((e) => EVENT_CATALOG[e.type].changesQueue)) return;
     const touched = new Set(events.map((e) => e.ticketId));
     const ids = [...rooms].filter(([id, room]) => !room.final || touched.has(id)).map(([id]) => id);
     if (ids.length === 0) return;
     office
       .view((v) => {
+        const newEstimates: PublicTicket[] = [];
         for (const id of ids) {
           const room = rooms.get(id);
           const ticket = view(v, id);
@@ -141,8 +147,13 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
           room.final = FINAL_STATUSES.includes(ticket.status);
           room.seq += 1;
           ns.to(roomName(id)).emit('ticket:status', { ticket, seq: room.seq, epoch });
+          const estimate = shownEstimate(ticket);
+          if (estimate !== null && estimate !== room.estimate) newEstimates.push(ticket);
+          room.estimate = estimate;
         }
+        return newEstimates;
       })
+      .then((shown) => recordEstimatesShown(office, shown))
       .catch((err: unknown) => app.log.error({ err }, 'visitor broadcast failed'));
   };
   office.events.on('committed', onCommitted);

@@ -1,6 +1,6 @@
 import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '../../common/model.js';
-import type { DomainEvent, LoggedEvent } from '../domain/events.js';
+import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
 
 /**
@@ -68,10 +68,14 @@ export interface StoreReader {
   userByUsername(username: string): UserRecord | null;
   users(): UserRecord[];
   session(id: string): SessionRecord | null;
-  /** Events with seq > afterSeq, oldest first. */
-  events(afterSeq: number, limit: number, types?: readonly string[]): LoggedEvent[];
-  /** The newest events of the given types, newest first. */
-  latestEvents(types: readonly string[], limit: number, sinceAt?: number): LoggedEvent[];
+  /**
+   * Events with seq > afterSeq, oldest first; given types, only those, typed by
+   * them. Rows of older payload versions come in today's types (event-upgrade.ts).
+   */
+  events(afterSeq: number, limit: number): LoggedEvent[];
+  events<K extends EventType>(afterSeq: number, limit: number, types: readonly K[]): LoggedEventOf<K>[];
+  /** The newest events of the given types at or after `sinceAt`, newest first. */
+  latestEvents<K extends EventType>(types: readonly K[], limit: number, sinceAt?: number): LoggedEventOf<K>[];
   isEmpty(): boolean;
   /** The feedback given for a ticket, if any (one per ticket). */
   feedbackByTicket(ticketId: string): FeedbackRecord | null;

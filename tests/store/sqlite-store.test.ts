@@ -49,7 +49,12 @@ describe('SqliteStore', () => {
     await expect(
       store.transaction((tx) => {
         tx.insertTicket(ticket, 1);
-        tx.appendEvents([event('ticket.issued', T0, { ticketId: ticket.id })]);
+        tx.appendEvents([
+          event('ticket.issued', T0, {
+            ticketId: ticket.id,
+            data: { number: ticket.number, businessDate: ticket.businessDate, language: 'de', priorityClass: 'walk_in', channel: 'kiosk', estimate: null, position: 1 },
+          }),
+        ]);
         throw new Error('decided against it');
       }),
     ).rejects.toThrow('decided against it');
@@ -116,14 +121,17 @@ describe('SqliteStore', () => {
   });
 
   it('keeps the event log append-only', async () => {
-    await store.transaction((tx) => tx.appendEvents([event('counter.opened', T0, { counterId: 'c1' })]));
+    await store.transaction((tx) => tx.appendEvents([event('counter.opened', T0, { counterId: 'c1', data: { takenOverFrom: null } })]));
     expect(() => store.db.prepare("UPDATE events SET type = 'x'").run()).toThrow(/append-only/);
     expect(() => store.db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
   });
 
   it('numbers events in commit order', async () => {
     const logged = await store.transaction((tx) =>
-      tx.appendEvents([event('counter.opened', T0, { counterId: 'c1' }), event('counter.closed', T0 + 1, { counterId: 'c1' })]),
+      tx.appendEvents([
+        event('counter.opened', T0, { counterId: 'c1', data: { takenOverFrom: null } }),
+        event('counter.closed', T0 + 1, { counterId: 'c1' }),
+      ]),
     );
     expect(logged.map((e) => e.seq)).toEqual([1, 2]);
     const read = await store.read((r) => r.events(0, 10));

@@ -154,4 +154,11 @@ CREATE TABLE feedback (
 CREATE INDEX feedback_day_service ON feedback (business_date, service_id);
 `,
   },
+  {
+    version: 3,
+    name: 'event payload versions',
+    // Rows from before payload versions existed are version 1; server/domain/event-upgrade.ts
+    // reads them as today's types. Adding a column is no UPDATE: the append-only triggers stay.
+    sql: `ALTER TABLE events ADD COLUMN v INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

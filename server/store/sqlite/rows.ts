@@ -1,5 +1,6 @@
 import type { Appointment, Counter, Device, Service, Ticket } from '../../../common/model.js';
-import type { LoggedEvent } from '../../domain/events.js';
+import { UnreadableEventError, type StoredEvent } from '../../domain/event-upgrade.js';
+import { isEventType } from '../../domain/events.js';
 import type { UserRecord } from '../store.js';
 
 /** Row ↔ domain mappers: snake_case columns, JSON for lists and maps, 0/1 for booleans. */
@@ -171,17 +172,27 @@ export function appointmentToRow(a: Appointment): Row {
   };
 }
 
-export function eventFromRow(r: Row): LoggedEvent {
+/**
+ * An events row as stored. The log holds only what appendEvents wrote for this
+ * type at this payload version, so its JSON is that version's payload: the
+ * one place a row is taken at its word. upgradeEvent turns it into today's type.
+ */
+export function storedEventFromRow(r: Row): StoredEvent {
+  const seq = num(r.seq);
+  const type = str(r.type);
+  if (!isEventType(type)) throw new UnreadableEventError(seq, `the type "${type}" is unknown`);
+  const data: unknown = JSON.parse(str(r.data));
   return {
-    seq: num(r.seq),
-    type: str(r.type) as LoggedEvent['type'],
+    seq,
+    type,
+    v: num(r.v),
     at: num(r.at),
     ticketId: strOrNull(r.ticket_id),
     serviceId: strOrNull(r.service_id),
     counterId: strOrNull(r.counter_id),
     userId: strOrNull(r.user_id),
-    data: json(r.data),
-  };
+    data,
+  } as StoredEvent;
 }
 
 export function deviceFromRow(r: Row): Device {

@@ -1,5 +1,6 @@
 import type { Appointment, Area, Counter, Device, Service, Ticket } from '../../../common/model.js';
-import type { DomainEvent, LoggedEvent } from '../../domain/events.js';
+import { upgradeEvent } from '../../domain/event-upgrade.js';
+import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../../domain/events.js';
 import type { OfficeSettings } from '../../domain/settings.js';
 import type { FeedbackDayStats } from '../../../common/dto.js';
 import type { FeedbackRecord, QueueStore, SessionRecord, StoreTx, UserRecord } from '../store.js';
@@ -237,31 +238,37 @@ class SqliteTx implements StoreTx {
     this.stmt('DELETE FROM sessions WHERE expires_at <= ?').run(now);
   }
 
-  events(afterSeq: number, limit: number, types?: readonly string[]): LoggedEvent[] {
-    if (types && types.length > 0) {
+  events(afterSeq: number, limit: number): LoggedEvent[];
+  events<K extends EventType>(afterSeq: number, limit: number, types: readonly K[]): LoggedEventOf<K>[];
+  events<K extends EventType>(afterSeq: number, limit: number, types?: readonly K[]): LoggedEvent[] {
+    if (types) {
       return this.all(
         `SELECT * FROM events WHERE seq > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`,
         afterSeq,
         JSON.stringify(types),
         limit,
-      ).map(rows.eventFromRow);
+      )
+        .map(readEvent)
+        .filter(ofTypes(types));
     }
-    return this.all('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', afterSeq, limit).map(rows.eventFromRow);
+    return this.all('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', afterSeq, limit).map(readEvent);
   }
-  latestEvents(types: readonly string[], limit: number, sinceAt = 0): LoggedEvent[] {
+  latestEvents<K extends EventType>(types: readonly K[], limit: number, sinceAt = 0): LoggedEventOf<K>[] {
     return this.all(
       'SELECT * FROM events WHERE type IN (SELECT value FROM json_each(?)) AND at >= ? ORDER BY seq DESC LIMIT ?',
       JSON.stringify(types),
       sinceAt,
       limit,
-    ).map(rows.eventFromRow);
+    )
+      .map(readEvent)
+      .filter(ofTypes(types));
   }
   appendEvents(events: readonly DomainEvent[]): LoggedEvent[] {
     const insert = this.stmt(
-      'INSERT INTO events (type, at, ticket_id, service_id, counter_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (type, v, at, ticket_id, service_id, counter_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     return events.map((e) => {
-      const info = insert.run(e.type, e.at, e.ticketId, e.serviceId, e.counterId, e.userId, JSON.stringify(e.data));
+      const info = insert.run(e.type, e.v, e.at, e.ticketId, e.serviceId, e.counterId, e.userId, JSON.stringify(e.data));
       return { ...e, seq: Number(info.lastInsertRowid) };
     });
   }
@@ -303,4 +310,12 @@ class SqliteTx implements StoreTx {
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(f.ticketId, f.serviceId, f.counterId, f.businessDate, f.language, f.grade, f.comment, f.createdAt);
   }
+}
+
+const readEvent = (r: Row): LoggedEvent => upgradeEvent(rows.storedEventFromRow(r));
+
+/** Narrows rows the SQL already chose by type to their types (a check, not a cast). */
+function ofTypes<K extends EventType>(types: readonly K[]): (e: LoggedEvent) => e is LoggedEventOf<K> {
+  const wanted: readonly EventType[] = types;
+  return (e): e is LoggedEventOf<K> => wanted.includes(e.type);
 }
