@@ -92,7 +92,7 @@ async function main(): Promise<number> {
     }
   };
 
-  await step(['pick-next'], async () => [await pickNextCost(plan)]);
+  await step(['pick-next'], () => Promise.resolve([pickNextCost(plan)]));
   await step(['call-latency-small', 'call-latency-large'], async () => {
     const r = await callLatency(plan);
     return [r.small, r.large];

@@ -18,7 +18,7 @@ describe('registerStatic', () => {
     writeFileSync(join(dir, 'assets', 'kiosk-abc123.js'), 'console.log(1);');
 
     const app = Fastify({ logger: false });
-    app.get('/api/health', async () => ({ ok: true }));
+    app.get('/api/health', () => ({ ok: true }));
     await registerStatic(app, dir);
     await app.ready();
     try {

@@ -11,9 +11,11 @@ export const TARGET_US_AT_10K = 1000;
 /**
  * Scenario 3. The pure policy alone: µs per `pickNext` decision over waiting
  * rooms of growing size. Each size is timed in batches for at least
- * `minMsPerSize`; the figure is the median batch's mean.
+ * `minMsPerSize`; the figure is the median batch's mean. The target (one
+ * decision over 10,000 waiting tickets in under a millisecond) is measured
+ * here only: a unit test cannot time it without failing on a busy machine.
  */
-export async function pickNextCost(plan: Plan): Promise<ScenarioResult> {
+export function pickNextCost(plan: Plan): ScenarioResult {
   const perSize: Figures = {};
   const us: Record<number, number> = {};
   let sink = 0;
@@ -41,7 +43,7 @@ export async function pickNextCost(plan: Plan): Promise<ScenarioResult> {
   if (sink === -1) process.stdout.write(''); // keeps the results observable
   const sizes = plan.pickNext.sizes;
   const at10k = us[10_000] ?? Number.NaN;
-  const growth: Figures = {};
+  const growth: Record<string, number> = {};
   for (let i = 1; i < sizes.length; i++) {
     const a = sizes[i - 1] as number;
     const b = sizes[i] as number;
@@ -58,7 +60,7 @@ export async function pickNextCost(plan: Plan): Promise<ScenarioResult> {
     target: { text: `< ${TARGET_US_AT_10K} µs at 10,000`, met: at10k < TARGET_US_AT_10K },
     details: [
       sizes.map(line).join(', '),
-      `growth per ×10 tickets: ${Object.values(growth).map((g) => `×${String(g)}`).join(', ')} (linear = ×10)`,
+      `growth per ×10 tickets: ${Object.values(growth).map((g) => `×${g}`).join(', ')} (linear = ×10)`,
     ],
     notes: [
       'pickNext from server/domain/queue-policy.js over generated waiting rooms (demo service mix, 14 languages, priority, appointments, cool-downs, named transfers) at a counter with primary + secondary services and staff languages.',

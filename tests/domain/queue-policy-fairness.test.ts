@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PriorityClass, Ticket } from '../../common/model.js';
-import { isEligible, pickNext, sortKey } from '../../server/domain/queue-policy.js';
+import { isEligible, pickNext, sortKey, type CounterProfile } from '../../server/domain/queue-policy.js';
 import { DEFAULT_POLICY, type PolicySettings } from '../../server/domain/settings.js';
 import { makeCounter, makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
 
 /**
  * The anti-starvation bound documented in queue-policy.ts, checked by a
- * sweep, a seeded property test against a sort-based oracle, and speed.
+ * sweep, a seeded property test against a sort-based oracle, and one long queue.
  */
 
 const P = DEFAULT_POLICY; // maxOvertake 30, priority 20, appointment 30, language 10, secondary 10
@@ -90,20 +90,9 @@ describe('anti-starvation', () => {
       });
 
       const picked = pickNext(c, queue, NOW, p);
-      // Oracle: the minimum by key and tie-breaks over a full sort.
-      const eligible = queue.filter((t) => isEligible(c, t, NOW));
-      const rank = { appointment: 0, priority: 1, walk_in: 2 } as const;
-      const sorted = [...eligible].sort(
-        (a, b) =>
-          sortKey(c, a, p) - sortKey(c, b, p) ||
-          rank[a.priorityClass] - rank[b.priorityClass] ||
-          a.queuedAt - b.queuedAt ||
-          a.number.length - b.number.length ||
-          (a.number < b.number ? -1 : a.number > b.number ? 1 : 0) ||
-          (a.id < b.id ? -1 : 1),
-      );
-      expect(picked?.id ?? null).toBe(sorted[0]?.id ?? null);
+      expect(picked?.id ?? null).toBe(rankedFirst(c, queue, NOW, p)?.id ?? null);
       if (picked === null) continue;
+      const eligible = queue.filter((t) => isEligible(c, t, NOW));
 
       for (const w of eligible) {
         if (w.priorityClass !== 'walk_in' || !c.primaryServiceIds.includes(w.serviceId)) continue;
@@ -115,8 +104,9 @@ describe('anti-starvation', () => {
   });
 });
 
-describe('performance', () => {
-  it('pickNext handles 10,000 waiting tickets in under a millisecond', () => {
+describe('a long queue', () => {
+  // How fast this is (under a millisecond at 10,000) is measured by the bench, scenario 3.
+  it('pickNext over 10,000 waiting tickets picks what a full sort ranks first', () => {
     const rand = mulberry32(42);
     const services = ['residence', 'asylum', 'naturalisation', 'pickup', 'info', 'courses'];
     const queue = Array.from({ length: 10_000 }, (_, i) =>
@@ -127,17 +117,36 @@ describe('performance', () => {
         queuedAt: T0 + Math.floor(rand() * 3600_000),
       }),
     );
-    const c = makeCounter({ primaryServiceIds: ['residence', 'asylum'], secondaryServiceIds: ['info'], staffLanguages: ['de', 'ar'] });
-    for (let i = 0; i < 50; i++) pickNext(c, queue, NOW, P); // warm up the JIT
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 30; i++) {
-      const start = performance.now();
-      pickNext(c, queue, NOW, P);
-      best = Math.min(best, performance.now() - start);
+    const counters = [
+      makeCounter({ primaryServiceIds: ['residence', 'asylum'], secondaryServiceIds: ['info'], staffLanguages: ['de', 'ar'] }),
+      makeCounter({ primaryServiceIds: ['courses'], secondaryServiceIds: ['pickup', 'naturalisation'], staffLanguages: ['ar'] }),
+    ];
+    // Both orders, so the winner is once in the first half of the list and once in the second.
+    for (const order of [queue, [...queue].reverse()]) {
+      for (const c of counters) {
+        const first = rankedFirst(c, order, NOW, P);
+        expect(first).toBeDefined();
+        expect(pickNext(c, order, NOW, P)?.id).toBe(first?.id);
+      }
     }
-    expect(best).toBeLessThan(1);
   });
 });
+
+/** The oracle: the first eligible ticket of a full sort by key and tie-breaks. */
+function rankedFirst(c: CounterProfile, queue: Ticket[], now: number, p: PolicySettings): Ticket | undefined {
+  const rank = { appointment: 0, priority: 1, walk_in: 2 } as const;
+  return queue
+    .filter((t) => isEligible(c, t, now))
+    .sort(
+      (a, b) =>
+        sortKey(c, a, p) - sortKey(c, b, p) ||
+        rank[a.priorityClass] - rank[b.priorityClass] ||
+        a.queuedAt - b.queuedAt ||
+        a.number.length - b.number.length ||
+        (a.number < b.number ? -1 : a.number > b.number ? 1 : 0) ||
+        (a.id < b.id ? -1 : 1),
+    )[0];
+}
 
 /** Tiny deterministic PRNG so failures reproduce. */
 function mulberry32(seed: number): () => number {

@@ -38,12 +38,17 @@ describe('emergency alarm', () => {
     await expect.poll(() => confirm.isVisible()).toBe(true);
     await confirm.getByRole('button', { name: 'Abbrechen' }).click();
     await expect.poll(() => confirm.isVisible()).toBe(false);
-    await helper.page.waitForTimeout(300);
-    expect(await incoming(helper.page).count()).toBe(0);
 
     await raiser.page.getByRole('button', { name: 'Alarm', exact: true }).click();
     await confirm.getByRole('button', { name: 'Alarm senden' }).click();
 
+    // The alarm sent is the barrier (its id from the raiser's confirmation): one sent on
+    // cancelling would have reached the helper before it.
+    const own = raiser.page.locator('counter-alarm-banner .own');
+    await own.last().waitFor();
+    const sentId = await own.last().getAttribute('data-alarm');
+    await helper.page.locator(`counter-alarm-banner .alarm[role=alert][data-alarm="${sentId}"]`).waitFor();
+    expect(await incoming(helper.page).evaluateAll((alarms) => alarms.map((a) => a.getAttribute('data-alarm')))).toEqual([sentId]);
     await expect.poll(() => incoming(helper.page).locator('strong').innerText()).toBe('ALARM: Hilfe bei Schalter 4');
     await expect.poll(() => incoming(helper.page).innerText()).toContain('Ausgelöst von Karim Mansour');
     await expect.poll(() => helper.page.title()).toBe('ALARM – Schalter 4');

@@ -54,16 +54,21 @@ describe('waiting-room display', () => {
     // Started with the kiosk autoplay flag: no "tap to enable sound" hint.
     expect(await eg.locator('display-sound-hint').count()).toBe(0);
 
-    // The first floor got the same push at the same moment; give it a little longer, then it must still show nothing.
-    await eg.waitForTimeout(300);
-    expect(await currentNumber(og1)).toBeNull();
-    expect(await announcements(og1)).toEqual([]);
-
-    // …and the first floor's own calls do show there, but not downstairs.
+    // The first floor's own call shows there, but not downstairs. It is the barrier for the first
+    // floor: anything that screen did with the ground floor's call happened before it.
     const upstairs = await call('raum-1-14', 'naturalisation', 'ti');
     await og1.locator(`display-current-call [data-number="${upstairs.number}"]`).waitFor({ timeout: 1000 });
     await expect(og1.locator('display-current-call .call').innerText()).resolves.toContain('Raum 1.14');
-    await eg.waitForTimeout(300);
+    expect((await announcements(og1)).map((a) => a.number)).toEqual([upstairs.number]);
+    expect(await listedNumbers(og1)).not.toContain(ticket.number);
+
+    // A recall downstairs is the barrier for the ground floor: it is pushed after the call upstairs.
+    await counterAction(e2e.server.url, admin, 'schalter-3', 'recall');
+    await expect.poll(async () => (await announcements(eg)).length).toBe(2);
+    expect((await announcements(eg)).map((a) => [a.number, a.recall])).toEqual([
+      [ticket.number, false],
+      [ticket.number, true],
+    ]);
     expect(await currentNumber(eg)).toBe(ticket.number);
   });
 

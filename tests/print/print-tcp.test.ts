@@ -123,8 +123,13 @@ describe('printing a ticket on a network printer', () => {
     const before = printer.connections.length;
     const res = await issueAtKiosk(server, 'de', { kioskId: null });
     expect(res.body.print).toEqual({ status: 'none' });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(printer.connections.length).toBe(before);
+    // A ticket that does print is the barrier: a job for the first would have come before its own.
+    const jobsBefore = printer.jobs().length;
+    const barrier = await issueAtKiosk(server, 'de');
+    expect(barrier.body.print).toEqual({ status: 'printed' });
+    await printer.waitForJobs(jobsBefore + 1);
+    const numbersOn = (bytes: Buffer) => decodeEscPos(bytes).texts.map((t) => t.text).filter((t) => t === res.body.number || t === barrier.body.number);
+    expect(printer.connections.slice(before).map(numbersOn)).toEqual([[barrier.body.number]]);
 
     const status = await printerStatus(server);
     expect(status).toMatchObject({ kioskId: KIOSK, via: 'tcp', state: 'ok', reason: null, lastSuccessAt: server.clock.now });

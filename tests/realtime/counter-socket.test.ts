@@ -366,11 +366,11 @@ describe('/counter commands', () => {
     // Staff data keeps changing; the logged-out socket must not get it.
     const t = await issue(url, 'youth-migration', 'ti');
     await firstOf<QueueChanged>(watcher, 'queue:changed', (e) => e.tickets.some((x) => x.id === t.id));
-    await new Promise((r) => setTimeout(r, 100));
+    // It is closed, so the app notices and shows the login (a reconnect is refused). The close is
+    // the barrier: whatever was sent to the socket before it has arrived by now.
+    await gone;
     const leaked = received<QueueChanged>(s, 'queue:changed').filter((e) => e.tickets.some((x) => x.id === t.id));
     expect(leaked).toEqual([]);
-    // It is closed, so the app notices and shows the login (a reconnect is refused).
-    await gone;
     expect(watcher.connected).toBe(true);
     expect((await api(url, 'DELETE', `/api/tickets/${t.id}`)).status).toBe(200);
   });

@@ -56,7 +56,6 @@ const snapshotOf = (s: Socket) => firstOf<VisitorSnapshot>(s, 'visitor:snapshot'
 const pushes = (s: Socket) => received<TicketStatusEvent>(s, 'ticket:status');
 /** The first push (already received or still to come) whose ticket matches. */
 const push = (s: Socket, pred: (t: PublicTicket) => boolean) => firstOf<TicketStatusEvent>(s, 'ticket:status', (e) => pred(e.ticket));
-const settle = () => new Promise((r) => setTimeout(r, 150));
 
 async function refused(promise: Promise<unknown>): Promise<ConnectRefused> {
   try {
@@ -142,7 +141,14 @@ describe('/visitor pushes', () => {
     const done = await push(phone, (t) => t.status === 'done');
     expect(done.seq).toBe(6);
     expect(done.ticket.counterName).toBeNull();
-    await settle();
+
+    // Barriers instead of a pause. The bystander's cancel is a later change, so its push reaches
+    // `elsewhere` after anything sent there before; a snapshot answer follows every push its room
+    // was sent before it, and its seq counts them.
+    expect((await api(url, 'DELETE', `/api/tickets/${bystander.id}`)).status).toBe(200);
+    await push(elsewhere, (t) => t.status === 'cancelled');
+    expect(await emitAck(phone, 'snapshot')).toMatchObject({ ok: true, snapshot: { seq: 6 } });
+    expect(await emitAck(other, 'snapshot')).toMatchObject({ ok: true, snapshot: { seq: 3 } });
 
     // Nothing but changes, no gaps, one epoch; other rooms hear only about their own ticket.
     expect(pushes(phone).map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -150,7 +156,7 @@ describe('/visitor pushes', () => {
     expect(pushes(other).every((p) => p.ticket.id === b.id)).toBe(true);
     expect(pushes(other).map((p) => p.ticket.status)).toEqual(['waiting', 'called', 'no_show']);
     expect(pushes(other).map((p) => p.seq)).toEqual([1, 2, 3]);
-    expect(pushes(elsewhere)).toEqual([]);
+    expect(pushes(elsewhere).map((p) => [p.seq, p.ticket.id, p.ticket.status])).toEqual([[1, bystander.id, 'cancelled']]);
   });
 
   test('two phones on one ticket get the same pushes; a cancel reaches both', async () => {
