@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { textField } from './form-fields.js';
 import { counterIntents } from './intents.js';
 import { counterTexts } from './texts.js';
 import { base } from './styles.js';
@@ -65,7 +66,7 @@ export class CounterLogin extends LitElement {
   private submit(e: SubmitEvent): void {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    counterIntents.fire(this, { type: 'login', username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') });
+    counterIntents.fire(this, { type: 'login', username: textField(data, 'username').trim(), password: textField(data, 'password') });
   }
 
   override render() {

@@ -61,7 +61,7 @@ export class CounterNotes extends LitElement {
     // A new ticket, or the saved text changed elsewhere while nothing is being edited here.
     if (changed.has('ticket') && this.ticket) {
       this.sent = null;
-      const previous = changed.get('ticket') as StaffTicket | undefined;
+      const previous = changed.get('ticket');
       const clean = previous === undefined || this.draft === previous.notes;
       if (this.ticket.id !== this.shownFor || clean) {
         this.draft = this.ticket.notes;

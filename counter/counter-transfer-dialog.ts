@@ -1,6 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { PublicService, StaffCounter, StaffTicket } from '../common/dto.js';
+import { textField } from './form-fields.js';
 import { counterIntents } from './intents.js';
 import { serviceName } from './i18n.js';
 import { counterTexts } from './texts.js';
@@ -111,7 +112,7 @@ export class CounterTransferDialog extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const keepPlace = data.get('keepPlace') === 'on';
-    const chosen = String(data.get(this.target) ?? '');
+    const chosen = textField(data, this.target);
     if (!chosen) return;
     counterIntents.fire(
       this,

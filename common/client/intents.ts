@@ -20,20 +20,19 @@ export interface Intents<M> {
 
 export function defineIntents<M>(app: string): Intents<M> {
   const event = `${app}-intent`;
-  // A class per app: `instanceof` then proves the detail's type, no cast needed.
-  class IntentEvent extends Event {
-    constructor(readonly intent: IntentOf<M>) {
-      super(event, { bubbles: true, composed: true });
-    }
-  }
+  // The events this app fired, with their intents: the type is known without reading `detail` back.
+  const sent = new WeakMap<Event, IntentOf<M>>();
   return {
     event,
     fire(from, intent) {
-      from.dispatchEvent(new IntentEvent(intent));
+      const e = new CustomEvent(event, { detail: intent, bubbles: true, composed: true });
+      sent.set(e, intent);
+      from.dispatchEvent(e);
     },
     listen(root, handle) {
       const listener = (e: Event) => {
-        if (e instanceof IntentEvent) handle(e.intent);
+        const intent = sent.get(e);
+        if (intent) handle(intent);
       };
       root.addEventListener(event, listener);
       return () => root.removeEventListener(event, listener);

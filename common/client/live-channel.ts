@@ -101,7 +101,7 @@ export class LiveChannel<S extends object, C extends object, K extends SnapshotE
     this.raw.on('disconnect', (reason) => this.onDisconnect(reason));
     this.raw.on('connect_error', (err) => this.onRefused(err.message));
     const snapshotEvent: string = o.snapshotEvent;
-    this.raw.on(snapshotEvent, (s) => this.applySnapshot(s));
+    this.raw.on(snapshotEvent, (s: SnapshotOf<C> & Sequenced) => this.applySnapshot(s));
     const pushes: Readonly<Record<string, Applier>> = o.pushes;
     for (const [event, apply] of Object.entries(pushes)) {
       this.raw.on(event, (push: Sequenced) => this.applyPush(push, () => apply(push)));
@@ -112,9 +112,8 @@ export class LiveChannel<S extends object, C extends object, K extends SnapshotE
 
   /** Sends a command; resolves to the namespace's reply for it, or TIMEOUT. Never rejects. */
   async command<E extends CommandEvent<C>>(event: E, payload: PayloadOf<C, E>, timeoutMs = this.timing.commandTimeoutMs): Promise<CommandReply<C, E>> {
-    const name: string = event;
     try {
-      return await this.raw.timeout(timeoutMs).emitWithAck(name, payload);
+      return await this.ask<CommandReply<C, E>>(timeoutMs, event, payload);
     } catch {
       return { ok: false, error: { code: 'TIMEOUT', message: 'The server did not answer.' } };
     }
@@ -170,7 +169,7 @@ export class LiveChannel<S extends object, C extends object, K extends SnapshotE
   private async requestSnapshot(timeoutMs: number): Promise<SnapshotOutcome> {
     let reply: SnapshotReply<C>;
     try {
-      reply = await this.raw.timeout(timeoutMs).emitWithAck('snapshot');
+      reply = await this.ask<SnapshotReply<C>>(timeoutMs, 'snapshot');
     } catch {
       return 'no-answer';
     }
@@ -181,6 +180,15 @@ export class LiveChannel<S extends object, C extends object, K extends SnapshotE
     const final = this.finalCode(reply.error.code);
     if (final) this.finish(final);
     return 'refused';
+  }
+
+  /**
+   * An event with an acknowledgement; rejects when none comes in time. The one place an
+   * answer is taken to be what the event map says, as socket.io's typed sockets do.
+   */
+  private async ask<R>(timeoutMs: number, event: string, ...args: unknown[]): Promise<R> {
+    const reply: unknown = await this.raw.timeout(timeoutMs).emitWithAck(event, ...args);
+    return reply as R;
   }
 
   private onDisconnect(reason: Socket.DisconnectReason): void {

@@ -13,7 +13,10 @@ describe('http helper', () => {
       if (req.url === '/ok') {
         let body = '';
         req.on('data', (c: Buffer) => (body += c.toString()));
-        req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo: JSON.parse(body || 'null') })));
+        req.on('end', () => {
+          const echo: unknown = JSON.parse(body || 'null');
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo }));
+        });
       } else if (req.url === '/refused') {
         res.writeHead(409, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'SERVICE_CLOSED', message: 'closed' } }));
       } else if (req.url === '/proxy') {

@@ -8,7 +8,7 @@ export { api, type ApiResponse } from '../realtime/support.js';
 
 /** Draws a walk-in ticket through the public API, as the kiosk does. */
 export async function drawTicket(url: string, serviceId: string, language = 'de'): Promise<{ id: string; number: string }> {
-  const res = await api(url, 'POST', '/api/tickets', { body: { serviceId, language } });
+  const res = await api<{ id: string; number: string }>(url, 'POST', '/api/tickets', { body: { serviceId, language } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
