@@ -70,7 +70,12 @@ export interface QueueChanged extends Sequenced {
   tickets: StaffTicket[];
   counters: StaffCounter[];
   services: ServiceQueueStats[];
-  /** As in the snapshot: every open counter's call order after the change. */
+  /**
+   * The call order of every open counter whose order changed since the previous
+   * push (in full); a counter not listed keeps its order, a counter no longer
+   * open has none. Sending every counter's order with every change would cost
+   * O(counters × waiting) per push and per staff screen.
+   */
   callOrder: Record<string, string[]>;
 }
 

@@ -7,6 +7,7 @@ import { pickNext } from '../domain/queue-policy.js';
 import { businessDate } from '../domain/time.js';
 import type { StoreTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
+import { counterProfile } from './call-order.js';
 import type { Office } from './office.js';
 
 export interface CounterCommandInput {
@@ -108,14 +109,7 @@ function decide(
 
 function pickFor(tx: StoreTx, now: number, counter: Counter): Ticket | null {
   const settings = tx.settings();
-  const staff = counter.userId ? tx.user(counter.userId) : null;
-  const profile = {
-    id: counter.id,
-    primaryServiceIds: counter.primaryServiceIds,
-    secondaryServiceIds: counter.secondaryServiceIds,
-    staffLanguages: staff?.languages ?? [],
-  };
-  return pickNext(profile, tx.waitingTickets(businessDate(now, settings.timeZone)), now, settings.policy);
+  return pickNext(counterProfile(tx, counter), tx.waitingTickets(businessDate(now, settings.timeZone)), now, settings.policy);
 }
 
 /** Staff may call any waiting ticket of the day, except one another counter was sent by name. */

@@ -124,6 +124,57 @@ export function pickNext(
 }
 
 /**
+ * The tickets counter `counter` may call now, in the order successive
+ * `pickNext` calls would take them: the same eligibility and the same total
+ * order, so `pickNext` is always the head.
+ */
+export function callOrder(counter: CounterProfile, waiting: readonly Ticket[], now: number, p: PolicySettings): Ticket[] {
+  const keyed: Array<{ t: Ticket; key: number }> = [];
+  for (const t of waiting) if (isEligible(counter, t, now)) keyed.push({ t, key: sortKey(counter, t, p) });
+  keyed.sort((a, b) => compare(a.t, a.key, b.t, b.key));
+  return keyed.map((k) => k.t);
+}
+
+/**
+ * The waiting tickets grouped once (untargeted by service, targeted by
+ * counter), so that each counter's candidates for `callOrder` are found
+ * without a pass over the whole queue. A counter's candidates include every
+ * ticket it may call; `callOrder` filters out the rest.
+ */
+export function groupWaiting(waiting: readonly Ticket[]): (counter: CounterProfile) => Ticket[] {
+  const byService = new Map<string, Ticket[]>();
+  const byTarget = new Map<string, Ticket[]>();
+  for (const t of waiting) {
+    const [groups, key] = t.targetCounterId === null ? [byService, t.serviceId] : [byTarget, t.targetCounterId];
+    const group = groups.get(key);
+    if (group) group.push(t);
+    else groups.set(key, [t]);
+  }
+  return (counter) => {
+    const services = new Set([...counter.primaryServiceIds, ...counter.secondaryServiceIds]);
+    return [...(byTarget.get(counter.id) ?? []), ...[...services].flatMap((id) => byService.get(id) ?? [])];
+  };
+}
+
+/** `callOrder` for several counters at once, over one grouping of the queue. */
+export function callOrders(
+  counters: readonly CounterProfile[],
+  waiting: readonly Ticket[],
+  now: number,
+  p: PolicySettings,
+): Map<string, Ticket[]> {
+  const candidates = groupWaiting(waiting);
+  return new Map(counters.map((c) => [c.id, callOrder(c, candidates(c), now, p)]));
+}
+
+/** When a call order over these tickets next changes by itself: the first moment one more of them may be called. */
+export function nextCallableAt(tickets: readonly Ticket[], now: number): number {
+  let next = Infinity;
+  for (const t of tickets) if (t.status === 'waiting' && t.availableAt > now && t.availableAt < next) next = t.availableAt;
+  return next;
+}
+
+/**
  * A service's waiting tickets in call order as a visitor would see it.
  * Tickets still in cool-down or early are included at their key; they are
  * offered as soon as they become available, so that is where they stand.

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Server, Socket } from 'socket.io';
-import { AppError } from '../../common/errors.js';
+import { handshakeRefusal } from '../../common/errors.js';
 import type { Office } from '../app/office.js';
 import { validator } from '../app/validate.js';
 import {
@@ -11,7 +11,6 @@ import {
   type AgentAuth,
   type AgentClientEvents,
   type AgentJob,
-  type AgentJobResult,
   type AgentReport,
   type AgentServerEvents,
 } from './agent-protocol.js';
@@ -21,8 +20,8 @@ import type { SendResult } from './tcp-printer.js';
 
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, { kioskId: string }>;
 
-const checkReport = validator<AgentReport>(AgentReportSchema);
-const checkResult = validator<AgentJobResult>(AgentJobResultSchema);
+const checkReport = validator(AgentReportSchema);
+const checkResult = validator(AgentJobResultSchema);
 
 /**
  * The /print-agent namespace: at most one agent per kiosk (a new login
@@ -45,7 +44,7 @@ export class AgentHub {
       const auth = (socket.handshake.auth ?? {}) as Partial<AgentAuth>;
       this.authenticate(auth).then(
         (kioskId) => {
-          if (!kioskId) return next(refusal('UNAUTHENTICATED', 'Unknown kiosk or wrong agent token.'));
+          if (!kioskId) return next(handshakeRefusal('UNAUTHENTICATED', 'Unknown kiosk or wrong agent token.'));
           (socket as AgentSocket).data.kioskId = kioskId;
           next();
         },
@@ -56,7 +55,7 @@ export class AgentHub {
   }
 
   private async authenticate(auth: Partial<AgentAuth>): Promise<string | null> {
-    if (auth.protocol !== PRINT_AGENT_PROTOCOL) throw refusal('PROTOCOL_MISMATCH', `The server speaks print agent protocol ${PRINT_AGENT_PROTOCOL}.`);
+    if (auth.protocol !== PRINT_AGENT_PROTOCOL) throw handshakeRefusal('PROTOCOL_MISMATCH', `The server speaks print agent protocol ${PRINT_AGENT_PROTOCOL}.`);
     if (typeof auth.kioskId !== 'string' || auth.kioskId.length > 64) return null;
     const kioskId = auth.kioskId;
     const device = await this.office.store.read((r) => r.device(kioskId));
@@ -130,10 +129,4 @@ export class AgentHub {
     this.agents.clear();
     this.ns?.removeAllListeners();
   }
-}
-
-function refusal(code: 'UNAUTHENTICATED' | 'PROTOCOL_MISMATCH', message: string): Error {
-  const err = new Error(code) as Error & { data: unknown };
-  err.data = new AppError(code, message).toBody();
-  return err;
 }

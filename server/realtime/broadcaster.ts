@@ -1,15 +1,17 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Namespace } from 'socket.io';
+import { EVENT_CATALOG } from '../../common/events.js';
 import type { Office } from '../app/office.js';
+import { CallOrderCache } from '../app/call-order.js';
+import { committedPushes, publicServices } from '../app/pushes.js';
 import { resolveSession } from '../app/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
+import type { CounterNamespace, DisplayNamespace, KioskNamespace } from './namespaces.js';
 import type { Sequencer } from './sequencer.js';
-import { CALL_EVENTS, displayCall } from '../app/calls.js';
 
 interface Namespaces {
-  display: Namespace;
-  kiosk: Namespace;
-  counter: Namespace;
+  display: DisplayNamespace;
+  kiosk: KioskNamespace;
+  counter: CounterNamespace;
 }
 
 /**
@@ -26,11 +28,16 @@ export const SESSION_SWEEP_MS = 60_000;
 
 /**
  * Turns committed events into pushes. It runs only after the store committed,
- * and reads the state it pushes from the store, so a client never sees a
- * change that was rolled back.
+ * and reads the state it pushes through the application, so a client never
+ * sees a change that was rolled back. A batch pushes the queue's state only
+ * when one of its events changes what screens show (EVENT_CATALOG), and alarm
+ * events go to every staff socket, numbered like the queue's pushes.
  */
 export class Broadcaster {
   private servicesTimer: NodeJS.Timeout | null = null;
+  /** Every open counter's call order as last pushed to staff; null when staff may hold another. */
+  private callOrder: Record<string, string[]> | null = null;
+  private readonly orders = new CallOrderCache();
   private lastServicesPushAt = 0;
   private lastServices = '';
   private readonly intervals: NodeJS.Timeout[] = [];
@@ -54,7 +61,7 @@ export class Broadcaster {
   /** A logout ends that session's sockets at once, so they see no more staff data. */
   readonly onSessionEnded = (token: string): void => {
     for (const s of this.ns.counter.sockets.values()) {
-      if ((s.data as { sessionToken?: string }).sessionToken === token) s.disconnect(true);
+      if (s.data.sessionToken === token) s.disconnect(true);
     }
   };
 
@@ -64,21 +71,37 @@ export class Broadcaster {
   }
 
   private async push(events: LoggedEvent[]): Promise<void> {
-    const ticketIds = [...new Set(events.map((e) => e.ticketId).filter((id): id is string => id !== null))];
-    const pushes = await this.office.view((v) => ({
-      calls: events
-        .filter((e) => (CALL_EVENTS as readonly string[]).includes(e.type))
-        .map((e) => displayCall(v, e))
-        .filter((c) => c !== null),
-      queue: {
-        tickets: ticketIds.map((id) => v.r.ticket(id)).filter((t) => t !== null).map((t) => v.staffTicket(t)),
-        counters: v.counters.map((c) => v.staffCounter(c)),
-        services: v.queueStats(),
-      },
-    }));
+    const changesQueue = events.some((e) => EVENT_CATALOG[e.type].changesQueue);
+    // Nobody on staff to tell: skip the costly part (every open counter's call order).
+    const pushes = await committedPushes(this.office, events, { queue: changesQueue && this.ns.counter.sockets.size > 0 }, this.orders);
     for (const call of pushes.calls) this.ns.display.emit('ticket:called', { ...call, ...this.seq.display.next() });
-    this.ns.counter.emit('queue:changed', { ...pushes.queue, ...this.seq.counter.next() });
-    this.requestServicesPush();
+    for (const change of pushes.alarms) {
+      if ('raised' in change) {
+        this.log.warn({ alarmId: change.raised.alarmId, counterId: change.raised.counterId }, 'counter alarm raised');
+        this.ns.counter.emit('alarm:raised', { alarm: change.raised, ...this.seq.counter.next() });
+      } else {
+        this.ns.counter.emit('alarm:cleared', { cleared: change.cleared, ...this.seq.counter.next() });
+      }
+    }
+    if (pushes.queue) {
+      const callOrder = changedOrders(this.callOrder, pushes.queue.callOrder);
+      this.callOrder = pushes.queue.callOrder;
+      this.ns.counter.emit('queue:changed', { ...pushes.queue, callOrder, ...this.seq.counter.next() });
+    } else if (changesQueue) {
+      // Staff who connect meanwhile start from a fresh snapshot; the next push must not assume theirs.
+      this.callOrder = null;
+      this.orders.clear();
+    }
+    if (changesQueue) this.requestServicesPush();
+  }
+
+  /**
+   * The call order staff screens hold once every push so far has reached them
+   * (null: not known). A snapshot carries this one, so that the changes the
+   * following pushes carry apply to it.
+   */
+  pushedCallOrder(): Record<string, string[]> | null {
+    return this.callOrder;
   }
 
   private requestServicesPush(): void {
@@ -96,8 +119,7 @@ export class Broadcaster {
 
   private pushServices(): void {
     this.lastServicesPushAt = Date.now();
-    this.office
-      .view((v) => v.publicServices())
+    publicServices(this.office)
       .then((services) => {
         const json = JSON.stringify(services);
         if (json === this.lastServices) return;
@@ -110,8 +132,20 @@ export class Broadcaster {
 
   private async sweepSessions(): Promise<void> {
     for (const s of [...this.ns.counter.sockets.values()]) {
-      const user = await resolveSession(this.office, (s.data as { sessionToken?: string }).sessionToken);
+      const user = await resolveSession(this.office, s.data.sessionToken);
       if (!user) s.disconnect(true);
     }
   }
+}
+
+/** The counters whose order differs from the one last pushed (all of them when that is not known). */
+function changedOrders(before: Record<string, string[]> | null, after: Record<string, string[]>): Record<string, string[]> {
+  if (!before) return after;
+  const changed: Record<string, string[]> = {};
+  for (const [counterId, order] of Object.entries(after)) {
+    const previous = before[counterId];
+    if (previous === order) continue; // kept as it was between batches
+    if (!previous || previous.length !== order.length || previous.some((id, i) => id !== order[i])) changed[counterId] = order;
+  }
+  return changed;
 }

@@ -1,42 +1,51 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Socket } from 'socket.io';
+import { AlarmRefPayload, CounterActionBodies, CounterRefPayload, NotesPayloadSchema, withCounter } from '../../common/commands.js';
 import type { SessionUser } from '../../common/dto.js';
-import type { CounterAction } from '../../common/protocol.js';
-import { CallPayload, CounterRefPayload, OpenPayload, TransferPayload } from '../../common/schemas.js';
-import { runCounterAction, type CounterCommandInput } from '../app/counter-desk.js';
+import { COUNTER_ACTIONS, type CounterActionPayload, type CounterAction, type TicketAck } from '../../common/protocol.js';
+import { acknowledgeAlarm, raiseAlarm } from '../app/alarms.js';
+import { runCounterAction } from '../app/counter-desk.js';
+import { saveNotes } from '../app/notes.js';
 import type { Office } from '../app/office.js';
-import { answer } from './ack.js';
 import { validator } from '../app/validate.js';
+import { answerCommand } from './ack.js';
+import type { CounterSocket } from './namespaces.js';
 
-const refOnly = validator<CounterCommandInput>(CounterRefPayload);
-const PAYLOADS: Record<CounterAction, (v: unknown) => CounterCommandInput> = {
-  open: validator<CounterCommandInput>(OpenPayload),
-  close: refOnly,
-  'call-next': refOnly,
-  call: validator<CounterCommandInput>(CallPayload),
-  recall: refOnly,
-  start: refOnly,
-  finish: refOnly,
-  'no-show': refOnly,
-  return: refOnly,
-  transfer: validator<CounterCommandInput>(TransferPayload),
-};
+const ACTIONS = COUNTER_ACTIONS.map((action) => ({ action, parse: validator(withCounter(CounterActionBodies[action])) }));
+const raisePayload = validator(CounterRefPayload);
+const alarmAckPayload = validator(AlarmRefPayload);
+const notesPayload = validator(NotesPayloadSchema);
 
-/** `counter:<action>` events: the same command code and authorisation as POST /api/counters/:id/<action>. */
+/**
+ * The staff commands of /counter: `counter:<action>` runs the same command
+ * code and authorisation as POST /api/counters/:id/<action>; the alarm and
+ * ticket notes are application commands too. Their pushes (`queue:changed`,
+ * `alarm:raised`, `alarm:cleared`) come from the broadcaster, whoever sent them.
+ */
 export function registerCounterCommands(
-  socket: Socket,
+  socket: CounterSocket,
   office: Office,
   log: FastifyBaseLogger,
   currentUser: () => Promise<SessionUser>,
 ): void {
-  for (const action of Object.keys(PAYLOADS) as CounterAction[]) {
-    socket.on(`counter:${action}`, (payload: unknown, ack: unknown) => {
-      // socket.io passes the ack as the last argument; a payload-less emit puts it first.
-      const [body, callback] = typeof payload === 'function' ? [undefined, payload] : [payload, ack];
-      return answer(callback, log, async () => {
-        const input = PAYLOADS[action](body);
-        return runCounterAction(office, action, input, await currentUser());
-      });
-    });
+  for (const { action, parse } of ACTIONS) {
+    socket.on(`counter:${action}`, (payload: CounterActionPayload<CounterAction>, ack: TicketAck) =>
+      void answerCommand(payload, ack, log, async (body) => runCounterAction(office, action, parse(body), await currentUser())),
+    );
   }
+  socket.on('counter:alarm', (payload, ack) =>
+    void answerCommand(payload, ack, log, async (body) => ({
+      alarm: await raiseAlarm(office, raisePayload(body).counterId, await currentUser()),
+    })),
+  );
+  socket.on('counter:alarm-ack', (payload, ack) =>
+    void answerCommand(payload, ack, log, async (body) => ({
+      cleared: await acknowledgeAlarm(office, alarmAckPayload(body).alarmId, await currentUser()),
+    })),
+  );
+  socket.on('counter:notes', (payload, ack) =>
+    void answerCommand(payload, ack, log, async (body) => {
+      const { ticketId, notes } = notesPayload(body);
+      return { ticket: await saveNotes(office, ticketId, notes, await currentUser()) };
+    }),
+  );
 }

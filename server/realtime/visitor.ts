@@ -1,33 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { Namespace, Server, Socket } from 'socket.io';
 import type { PublicTicket } from '../../common/dto.js';
-import { AppError, type ErrorCode } from '../../common/errors.js';
+import { AppError, handshakeRefusal } from '../../common/errors.js';
 import { FINAL_STATUSES } from '../../common/model.js';
-import {
-  PROTOCOL_VERSION,
-  VISITOR_NAMESPACE,
-  type VisitorClientEvents,
-  type VisitorHandshakeAuth,
-  type VisitorServerEvents,
-  type VisitorSnapshot,
-} from '../../common/protocol.js';
-import type { Office } from '../app/office.js';
-import type { QueueView } from '../app/views.js';
+import { VISITOR_NAMESPACE, type VisitorSnapshot } from '../../common/protocol.js';
 import { recordEstimatesShown, shownEstimate } from '../app/estimates.js';
+import { followedTicket, followRefusal, unfollowable } from '../app/followed-tickets.js';
+import type { Office } from '../app/office.js';
 import { EVENT_CATALOG, type LoggedEvent } from '../domain/events.js';
-import { endOfDay } from '../domain/time.js';
 import { answer } from './ack.js';
+import { protocolGuard, type RealtimeServer, type VisitorNamespace, type VisitorSocket } from './namespaces.js';
 import { Sequencer } from './sequencer.js';
 
 /** How often open sockets are checked for the end of their office day. */
 export const VISITOR_EXPIRY_SWEEP_MS = 60_000;
 const TOKEN = /^[A-Za-z0-9_.-]{1,64}$/;
-
-interface VisitorSocketData {
-  ticketId: string;
-}
-type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
-type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
 
 /** What was last sent to one ticket's room; seq counts that room's pushes. */
 interface Room {
@@ -41,62 +27,42 @@ interface Room {
 
 const roomName = (ticketId: string) => `ticket:${ticketId}`;
 
-function refusal(code: ErrorCode): Error {
-  const err = new Error(code) as Error & { data: unknown };
-  err.data = new AppError(code).toBody();
-  return err;
-}
-
 /**
  * /visitor: a phone follows its own ticket. Only the ticket's token opens the
  * socket; after every committed batch the public view of each followed ticket
  * is recomputed in one read and pushed to its room if it changed.
  */
-export function registerVisitorNamespace(io: Server, app: FastifyInstance, office: Office): void {
-  const ns = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
+export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstance, office: Office): void {
+  const ns: VisitorNamespace = io.of(VISITOR_NAMESPACE);
   const epoch = new Sequencer().epoch;
   const rooms = new Map<string, Room>();
 
-  const view = (v: QueueView, ticketId: string): PublicTicket | AppError => {
-    const t = v.r.ticket(ticketId);
-    if (!t) return new AppError('TICKET_NOT_FOUND');
-    if (v.now >= endOfDay(t.businessDate, v.r.settings().timeZone)) return new AppError('TICKET_EXPIRED');
-    return v.publicTicket(t);
-  };
-
+  ns.use(protocolGuard);
   ns.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as VisitorHandshakeAuth;
-    if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION) return next(refusal('PROTOCOL_MISMATCH'));
-    const id = typeof auth.ticket === 'string' && TOKEN.test(auth.ticket) ? auth.ticket : null;
-    if (!id) return next(refusal('TICKET_NOT_FOUND'));
-    const now = office.now();
-    office.store
-      .read((r) => {
-        const t = r.ticket(id);
-        if (!t) return 'TICKET_NOT_FOUND' as const;
-        return now >= endOfDay(t.businessDate, r.settings().timeZone) ? ('TICKET_EXPIRED' as const) : null;
-      })
-      .then(
-        (code) => {
-          if (code) return next(refusal(code));
-          socket.data.ticketId = id;
-          next();
-        },
-        (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
-      );
+    const ticket: unknown = socket.handshake.auth.ticket;
+    const id = typeof ticket === 'string' && TOKEN.test(ticket) ? ticket : null;
+    if (!id) return next(handshakeRefusal('TICKET_NOT_FOUND'));
+    followRefusal(office, id).then(
+      (code) => {
+        if (code) return next(handshakeRefusal(code));
+        socket.data.ticketId = id;
+        next();
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
+    );
   });
 
   /** The current view with this room's seq, read in one go so the two agree. */
   const snapshot = (ticketId: string): Promise<VisitorSnapshot> =>
     office.view((v) => {
-      const ticket = view(v, ticketId);
+      const ticket = followedTicket(v, ticketId);
       if (ticket instanceof AppError) throw ticket;
       const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false, estimate: shownEstimate(ticket) };
       // A phone that left before its snapshot was read must not leave a room behind.
       if (ns.adapter.rooms.has(roomName(ticketId))) rooms.set(ticketId, room);
       room.last ??= JSON.stringify(ticket);
       room.final = FINAL_STATUSES.includes(ticket.status);
-      return { ticket, seq: room.seq, epoch, timeZone: v.r.settings().timeZone };
+      return { ticket, seq: room.seq, epoch, timeZone: v.settings.timeZone };
     });
 
   const expire = (socket: VisitorSocket) => {
@@ -112,7 +78,7 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
       () => expire(socket),
     );
     socket.on('snapshot', (ack) =>
-      answer(ack, app.log, async () => {
+      void answer(ack, app.log, async () => {
         try {
           return { snapshot: await snapshot(id) };
         } catch (err) {
@@ -139,7 +105,7 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
         const newEstimates: PublicTicket[] = [];
         for (const id of ids) {
           const room = rooms.get(id);
-          const ticket = view(v, id);
+          const ticket = followedTicket(v, id);
           if (!room || ticket instanceof AppError) continue;
           const json = JSON.stringify(ticket);
           if (json === room.last) continue;
@@ -161,9 +127,7 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
   // Tokens end with their office day even when nothing happens in the queue.
   const sweep = setInterval(() => {
     if (rooms.size === 0) return;
-    const ids = [...rooms.keys()];
-    office
-      .view((v) => ids.filter((id) => view(v, id) instanceof AppError))
+    unfollowable(office, [...rooms.keys()])
       .then((gone) => {
         const expired = new Set(gone);
         for (const socket of ns.sockets.values()) if (expired.has(socket.data.ticketId)) expire(socket);
@@ -172,8 +136,9 @@ export function registerVisitorNamespace(io: Server, app: FastifyInstance, offic
   }, VISITOR_EXPIRY_SWEEP_MS);
   sweep.unref();
 
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     clearInterval(sweep);
     office.events.off('committed', onCommitted);
+    done();
   });
 }

@@ -117,7 +117,7 @@ export class SpeechEngine {
         void thread.terminate();
       }, SYNTHESIS_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      thread.postMessage({ ...body, id } as ThreadRequest);
+      thread.postMessage({ ...body, id } satisfies ThreadRequest);
     });
   }
 

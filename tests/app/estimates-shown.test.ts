@@ -1,10 +1,9 @@
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicTicket } from '../../common/dto.js';
-import { PROTOCOL_VERSION, type TicketStatusEvent, type VisitorSnapshot } from '../../common/protocol.js';
+import { PROTOCOL_VERSION } from '../../common/protocol.js';
 import type { EventType, LoggedEvent, LoggedEventOf } from '../../server/domain/events.js';
 import { instantAt } from '../../server/domain/time.js';
-import { closeAll, connect, firstOf, received } from '../helpers/socket-clients.js';
+import { closeAll, connect, firstOf, received, type ClientSocket } from '../helpers/socket-clients.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { counterAction, issue } from '../realtime/support.js';
 
@@ -32,13 +31,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-const follow = async (ticketId: string): Promise<Socket> => {
+const follow = async (ticketId: string): Promise<ClientSocket<'/visitor'>> => {
   const phone = await connect(server.url, '/visitor', { auth: { protocol: PROTOCOL_VERSION, ticket: ticketId } });
-  await firstOf<VisitorSnapshot>(phone, 'visitor:snapshot');
+  await firstOf(phone, 'visitor:snapshot');
   return phone;
 };
-const pushes = (phone: Socket) => received<TicketStatusEvent>(phone, 'ticket:status');
-const pushNo = (phone: Socket, seq: number) => firstOf<TicketStatusEvent>(phone, 'ticket:status', (e) => e.seq === seq);
+const pushes = (phone: ClientSocket<'/visitor'>) => received(phone, 'ticket:status');
+const pushNo = (phone: ClientSocket<'/visitor'>, seq: number) => firstOf(phone, 'ticket:status', (e) => e.seq === seq);
 const ok = async (reply: Promise<{ status: number }>) => expect((await reply).status).toBe(200);
 
 /** The next committed batch that holds events of this type (a barrier: resolves only after commit). */

@@ -1,10 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServicesStatus, TicketCalledEvent } from '../../common/protocol.js';
 import { actionButton, currentNumber, openFromPicker, screenWaiting, serverWaiting, signIn } from '../counter/e2e-support.js';
-import { closeAll, connect, received } from '../helpers/socket-clients.js';
+import { closeAll, connect, received, type ClientSocket } from '../helpers/socket-clients.js';
 import { chooseLanguage, drawAtKiosk, openKiosk, type KioskPage } from '../kiosk/e2e-support.js';
 import { currentNumber as displayedNumber, listedNumbers, openDisplay } from './display-support.js';
 import { openPage, screenshot } from './helpers/browser.js';
@@ -26,8 +24,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('walk-in day slice: kiosk → counters → display', () => {
   const e2e = useE2e();
-  let display: Socket;
-  let kiosk: Socket;
+  let display: ClientSocket<'/display'>;
+  let kiosk: ClientSocket<'/kiosk'>;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[][] = [];
   let a: Page;
@@ -45,8 +43,8 @@ describe('walk-in day slice: kiosk → counters → display', () => {
     return page;
   }
 
-  const lastStatus = (socket: Socket) => received<ServicesStatus>(socket, 'services:status').at(-1)?.services;
-  const calls = () => received<TicketCalledEvent>(display, 'ticket:called').map((c) => `${c.number}@${c.counterName}${c.recall ? ' (recall)' : ''}`);
+  const lastStatus = (socket: ClientSocket<'/display'> | ClientSocket<'/kiosk'>) => received(socket, 'services:status').at(-1)?.services;
+  const calls = () => received(display, 'ticket:called').map((c) => `${c.number}@${c.counterName}${c.recall ? ' (recall)' : ''}`);
 
   /** The server's counts, and the same numbers on both counter screens, the display and the kiosk. */
   async function countsAgree(expected: { naturalisation: number; residence: number }): Promise<void> {

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StaffTicket } from '../../common/dto.js';
-import type { CounterSnapshot } from '../../common/protocol.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
 import {
   chooseLanguage,
@@ -138,7 +137,7 @@ describe('kiosk: drawing a ticket', () => {
     expect(await page.locator('kiosk-ticket-screen main').innerText()).toContain('Öncelikli');
 
     const staff = await connect(e2e.server.url, '/counter', { cookie: await e2e.server.login('ayilmaz') });
-    const snapshot = await firstOf<CounterSnapshot>(staff, 'counter:snapshot');
+    const snapshot = await firstOf(staff, 'counter:snapshot');
     const held = snapshot.tickets.find((t: StaffTicket) => t.id === ticket.id);
     expect(held).toMatchObject({ priorityClass: 'priority', language: 'tr', channel: 'kiosk' });
     expect(errors).toEqual([]);

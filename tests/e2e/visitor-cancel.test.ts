@@ -1,7 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicService } from '../../common/dto.js';
-import type { CounterSnapshot, QueueChanged } from '../../common/protocol.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
 import { api, counterAction, issue } from '../realtime/support.js';
 import { screenshot } from './helpers/browser.js';
@@ -29,7 +28,7 @@ describe('visitor page: leaving the queue', () => {
     const before = await issue(e2e.server.url, 'residence');
     const mine = await issue(e2e.server.url, 'residence');
     const counter = await connect(e2e.server.url, '/counter', { cookie: staff });
-    const snapshot = await firstOf<CounterSnapshot>(counter, 'counter:snapshot');
+    const snapshot = await firstOf(counter, 'counter:snapshot');
     expect(snapshot.tickets.map((t) => t.id)).toContain(mine.id);
     expect(await waitingFor('residence')).toBe(2);
 
@@ -52,10 +51,10 @@ describe('visitor page: leaving the queue', () => {
 
     expect((await api(e2e.server.url, 'GET', `/api/tickets/${mine.id}`)).body).toMatchObject({ status: 'cancelled', position: null });
     expect(await waitingFor('residence')).toBe(1);
-    const change = await firstOf<QueueChanged>(counter, 'queue:changed', (e) => e.tickets.some((t) => t.id === mine.id));
+    const change = await firstOf(counter, 'queue:changed', (e) => e.tickets.some((t) => t.id === mine.id));
     expect(change.tickets.find((t) => t.id === mine.id)?.status).toBe('cancelled');
     const fresh = await connect(e2e.server.url, '/counter', { cookie: staff });
-    expect((await firstOf<CounterSnapshot>(fresh, 'counter:snapshot')).tickets.map((t) => t.id)).not.toContain(mine.id);
+    expect((await firstOf(fresh, 'counter:snapshot')).tickets.map((t) => t.id)).not.toContain(mine.id);
 
     // The counter calls the one before, and then nobody: the cancelled ticket is never offered.
     expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'open')).status).toBe(200);

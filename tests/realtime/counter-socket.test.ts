@@ -1,13 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { PROTOCOL_VERSION, type CounterSnapshot, type QueueChanged } from '../../common/protocol.js';
+import type { ErrorBody } from '../../common/errors.js';
+import { PROTOCOL_VERSION, type CounterClientEvents } from '../../common/protocol.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   closeAll,
   connect,
   ConnectRefused,
   emitAck,
+  emitAckUnchecked,
+  emitUnchecked,
+  failure,
   firstOf,
+  ok,
   received,
+  ticketOf,
   waitForDisconnect,
 } from '../helpers/socket-clients.js';
 import { api, counterAction, issue } from './support.js';
@@ -79,7 +85,7 @@ describe('/counter handshake', () => {
       const counter = await refused(connect(url, '/counter', { cookie: julia, auth: { protocol } }));
       expect(counter.message).toBe('PROTOCOL_MISMATCH');
       expect(counter.data).toMatchObject({ code: 'PROTOCOL_MISMATCH', message: expect.any(String) });
-      for (const ns of ['/display', '/kiosk']) {
+      for (const ns of ['/display', '/kiosk'] as const) {
         const err = await refused(connect(url, ns, { auth: { protocol } }));
         expect(err.message).toBe('PROTOCOL_MISMATCH');
         expect((err.data as { code: string }).code).toBe('PROTOCOL_MISMATCH');
@@ -93,7 +99,7 @@ describe('/counter handshake', () => {
   test('with the session cookie, counter:snapshot arrives with the user, counters, services and tickets', async () => {
     const t = await issue(url, 'asylum', 'uk');
     const socket = await connect(url, '/counter', { cookie: julia });
-    const snap = await firstOf<CounterSnapshot>(socket, 'counter:snapshot');
+    const snap = await firstOf(socket, 'counter:snapshot');
     expect(snap.user).toMatchObject({ username: 'jschulte', displayName: 'Julia Schulte', role: 'staff' });
     expect(typeof snap.seq).toBe('number');
     expect(typeof snap.epoch).toBe('string');
@@ -103,7 +109,7 @@ describe('/counter handshake', () => {
     expect(snap.tickets.find((x) => x.id === t.id)).toMatchObject({ number: t.number, status: 'waiting', position: 1 });
     expect(snap.services.find((s) => s.serviceId === 'asylum')?.waiting).toBe(1);
 
-    const asked = await emitAck(socket, 'snapshot');
+    const asked = ok(await emitAck(socket, 'snapshot'));
     expect(asked.ok).toBe(true);
     expect(asked.snapshot.user.username).toBe('jschulte');
     expect(asked.snapshot.seq).toBe(snap.seq);
@@ -116,10 +122,10 @@ describe('/counter commands', () => {
   test('open, call-next, start and finish through acks; a second staff socket sees every change in order', async () => {
     const a = await connect(url, '/counter', { cookie: julia });
     const b = await connect(url, '/counter', { cookie: ayse });
-    const bSnap = await firstOf<CounterSnapshot>(b, 'counter:snapshot');
+    const bSnap = await firstOf(b, 'counter:snapshot');
 
     const ticket = await issue(url, 'permit-pickup', 'en');
-    await firstOf<QueueChanged>(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id));
+    await firstOf(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id));
 
     const opened = await emitAck(a, 'counter:open', { counterId: 'schalter-2' });
     expect(Object.keys(opened).sort()).toEqual(['counter', 'ok', 'ticket']);
@@ -130,7 +136,7 @@ describe('/counter commands', () => {
     });
 
     server.clock.advance(60_000);
-    const called = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
+    const called = ok(await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' }));
     expect(Object.keys(called).sort()).toEqual(['counter', 'ok', 'ticket']);
     expect(called.ok).toBe(true);
     expect(called.ticket).toMatchObject({ id: ticket.id, number: ticket.number, status: 'called', counterId: 'schalter-2', callCount: 1 });
@@ -141,7 +147,7 @@ describe('/counter commands', () => {
     expect(started).toMatchObject({ ok: true, ticket: { id: ticket.id, status: 'serving' }, counter: { currentTicketId: ticket.id } });
 
     server.clock.advance(300_000);
-    const finished = await emitAck(a, 'counter:finish', { counterId: 'schalter-2' });
+    const finished = ok(await emitAck(a, 'counter:finish', { counterId: 'schalter-2' }));
     expect(finished).toMatchObject({ ok: true, ticket: { id: ticket.id, status: 'done' }, counter: { currentTicketId: null } });
     expect(await ticketStatus(ticket.id)).toBe('done');
 
@@ -149,8 +155,8 @@ describe('/counter commands', () => {
     expect(none).toMatchObject({ ok: true, ticket: null, counter: { id: 'schalter-2', currentTicketId: null } });
 
     // b saw: issue, open, call, start, finish — numbered one by one after its snapshot.
-    await firstOf<QueueChanged>(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id && t.status === 'done'));
-    const changes = received<QueueChanged>(b, 'queue:changed');
+    await firstOf(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id && t.status === 'done'));
+    const changes = received(b, 'queue:changed');
     expect(changes.map((c) => c.seq)).toEqual(changes.map((_, i) => bSnap.seq + 1 + i));
     for (const c of changes) expect(c.epoch).toBe(bSnap.epoch);
     const statuses = changes.flatMap((c) => c.tickets.filter((t) => t.id === ticket.id).map((t) => t.status));
@@ -162,7 +168,7 @@ describe('/counter commands', () => {
     expect(donePush?.tickets.find((t) => t.id === ticket.id)).toEqual(finished.ticket);
     expect(donePush?.services.find((s) => s.serviceId === 'permit-pickup')?.waiting).toBe(0);
     // a sees the same pushes as b.
-    expect(received<QueueChanged>(a, 'queue:changed').map((c) => c.seq)).toEqual(changes.map((c) => c.seq));
+    expect(received(a, 'queue:changed').map((c) => c.seq)).toEqual(changes.map((c) => c.seq));
   });
 
   test("acting on someone else's counter is refused with COUNTER_NOT_YOURS, as over HTTP", async () => {
@@ -171,27 +177,27 @@ describe('/counter commands', () => {
     expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
     const t = await issue(url, 'permit-pickup');
 
-    for (const action of ['call-next', 'recall', 'start', 'finish', 'no-show', 'return', 'close']) {
+    for (const action of ['call-next', 'recall', 'start', 'finish', 'no-show', 'return', 'close'] as const) {
       const ack = await emitAck(b, `counter:${action}`, { counterId: 'schalter-2' });
       expect(ack, action).toEqual({ ok: false, error: { code: 'COUNTER_NOT_YOURS', message: expect.any(String) } });
     }
     const call = await emitAck(b, 'counter:call', { counterId: 'schalter-2', ticketId: t.id });
-    expect(call.error?.code).toBe('COUNTER_NOT_YOURS');
+    expect(failure(call).code).toBe('COUNTER_NOT_YOURS');
     const transfer = await emitAck(b, 'counter:transfer', { counterId: 'schalter-2', serviceId: 'residence' });
-    expect(transfer.error?.code).toBe('COUNTER_NOT_YOURS');
+    expect(failure(transfer).code).toBe('COUNTER_NOT_YOURS');
     // Opening it is "taken", not a silent take-over.
     const open = await emitAck(b, 'counter:open', { counterId: 'schalter-2' });
     expect(open).toEqual({ ok: false, error: { code: 'COUNTER_TAKEN', message: expect.any(String) } });
     const force = await emitAck(b, 'counter:open', { counterId: 'schalter-2', force: true });
-    expect(force.error?.code).toBe('COUNTER_TAKEN');
+    expect(failure(force).code).toBe('COUNTER_TAKEN');
 
     // The HTTP route answers the same code for the same command.
-    const http = await counterAction(url, ayse, 'schalter-2', 'call-next');
+    const http = await counterAction<{ error: ErrorBody }>(url, ayse, 'schalter-2', 'call-next');
     expect(http.status).toBe(403);
     expect(http.body.error.code).toBe('COUNTER_NOT_YOURS');
     // Unknown and closed counters.
-    expect((await emitAck(b, 'counter:call-next', { counterId: 'schalter-99' })).error?.code).toBe('COUNTER_NOT_FOUND');
-    expect((await emitAck(b, 'counter:call-next', { counterId: 'schalter-5' })).error?.code).toBe('COUNTER_CLOSED');
+    expect(failure(await emitAck(b, 'counter:call-next', { counterId: 'schalter-99' })).code).toBe('COUNTER_NOT_FOUND');
+    expect(failure(await emitAck(b, 'counter:call-next', { counterId: 'schalter-5' })).code).toBe('COUNTER_CLOSED');
 
     // Nothing happened to the ticket or the counter.
     expect(await ticketStatus(t.id)).toBe('waiting');
@@ -199,7 +205,7 @@ describe('/counter commands', () => {
     // The owner still can.
     const mine = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
     expect(mine).toMatchObject({ ok: true, ticket: { id: t.id, status: 'called' } });
-    expect((await emitAck(a, 'counter:no-show', { counterId: 'schalter-2' })).ticket.status).toBe('no_show');
+    expect(ticketOf(await emitAck(a, 'counter:no-show', { counterId: 'schalter-2' })).status).toBe('no_show');
   });
 
   test('the same command sent several times at once takes effect once', async () => {
@@ -208,13 +214,13 @@ describe('/counter commands', () => {
     expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
     const [t1, t2] = [await issue(url, 'permit-pickup'), await issue(url, 'permit-pickup')];
 
-    const fire = (action: string) =>
+    const fire = (action: 'call-next' | 'start' | 'finish') =>
       Promise.all([a, a, a, tab2, tab2].map((s) => emitAck(s, `counter:${action}`, { counterId: 'schalter-2' })));
     const calls = await fire('call-next');
-    const called = calls.filter((c) => c.ok && c.ticket);
+    const called = calls.flatMap((c) => (c.ok && c.ticket ? [c.ticket] : []));
     expect(called).toHaveLength(1);
-    expect(called[0].ticket.id).toBe(t1.id);
-    for (const c of calls.filter((x) => !x.ok)) expect(c.error.code).toBe('COUNTER_BUSY');
+    expect(called[0]?.id).toBe(t1.id);
+    for (const c of calls.filter((x) => !x.ok)) expect(failure(c).code).toBe('COUNTER_BUSY');
     expect(calls.filter((c) => !c.ok)).toHaveLength(4);
 
     const starts = await fire('start');
@@ -240,7 +246,7 @@ describe('/counter commands', () => {
     expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
     const t = await issue(url, 'permit-pickup');
     const big = 'x'.repeat(10 * 1024);
-    const bad: Array<[string, unknown[]]> = [
+    const bad: Array<[keyof CounterClientEvents, unknown[]]> = [
       ['counter:call-next', [{}]],
       ['counter:call-next', [{ counterId: 42 }]],
       ['counter:call-next', [{ counterId: null }]],
@@ -272,14 +278,14 @@ describe('/counter commands', () => {
       ['counter:close', [{ __proto__: { counterId: 'schalter-2' } }]],
     ];
     for (const [event, args] of bad) {
-      const ack = await emitAck(a, event, ...args);
+      const ack = await emitAckUnchecked(a, event, ...args);
       const label = `${event} ${JSON.stringify(args).slice(0, 60)}`;
       expect(ack, label).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } });
-      expect(ack.error.message.length, label).toBeLessThan(1000);
+      expect(failure(ack).message.length, label).toBeLessThan(1000);
     }
     // A payload of `undefined` (JSON has none, socket.io sends null) and a proto-polluting key.
-    const polluted = await emitAck(a, 'counter:call-next', JSON.parse('{"counterId":"schalter-2","__proto__":{"x":1}}'));
-    expect(polluted.error?.code).toBe('INVALID_INPUT');
+    const polluted = await emitAckUnchecked(a, 'counter:call-next', JSON.parse('{"counterId":"schalter-2","__proto__":{"x":1}}'));
+    expect(failure(polluted).code).toBe('INVALID_INPUT');
 
     expect(await ticketStatus(t.id)).toBe('waiting');
     expect(await counterState('schalter-2')).toMatchObject({ open: true, currentTicketId: null });
@@ -295,20 +301,20 @@ describe('/counter commands', () => {
     expect((await emitAck(a, 'counter:open', { counterId: 'schalter-2' })).ok).toBe(true);
     const t = await issue(url, 'permit-pickup');
 
-    a.emit('counter:call-next', { counterId: 'schalter-2' });
-    a.emit('counter:call-next');
-    a.emit('counter:call-next', null);
-    a.emit('counter:finish', 'x'.repeat(10 * 1024));
-    a.emit('counter:close', { counterId: 'schalter-2' }, 'not a callback');
-    a.emit('counter:transfer', { counterId: 'schalter-2', serviceId: 'residence' });
-    a.emit('snapshot');
-    a.emit('snapshot', { please: true });
-    a.emit('no-such-event', { counterId: 'schalter-2' });
+    emitUnchecked(a, 'counter:call-next', { counterId: 'schalter-2' });
+    emitUnchecked(a, 'counter:call-next');
+    emitUnchecked(a, 'counter:call-next', null);
+    emitUnchecked(a, 'counter:finish', 'x'.repeat(10 * 1024));
+    emitUnchecked(a, 'counter:close', { counterId: 'schalter-2' }, 'not a callback');
+    emitUnchecked(a, 'counter:transfer', { counterId: 'schalter-2', serviceId: 'residence' });
+    emitUnchecked(a, 'snapshot');
+    emitUnchecked(a, 'snapshot', { please: true });
+    emitUnchecked(a, 'no-such-event', { counterId: 'schalter-2' });
     // Display and kiosk sockets sending junk are ignored as well.
     const display = await connect(url, '/display');
-    display.emit('snapshot');
-    display.emit('snapshot', 'x'.repeat(10 * 1024));
-    display.emit('counter:call-next', { counterId: 'schalter-2' }, () => undefined);
+    emitUnchecked(display, 'snapshot');
+    emitUnchecked(display, 'snapshot', 'x'.repeat(10 * 1024));
+    emitUnchecked(display, 'counter:call-next', { counterId: 'schalter-2' }, () => undefined);
 
     // The server still answers on the same socket, over HTTP, and on new sockets.
     const snap = await emitAck(a, 'snapshot');
@@ -365,11 +371,11 @@ describe('/counter commands', () => {
 
     // Staff data keeps changing; the logged-out socket must not get it.
     const t = await issue(url, 'youth-migration', 'ti');
-    await firstOf<QueueChanged>(watcher, 'queue:changed', (e) => e.tickets.some((x) => x.id === t.id));
+    await firstOf(watcher, 'queue:changed', (e) => e.tickets.some((x) => x.id === t.id));
     // It is closed, so the app notices and shows the login (a reconnect is refused). The close is
     // the barrier: whatever was sent to the socket before it has arrived by now.
     await gone;
-    const leaked = received<QueueChanged>(s, 'queue:changed').filter((e) => e.tickets.some((x) => x.id === t.id));
+    const leaked = received(s, 'queue:changed').filter((e) => e.tickets.some((x) => x.id === t.id));
     expect(leaked).toEqual([]);
     expect(watcher.connected).toBe(true);
     expect((await api(url, 'DELETE', `/api/tickets/${t.id}`)).status).toBe(200);

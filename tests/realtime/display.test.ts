@@ -1,10 +1,10 @@
+import type { PublicCounter, StaffTicket } from '../../common/dto.js';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { DisplaySnapshot, TicketCalledEvent } from '../../common/protocol.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { closeAll, connect, emitAck, firstOf, history, received, waitFor } from '../helpers/socket-clients.js';
+import { closeAll, connect, emitAck, firstOf, history, ok, received, ticketOf, waitFor } from '../helpers/socket-clients.js';
 import { api, counterAction, issue } from './support.js';
 import { SERVICES_PUSH_INTERVAL_MS } from '../../server/realtime/broadcaster.js';
-import { DISPLAY_HISTORY_SIZE } from '../../server/realtime/views.js';
+import { DISPLAY_HISTORY_SIZE } from '../../server/app/snapshots.js';
 
 /**
  * /display: the public waiting-room screens. Real server, real SQLite file,
@@ -45,8 +45,8 @@ function assertNoStaffData(payload: unknown): void {
 
 /** Finishes whatever schalter-2 has, so the next call can happen. */
 async function clearCounter(counterId = 'schalter-2', cookie = staffCookie): Promise<void> {
-  const c = (await api(url, 'GET', '/api/counters')).body.find((x: any) => x.id === counterId);
-  if (!c.currentTicket) return;
+  const c = (await api<PublicCounter[]>(url, 'GET', '/api/counters')).body.find((x) => x.id === counterId);
+  if (!c?.currentTicket) return;
   if (c.currentTicket.status === 'called') expect((await counterAction(url, cookie, counterId, 'start')).status).toBe(200);
   expect((await counterAction(url, cookie, counterId, 'finish')).status).toBe(200);
 }
@@ -54,7 +54,7 @@ async function clearCounter(counterId = 'schalter-2', cookie = staffCookie): Pro
 describe('/display', () => {
   test('sends a snapshot on connect: counters, services and seq, without staff data', async () => {
     const display = await connect(url, '/display');
-    const snap = await firstOf<DisplaySnapshot>(display, 'display:snapshot');
+    const snap = await firstOf(display, 'display:snapshot');
     expect(typeof snap.seq).toBe('number');
     expect(typeof snap.epoch).toBe('string');
     expect(snap.epoch.length).toBeGreaterThan(0);
@@ -80,7 +80,7 @@ describe('/display', () => {
     assertNoStaffData(snap);
 
     // The snapshot can also be asked for, with the same shape.
-    const asked = await emitAck(display, 'snapshot');
+    const asked = ok(await emitAck(display, 'snapshot'));
     expect(asked.ok).toBe(true);
     expect(asked.snapshot.epoch).toBe(snap.epoch);
     expect(asked.snapshot.seq).toBe(snap.seq);
@@ -93,9 +93,9 @@ describe('/display', () => {
     await Promise.all(displays.map((d) => firstOf(d, 'display:snapshot')));
     const ticket = await issue(url, 'permit-pickup', 'fr');
     server.clock.advance(1000);
-    const waits = displays.map((d) => waitFor<TicketCalledEvent>(d, 'ticket:called', (e) => e.number === ticket.number));
+    const waits = displays.map((d) => waitFor(d, 'ticket:called', (e) => e.number === ticket.number));
 
-    const res = await counterAction(url, staffCookie, 'schalter-2', 'call-next');
+    const res = await counterAction<StaffTicket>(url, staffCookie, 'schalter-2', 'call-next');
     expect(res.status).toBe(200);
     expect(res.body.number).toBe(ticket.number);
 
@@ -128,10 +128,10 @@ describe('/display', () => {
     const ticket = await issue(url, 'information', 'ar');
     server.clock.advance(1000);
 
-    const called = displays.map((d) => waitFor<TicketCalledEvent>(d, 'ticket:called', (e) => e.number === ticket.number));
-    const ack = await emitAck(staff, 'counter:call-next', { counterId: 'schalter-2' });
+    const called = displays.map((d) => waitFor(d, 'ticket:called', (e) => e.number === ticket.number));
+    const ack = ok(await emitAck(staff, 'counter:call-next', { counterId: 'schalter-2' }));
     expect(ack.ok).toBe(true);
-    expect(ack.ticket.number).toBe(ticket.number);
+    expect(ticketOf(ack).number).toBe(ticket.number);
     const calledAt = server.clock.now;
     for (const e of await Promise.all(called)) {
       expect(e).toMatchObject({
@@ -147,8 +147,8 @@ describe('/display', () => {
     }
 
     server.clock.advance(30_000);
-    const recalled = displays.map((d) => waitFor<TicketCalledEvent>(d, 'ticket:called', (e) => e.number === ticket.number));
-    const recallAck = await emitAck(staff, 'counter:recall', { counterId: 'schalter-2' });
+    const recalled = displays.map((d) => waitFor(d, 'ticket:called', (e) => e.number === ticket.number));
+    const recallAck = ok(await emitAck(staff, 'counter:recall', { counterId: 'schalter-2' }));
     expect(recallAck.ok).toBe(true);
     for (const e of await Promise.all(recalled)) {
       expect(e).toMatchObject({
@@ -168,7 +168,7 @@ describe('/display', () => {
 
   test('seq rises by exactly 1 per display push, across ticket:called and services:status', async () => {
     const display = await connect(url, '/display');
-    const snap = await firstOf<DisplaySnapshot>(display, 'display:snapshot');
+    const snap = await firstOf(display, 'display:snapshot');
     const staff = await connect(url, '/counter', { cookie: staffCookie });
 
     // A mix of pushes: issues (status only), calls and recalls (call + status), starts/finishes (status).
@@ -177,12 +177,12 @@ describe('/display', () => {
     const announced: string[] = [];
     for (let i = 0; i < 4; i++) {
       server.clock.advance(1000);
-      const call = await emitAck(staff, 'counter:call-next', { counterId: 'schalter-2' });
+      const call = ok(await emitAck(staff, 'counter:call-next', { counterId: 'schalter-2' }));
       expect(call.ok).toBe(true);
-      announced.push(call.ticket.number);
+      announced.push(ticketOf(call).number);
       if (i % 2 === 0) {
         expect((await emitAck(staff, 'counter:recall', { counterId: 'schalter-2' })).ok).toBe(true);
-        announced.push(call.ticket.number);
+        announced.push(ticketOf(call).number);
       }
       expect((await emitAck(staff, 'counter:start', { counterId: 'schalter-2' })).ok).toBe(true);
       expect((await emitAck(staff, 'counter:finish', { counterId: 'schalter-2' })).ok).toBe(true);
@@ -209,7 +209,7 @@ describe('/display', () => {
     for (const e of seen) assertNoStaffData(e.payload);
 
     // A client that saw a gap asks for a snapshot: it is numbered as of the last push.
-    const resync = await emitAck(display, 'snapshot');
+    const resync = ok(await emitAck(display, 'snapshot'));
     expect(resync.ok).toBe(true);
     expect(resync.snapshot.seq).toBe(snap.seq + seen.length);
     expect(resync.snapshot.epoch).toBe(snap.epoch);
@@ -217,7 +217,7 @@ describe('/display', () => {
 
   test('after a reconnect the snapshot carries the call history, newest first, numbers only', async () => {
     const first = await connect(url, '/display');
-    const before = await firstOf<DisplaySnapshot>(first, 'display:snapshot');
+    const before = await firstOf(first, 'display:snapshot');
     first.close();
 
     // Calls at two counters while the screen is away.
@@ -228,10 +228,10 @@ describe('/display', () => {
       const a = await issue(url, 'naturalisation', 'en');
       const b = await issue(url, 'permit-pickup', 'de');
       server.clock.advance(1000);
-      expect((await emitAck(adminStaff, 'counter:call-next', { counterId: 'raum-1-14' })).ticket.number).toBe(a.number);
+      expect(ticketOf(await emitAck(adminStaff, 'counter:call-next', { counterId: 'raum-1-14' })).number).toBe(a.number);
       calls.push({ number: a.number, counterId: 'raum-1-14', recall: false, at: server.clock.now });
       server.clock.advance(1000);
-      expect((await counterAction(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(b.number);
+      expect((await counterAction<StaffTicket>(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(b.number);
       calls.push({ number: b.number, counterId: 'schalter-2', recall: false, at: server.clock.now });
       server.clock.advance(1000);
       expect((await counterAction(url, staffCookie, 'schalter-2', 'recall')).status).toBe(200);
@@ -241,7 +241,7 @@ describe('/display', () => {
     }
 
     const again = await connect(url, '/display');
-    const snap = await firstOf<DisplaySnapshot>(again, 'display:snapshot');
+    const snap = await firstOf(again, 'display:snapshot');
     expect(snap.epoch).toBe(before.epoch);
     expect(snap.seq).toBeGreaterThan(before.seq);
     const newestFirst = [...calls].reverse();
@@ -258,7 +258,7 @@ describe('/display', () => {
     assertNoStaffData(snap);
 
     // The `snapshot` request (what a client does on a seq gap) returns the same history.
-    const asked = await emitAck(again, 'snapshot');
+    const asked = ok(await emitAck(again, 'snapshot'));
     expect(asked.ok).toBe(true);
     expect(asked.snapshot.calls).toEqual(snap.calls);
     assertNoStaffData(asked);
@@ -273,12 +273,12 @@ describe('/display', () => {
     for (let i = 0; i < DISPLAY_HISTORY_SIZE + 2; i++) {
       const t = await issue(url, 'permit-pickup');
       server.clock.advance(1000);
-      expect((await counterAction(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(t.number);
+      expect((await counterAction<StaffTicket>(url, staffCookie, 'schalter-2', 'call-next')).body.number).toBe(t.number);
       numbers.push(t.number);
       await clearCounter();
     }
     const display = await connect(url, '/display');
-    const snap = await firstOf<DisplaySnapshot>(display, 'display:snapshot');
+    const snap = await firstOf(display, 'display:snapshot');
     expect(snap.calls.map((c) => c.number)).toEqual(numbers.slice(-DISPLAY_HISTORY_SIZE).reverse());
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { PublicService } from '../../common/dto.js';
-import type { KioskSnapshot, ServicesStatus } from '../../common/protocol.js';
+import type { ServicesStatus } from '../../common/protocol.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { closeAll, connect, emitAck, firstOf, received, waitFor } from '../helpers/socket-clients.js';
+import { closeAll, connect, emitAck, firstOf, ok, received, waitFor } from '../helpers/socket-clients.js';
 import { api, counterAction, issue } from './support.js';
 
 /** /kiosk: service open/closed state, waiting counts and estimates, pushed after every commit. */
@@ -33,7 +33,7 @@ const byId = (services: PublicService[], id: string) => {
 describe('/kiosk', () => {
   test('sends a snapshot with the services on connect', async () => {
     const kiosk = await connect(url, '/kiosk');
-    const snap = await firstOf<KioskSnapshot>(kiosk, 'kiosk:snapshot');
+    const snap = await firstOf(kiosk, 'kiosk:snapshot');
     expect(typeof snap.seq).toBe('number');
     expect(typeof snap.epoch).toBe('string');
     expect(snap.services.map((s) => s.id).sort()).toEqual(
@@ -62,7 +62,7 @@ describe('/kiosk', () => {
       expect(s.names.en?.length).toBeGreaterThan(0);
     }
     // The same over the `snapshot` request, and the public HTTP list agrees.
-    const asked = await emitAck(kiosk, 'snapshot');
+    const asked = ok(await emitAck(kiosk, 'snapshot'));
     expect(asked).toMatchObject({ ok: true, snapshot: { seq: snap.seq, epoch: snap.epoch } });
     expect(asked.snapshot.services).toEqual(snap.services);
     expect((await api(url, 'GET', '/api/services')).body).toEqual(snap.services);
@@ -70,20 +70,20 @@ describe('/kiosk', () => {
 
   test('issuing a ticket pushes services:status with that waiting count incremented', async () => {
     const kiosks = await Promise.all([1, 2].map(() => connect(url, '/kiosk')));
-    const snaps = await Promise.all(kiosks.map((k) => firstOf<KioskSnapshot>(k, 'kiosk:snapshot')));
+    const snaps = await Promise.all(kiosks.map((k) => firstOf(k, 'kiosk:snapshot')));
     const before = snaps[0]!.services;
 
     const waiting = (push: ServicesStatus, id: string) => byId(push.services, id).waiting;
     const base = (id: string) => byId(before, id).waiting;
     /** Pushes are coalesced (SERVICES_PUSH_INTERVAL_MS), but numbered without gaps and ending on the latest state. */
     const expectContiguous = (k: (typeof kiosks)[number], i: number) => {
-      const seqs = received<ServicesStatus>(k, 'services:status').map((e) => e.seq);
+      const seqs = received(k, 'services:status').map((e) => e.seq);
       expect(seqs).toEqual(seqs.map((_, n) => snaps[i]!.seq + 1 + n));
     };
 
     await issue(url, 'residence', 'tr');
     for (const [i, k] of kiosks.entries()) {
-      const push = await firstOf<ServicesStatus>(k, 'services:status', (e) => waiting(e, 'residence') === base('residence') + 1);
+      const push = await firstOf(k, 'services:status', (e) => waiting(e, 'residence') === base('residence') + 1);
       expect(push.epoch).toBe(snaps[i]!.epoch);
       // The other services did not change.
       for (const s of push.services.filter((x) => x.id !== 'residence')) expect(s).toEqual(byId(before, s.id));
@@ -95,7 +95,7 @@ describe('/kiosk', () => {
     const pushesBefore = received(k, 'services:status').length;
     await issue(url, 'residence', 'de');
     await issue(url, 'information', 'fa');
-    await firstOf<ServicesStatus>(
+    await firstOf(
       k,
       'services:status',
       (e) => waiting(e, 'residence') === base('residence') + 2 && waiting(e, 'information') === base('information') + 1,
@@ -105,27 +105,27 @@ describe('/kiosk', () => {
 
     // A cancellation takes one away again.
     const t = await issue(url, 'information', 'de');
-    const three = await firstOf<ServicesStatus>(k, 'services:status', (e) => waiting(e, 'information') === base('information') + 2);
+    const three = await firstOf(k, 'services:status', (e) => waiting(e, 'information') === base('information') + 2);
     expect((await api(url, 'DELETE', `/api/tickets/${t.id}`)).status).toBe(200);
-    const cancelled = await firstOf<ServicesStatus>(
+    const cancelled = await firstOf(
       k,
       'services:status',
       (e) => e.seq > three.seq && waiting(e, 'information') === base('information') + 1,
     );
-    expect(received<ServicesStatus>(k, 'services:status').at(-1)).toEqual(cancelled);
+    expect(received(k, 'services:status').at(-1)).toEqual(cancelled);
     expectContiguous(k, 0);
   });
 
   test('opening a counter turns the estimate of its services from null into a range', async () => {
     const kiosk = await connect(url, '/kiosk');
-    const snap = await firstOf<KioskSnapshot>(kiosk, 'kiosk:snapshot');
+    const snap = await firstOf(kiosk, 'kiosk:snapshot');
     await issue(url, 'naturalisation', 'en');
     await issue(url, 'naturalisation', 'de');
-    const waitingNow = await firstOf<ServicesStatus>(kiosk, 'services:status', (e) => byId(e.services, 'naturalisation').waiting === 2);
+    const waitingNow = await firstOf(kiosk, 'services:status', (e) => byId(e.services, 'naturalisation').waiting === 2);
     expect(byId(waitingNow.services, 'naturalisation').estimate).toBeNull();
     expect(snap.services.every((s) => s.estimate === null)).toBe(true);
 
-    const opened = waitFor<ServicesStatus>(kiosk, 'services:status');
+    const opened = waitFor(kiosk, 'services:status');
     expect((await counterAction(url, staff, 'raum-1-14', 'open')).status).toBe(200);
     const after = await opened;
     const nat = byId(after.services, 'naturalisation');
@@ -140,7 +140,7 @@ describe('/kiosk', () => {
     for (const s of after.services.filter((x) => x.id !== 'naturalisation')) expect(s.estimate, s.id).toBeNull();
 
     // Closing it again makes the wait unknown again.
-    const closed = waitFor<ServicesStatus>(kiosk, 'services:status');
+    const closed = waitFor(kiosk, 'services:status');
     expect((await counterAction(url, staff, 'raum-1-14', 'close')).status).toBe(200);
     expect(byId((await closed).services, 'naturalisation').estimate).toBeNull();
   });
@@ -148,7 +148,7 @@ describe('/kiosk', () => {
   test('kiosk pushes carry no staff or ticket data', async () => {
     const kiosk = await connect(url, '/kiosk');
     await firstOf(kiosk, 'kiosk:snapshot');
-    const push = waitFor<ServicesStatus>(kiosk, 'services:status');
+    const push = waitFor(kiosk, 'services:status');
     expect((await counterAction(url, staff, 'raum-1-14', 'open')).status).toBe(200);
     const json = JSON.stringify(await push);
     expect(Object.keys(await push).sort()).toEqual(['epoch', 'seq', 'services']);

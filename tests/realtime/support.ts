@@ -1,3 +1,5 @@
+import type { IssuedTicket } from '../../common/dto.js';
+
 /** Small HTTP helpers for the realtime and system tests (real fetch against a real server). */
 
 export interface ApiResponse<T = any> {
@@ -25,13 +27,13 @@ export async function api<T = any>(
 }
 
 /** Draws a ticket; fails the test on anything but 201. */
-export async function issue(url: string, serviceId: string, language = 'de', cookie?: string): Promise<any> {
-  const res = await api(url, 'POST', '/api/tickets', { body: { serviceId, language }, ...(cookie ? { cookie } : {}) });
+export async function issue(url: string, serviceId: string, language = 'de', cookie?: string): Promise<IssuedTicket> {
+  const res = await api<IssuedTicket>(url, 'POST', '/api/tickets', { body: { serviceId, language }, ...(cookie ? { cookie } : {}) });
   if (res.status !== 201) throw new Error(`issue ${serviceId}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-/** POST /api/counters/:id/:action with a staff cookie. */
-export function counterAction(url: string, cookie: string, counterId: string, action: string, body?: unknown) {
-  return api(url, 'POST', `/api/counters/${counterId}/${action}`, { cookie, ...(body !== undefined ? { body } : {}) });
+/** POST /api/counters/:id/:action with a staff cookie; the answer is the ticket (or 204, none, after a call-next with nobody waiting). */
+export function counterAction<T = any>(url: string, cookie: string, counterId: string, action: string, body?: unknown) {
+  return api<T>(url, 'POST', `/api/counters/${counterId}/${action}`, { cookie, ...(body !== undefined ? { body } : {}) });
 }

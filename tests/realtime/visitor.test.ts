@@ -1,10 +1,18 @@
-import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { PublicTicket } from '../../common/dto.js';
-import { PROTOCOL_VERSION, type TicketStatusEvent, type VisitorSnapshot } from '../../common/protocol.js';
+import type { IssuedTicket, PublicTicket, StaffTicket } from '../../common/dto.js';
+import { PROTOCOL_VERSION } from '../../common/protocol.js';
 import { instantAt } from '../../server/domain/time.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { closeAll, connect, ConnectRefused, emitAck, firstOf, received, waitForDisconnect } from '../helpers/socket-clients.js';
+import {
+  closeAll,
+  connect,
+  ConnectRefused,
+  emitAck,
+  firstOf,
+  received,
+  waitForDisconnect,
+  type ClientSocket,
+} from '../helpers/socket-clients.js';
 import { api, counterAction, issue } from './support.js';
 
 /**
@@ -32,7 +40,7 @@ afterAll(async () => {
 });
 /** Tickets a test drew; cancelled afterwards so every test starts with empty queues. */
 const drawn: string[] = [];
-async function draw(serviceId: string, language = 'de'): Promise<any> {
+async function draw(serviceId: string, language = 'de'): Promise<IssuedTicket> {
   const t = await issue(url, serviceId, language);
   drawn.push(t.id);
   return t;
@@ -52,10 +60,10 @@ afterEach(async () => {
 });
 
 const follow = (ticketId: string) => connect(url, '/visitor', { auth: { protocol: PROTOCOL_VERSION, ticket: ticketId } });
-const snapshotOf = (s: Socket) => firstOf<VisitorSnapshot>(s, 'visitor:snapshot');
-const pushes = (s: Socket) => received<TicketStatusEvent>(s, 'ticket:status');
+const snapshotOf = (s: ClientSocket<'/visitor'>) => firstOf(s, 'visitor:snapshot');
+const pushes = (s: ClientSocket<'/visitor'>) => received(s, 'ticket:status');
 /** The first push (already received or still to come) whose ticket matches. */
-const push = (s: Socket, pred: (t: PublicTicket) => boolean) => firstOf<TicketStatusEvent>(s, 'ticket:status', (e) => pred(e.ticket));
+const push = (s: ClientSocket<'/visitor'>, pred: (t: PublicTicket) => boolean) => firstOf(s, 'ticket:status', (e) => pred(e.ticket));
 
 async function refused(promise: Promise<unknown>): Promise<ConnectRefused> {
   try {
@@ -116,7 +124,7 @@ describe('/visitor pushes', () => {
     await snapshotOf(other);
     await snapshotOf(elsewhere);
 
-    const call = () => counterAction(url, ayse, 'schalter-3', 'call-next');
+    const call = () => counterAction<StaffTicket>(url, ayse, 'schalter-3', 'call-next');
     const noShow = () => counterAction(url, ayse, 'schalter-3', 'no-show');
 
     expect((await call()).body.id).toBe(a.id);

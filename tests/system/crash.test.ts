@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { DisplaySnapshot } from '../../common/protocol.js';
+import type { IssuedTicket, PublicTicket } from '../../common/dto.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
 import { api } from '../realtime/support.js';
 
@@ -136,7 +136,7 @@ describe('crash safety', () => {
       const first = await startServer();
       const cookie = await login(first.url);
       const screen = await connect(first.url, '/display');
-      const firstEpoch = (await firstOf<DisplaySnapshot>(screen, 'display:snapshot')).epoch;
+      const firstEpoch = (await firstOf(screen, 'display:snapshot')).epoch;
 
       // 2. Draw tickets from 8 parallel clients; SIGKILL the server while requests are in flight.
       const created: Created[] = [];
@@ -152,7 +152,7 @@ describe('crash safety', () => {
           const serviceId = SERVICES[i % SERVICES.length]!;
           inFlight++;
           try {
-            const res = await api(first.url, 'POST', '/api/tickets', {
+            const res = await api<IssuedTicket>(first.url, 'POST', '/api/tickets', {
               cookie,
               body: { serviceId, language: i % 3 ? 'de' : 'ar' },
             });
@@ -192,7 +192,7 @@ describe('crash safety', () => {
       expect(me.status).toBe(200);
       // A new process starts a new push epoch, so screens that survived the restart resync.
       const screenAgain = await connect(second.url, '/display');
-      const secondSnap = await firstOf<DisplaySnapshot>(screenAgain, 'display:snapshot');
+      const secondSnap = await firstOf(screenAgain, 'display:snapshot');
       expect(secondSnap.epoch).not.toBe(firstEpoch);
       // Its waiting counts include every confirmed ticket (plus any committed whose answer was lost).
       for (const service of SERVICES) {
@@ -210,7 +210,7 @@ describe('crash safety', () => {
         Array.from({ length: PARALLEL }, async () => {
           while (next < created.length) {
             const t = created[next++]!;
-            const res = await api(second.url, 'GET', `/api/tickets/${t.id}`);
+            const res = await api<PublicTicket>(second.url, 'GET', `/api/tickets/${t.id}`);
             if (res.status !== 200 || res.body.number !== t.number || res.body.serviceId !== t.serviceId || res.body.status !== 'waiting') {
               missing.push(`${t.number} (${t.id}): ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
             }
@@ -223,7 +223,7 @@ describe('crash safety', () => {
       const after: Created[] = [];
       for (let round = 0; round < 3; round++) {
         for (const serviceId of SERVICES) {
-          const res = await api(second.url, 'POST', '/api/tickets', { cookie, body: { serviceId, language: 'de' } });
+          const res = await api<IssuedTicket>(second.url, 'POST', '/api/tickets', { cookie, body: { serviceId, language: 'de' } });
           expect(res.status, JSON.stringify(res.body)).toBe(201);
           after.push({ id: res.body.id, number: res.body.number, serviceId, expiresAt: res.body.expiresAt });
         }

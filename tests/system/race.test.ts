@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import type { DisplaySnapshot, QueueChanged, TicketCalledEvent } from '../../common/protocol.js';
+import type { IssuedTicket, StaffTicket } from '../../common/dto.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { closeAll, connect, emitAck, firstOf, history, received } from '../helpers/socket-clients.js';
+import { closeAll, connect, emitAck, firstOf, history, received, type ClientSocket } from '../helpers/socket-clients.js';
 import { api, counterAction } from '../realtime/support.js';
 
 /**
@@ -101,7 +100,7 @@ async function issueMany(count: number, parallel: number, offset: number): Promi
     Array.from({ length: parallel }, async () => {
       while (next < count) {
         const i = offset + next++;
-        const res = await api(url, 'POST', '/api/tickets', {
+        const res = await api<IssuedTicket>(url, 'POST', '/api/tickets', {
           cookie: adminCookie,
           body: { serviceId: serviceIds[i % serviceIds.length], language: LANGUAGES[i % LANGUAGES.length], priority: i % 17 === 0 },
         });
@@ -124,7 +123,7 @@ describe('concurrent counters', () => {
 
       // Observers: a screen and a staff socket record every push.
       const display = await connect(url, '/display');
-      const displaySnap = await firstOf<DisplaySnapshot>(display, 'display:snapshot');
+      const displaySnap = await firstOf(display, 'display:snapshot');
       const observer = await connect(url, '/counter', { cookie: adminCookie });
       const observerSnap = await firstOf(observer, 'counter:snapshot');
 
@@ -133,7 +132,7 @@ describe('concurrent counters', () => {
       expect(new Set(issued.map((t) => t.id)).size).toBe(INITIAL_TICKETS);
 
       // Each desk: its own user, its own session, its own socket (or HTTP client).
-      const sockets: Socket[] = [];
+      const sockets: Array<ClientSocket<'/counter'>> = [];
       for (const desk of SOCKET_DESKS) {
         const cookie = desk.username === 'admin' ? adminCookie : await server.login(desk.username);
         const socket = await connect(url, '/counter', { cookie });
@@ -156,7 +155,9 @@ describe('concurrent counters', () => {
         if (errors.length > 50) throw new Error(`too many errors: ${errors.slice(0, 5).join('; ')}`);
       };
 
-      type Step = (action: string) => Promise<{ ok: boolean; ticket: { id: string; status: string } | null; error?: unknown }>;
+      type Step = (
+        action: 'call-next' | 'start' | 'finish',
+      ) => Promise<{ ok: true; ticket: { id: string; status: string } | null } | { ok: false; error: unknown }>;
       const serve = async (counterId: string, step: Step) => {
         const mine: string[] = [];
         served.set(counterId, mine);
@@ -193,10 +194,10 @@ describe('concurrent counters', () => {
       );
       const httpLoops = HTTP_DESKS.map((desk, i) =>
         serve(desk.counterId, async (action) => {
-          const res = await counterAction(url, httpCookies[i]!, desk.counterId, action);
+          const res = await counterAction<StaffTicket>(url, httpCookies[i]!, desk.counterId, action);
           if (action === 'call-next' && res.status === 204) return { ok: true, ticket: null };
           if (res.status === 200) return { ok: true, ticket: res.body };
-          return { ok: false, ticket: null, error: { status: res.status, body: res.body } };
+          return { ok: false, error: { status: res.status, body: res.body } };
         }),
       );
       // More visitors arrive while the counters are calling.
@@ -253,15 +254,15 @@ describe('concurrent counters', () => {
 
       // Pushes kept up: the screen announced every call once, numbered without gaps; staff pushes too.
       await firstOf(display, 'ticket:called', () => received(display, 'ticket:called').length >= total, 10_000);
-      const calls = received<TicketCalledEvent>(display, 'ticket:called');
+      const calls = received(display, 'ticket:called');
       expect(calls).toHaveLength(total);
       expect(new Set(calls.map((c) => c.number)).size).toBe(total);
       await new Promise((r) => setTimeout(r, 200));
       const displayPushes = history(display)
         .filter((e) => e.event === 'ticket:called' || e.event === 'services:status')
-        .map((e) => e.payload.seq as number);
+        .map((e) => e.payload.seq);
       expect(displayPushes).toEqual(displayPushes.map((_, i) => displaySnap.seq + 1 + i));
-      const staffSeqs = received<QueueChanged>(observer, 'queue:changed').map((e) => e.seq);
+      const staffSeqs = received(observer, 'queue:changed').map((e) => e.seq);
       expect(staffSeqs).toEqual(staffSeqs.map((_, i) => observerSnap.seq + 1 + i));
       // One queue:changed per commit: issues, opens, and three per ticket.
       expect(staffSeqs.length).toBe(total + SOCKET_DESKS.length + HTTP_DESKS.length + 3 * total);

@@ -4,13 +4,15 @@ import { isEventType } from '../../domain/events.js';
 import type { UserRecord } from '../store.js';
 
 /** Row ↔ domain mappers: snake_case columns, JSON for lists and maps, 0/1 for booleans. */
-type Row = Record<string, unknown>;
+/** A value as better-sqlite3 hands it over (Buffers never occur here: no BLOB columns). */
+export type SqlValue = string | number | bigint | null;
+export type Row = Record<string, SqlValue>;
 
-const str = (v: unknown): string => String(v);
-const num = (v: unknown): number => Number(v);
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const json = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+const str = (v: SqlValue | undefined): string => String(v);
+const num = (v: SqlValue | undefined): number => Number(v);
+const numOrNull = (v: SqlValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const strOrNull = (v: SqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const json = <T>(v: SqlValue | undefined): T => JSON.parse(String(v)) as T;
 
 export function ticketFromRow(r: Row): Ticket {
   return {

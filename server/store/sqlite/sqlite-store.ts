@@ -8,8 +8,8 @@ import type { Statement } from 'better-sqlite3';
 import { openDatabase, type SqliteDb } from './database.js';
 import { OpenTicketCache } from './open-tickets.js';
 import * as rows from './rows.js';
+import type { Row } from './rows.js';
 
-type Row = Record<string, unknown>;
 
 /** better-sqlite3 implementation of the store seam; one connection does all writes. */
 export class SqliteStore implements QueueStore {
@@ -32,7 +32,7 @@ export class SqliteStore implements QueueStore {
       return Promise.resolve(result);
     } catch (err) {
       this.openTickets.rollback();
-      return Promise.reject(err);
+      return Promise.reject(asError(err));
     }
   }
 
@@ -40,7 +40,7 @@ export class SqliteStore implements QueueStore {
     try {
       return Promise.resolve(this.db.transaction(() => fn(this.tx)).deferred());
     } catch (err) {
-      return Promise.reject(err);
+      return Promise.reject(asError(err));
     }
   }
 
@@ -95,7 +95,7 @@ class SqliteTx implements StoreTx {
   }
 
   areas(): Area[] {
-    return this.all('SELECT * FROM areas ORDER BY id').map((r) => ({ id: String(r.id), name: JSON.parse(String(r.name)) }));
+    return this.all('SELECT * FROM areas ORDER BY id').map((r) => ({ id: String(r.id), name: JSON.parse(String(r.name)) as Area['name'] }));
   }
   putArea(a: Area): void {
     this.upsert('areas', { id: a.id, name: JSON.stringify(a.name) });
@@ -318,4 +318,9 @@ const readEvent = (r: Row): LoggedEvent => upgradeEvent(rows.storedEventFromRow(
 function ofTypes<K extends EventType>(types: readonly K[]): (e: LoggedEvent) => e is LoggedEventOf<K> {
   const wanted: readonly EventType[] = types;
   return (e): e is LoggedEventOf<K> => wanted.includes(e.type);
+}
+
+/** Whatever a transaction threw reaches the caller as an Error (better-sqlite3 only throws Errors; user code might not). */
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error('store transaction failed', { cause: err });
 }

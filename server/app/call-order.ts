@@ -1,0 +1,100 @@
+import type { Counter, Ticket } from '../../common/model.js';
+import type { LoggedEvent } from '../domain/events.js';
+import { callOrder, callOrders, groupWaiting, nextCallableAt, type CounterProfile } from '../domain/queue-policy.js';
+import type { StoreReader } from '../store/store.js';
+import type { QueueView } from './views.js';
+
+/** A counter as the queue policy sees it: its services and the languages of whoever staffs it. */
+export function counterProfile(r: StoreReader, counter: Counter): CounterProfile {
+  const staff = counter.userId ? r.user(counter.userId) : null;
+  return {
+    id: counter.id,
+    primaryServiceIds: counter.primaryServiceIds,
+    secondaryServiceIds: counter.secondaryServiceIds,
+    staffLanguages: staff?.languages ?? [],
+  };
+}
+
+const ids = (tickets: readonly { id: string }[]) => tickets.map((t) => t.id);
+
+/** Every open counter's callable tickets (ids) in the order call-next would take them. */
+export function openCounterCallOrder(v: QueueView): Record<string, string[]> {
+  const open = v.counters.filter((c) => c.open).map((c) => counterProfile(v.r, c));
+  const order: Record<string, string[]> = {};
+  for (const [counterId, tickets] of callOrders(open, v.waiting, v.now, v.settings.policy)) order[counterId] = ids(tickets);
+  return order;
+}
+
+/** What a committed batch may have changed in the call orders: the services and counters its tickets belong to. */
+export interface Touched {
+  services: Set<string>;
+  counters: Set<string>;
+}
+
+export function touchedBy(v: QueueView, events: readonly LoggedEvent[]): Touched {
+  const touched: Touched = { services: new Set(), counters: new Set() };
+  for (const e of events) {
+    if (e.serviceId) touched.services.add(e.serviceId);
+    if (e.counterId) touched.counters.add(e.counterId);
+    // As it is now: a transfer moves a ticket to another service or sends it to a counter.
+    const t = e.ticketId ? v.r.ticket(e.ticketId) : null;
+    if (t) touched.services.add(t.serviceId);
+    if (t?.targetCounterId) touched.counters.add(t.targetCounterId);
+  }
+  return touched;
+}
+
+interface Entry {
+  /** The profile and office day it was worked out for. */
+  basis: string;
+  order: string[];
+  /** It changes by itself (a ticket's cool-down ends) at this moment. */
+  until: number;
+}
+
+/**
+ * Every open counter's call order, kept between committed batches: a counter's
+ * order is worked out again only when the batch touched one of its services
+ * or the counter itself, its staff or the policy changed, or one of its
+ * tickets became callable meanwhile. A burst of commands then costs a few
+ * counters' orders each instead of all of them.
+ */
+export class CallOrderCache {
+  private readonly entries = new Map<string, Entry>();
+  private policy = '';
+
+  /** Forget everything, e.g. when batches went by without being looked at. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  orders(v: QueueView, touched: Touched): Record<string, string[]> {
+    const policy = JSON.stringify(v.settings.policy);
+    if (policy !== this.policy) this.clear();
+    this.policy = policy;
+    let candidates: ((c: CounterProfile) => Ticket[]) | null = null;
+    const order: Record<string, string[]> = {};
+    const open = new Set<string>();
+    for (const counter of v.counters.filter((c) => c.open)) {
+      open.add(counter.id);
+      const profile = counterProfile(v.r, counter);
+      const basis = JSON.stringify([v.today, profile]);
+      const known = this.entries.get(counter.id);
+      const touches =
+        touched.counters.has(counter.id) ||
+        profile.primaryServiceIds.some((s) => touched.services.has(s)) ||
+        profile.secondaryServiceIds.some((s) => touched.services.has(s));
+      if (known && known.basis === basis && v.now < known.until && !touches) {
+        order[counter.id] = known.order;
+        continue;
+      }
+      candidates ??= groupWaiting(v.waiting);
+      const mine = candidates(profile);
+      const entry = { basis, order: ids(callOrder(profile, mine, v.now, v.settings.policy)), until: nextCallableAt(mine, v.now) };
+      this.entries.set(counter.id, entry);
+      order[counter.id] = entry.order;
+    }
+    for (const id of this.entries.keys()) if (!open.has(id)) this.entries.delete(id);
+    return order;
+  }
+}

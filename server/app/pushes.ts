@@ -1,0 +1,53 @@
+import type { DisplayCall, PublicService } from '../../common/dto.js';
+import type { QueueChanged } from '../../common/protocol.js';
+import type { LoggedEvent } from '../domain/events.js';
+import { alarmChanges, type AlarmChange } from './alarms.js';
+import { touchedBy, type CallOrderCache } from './call-order.js';
+import { CALL_EVENTS, displayCall } from './calls.js';
+import type { Office } from './office.js';
+import type { Unsequenced } from './snapshots.js';
+
+export interface CommittedPushes {
+  /** For the waiting-room screens, one per call or recall. */
+  calls: DisplayCall[];
+  /** For staff screens; null when not asked for. */
+  queue: Unsequenced<QueueChanged> | null;
+  alarms: AlarmChange[];
+}
+
+const isCall = (e: LoggedEvent) => (CALL_EVENTS as readonly string[]).includes(e.type);
+
+/**
+ * What one committed batch changes on the screens, read in one view after the
+ * commit. The queue's state (with every open counter's call order, the costly
+ * part, kept between batches in `orders`) is worked out once per batch, and
+ * only when `queue` is asked for.
+ */
+export function committedPushes(
+  office: Office,
+  events: readonly LoggedEvent[],
+  want: { queue: boolean },
+  orders: CallOrderCache,
+): Promise<CommittedPushes> {
+  const ticketIds = [...new Set(events.map((e) => e.ticketId).filter((id) => id !== null))];
+  return office.view((v) => ({
+    calls: events
+      .filter(isCall)
+      .map((e) => displayCall(v, e))
+      .filter((c) => c !== null),
+    queue: want.queue
+      ? {
+          tickets: ticketIds.map((id) => v.r.ticket(id)).filter((t) => t !== null).map((t) => v.staffTicket(t)),
+          counters: v.counters.map((c) => v.staffCounter(c)),
+          services: v.queueStats(),
+          callOrder: orders.orders(v, touchedBy(v, events)),
+        }
+      : null,
+    alarms: alarmChanges(v.r, events),
+  }));
+}
+
+/** The services as kiosks and screens show them. */
+export function publicServices(office: Office): Promise<PublicService[]> {
+  return office.view((v) => v.publicServices());
+}
