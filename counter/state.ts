@@ -37,7 +37,13 @@ export function applyQueueChanged(state: DeskState, e: QueueChanged): DeskState 
     if (OPEN_STATUSES.includes(t.status)) tickets.set(t.id, t);
     else tickets.delete(t.id);
   }
-  return { ...state, tickets, counters: e.counters, services: e.services, callOrder: e.callOrder };
+  return { ...state, tickets, counters: e.counters, services: e.services, callOrder: nextCallOrder(state.callOrder, e) };
+}
+
+/** A push names only the orders that changed; a counter no longer open has none. */
+function nextCallOrder(known: DeskState['callOrder'], e: QueueChanged): DeskState['callOrder'] {
+  const open = new Set(e.counters.filter((c) => c.open).map((c) => c.id));
+  return Object.fromEntries(Object.entries({ ...known, ...e.callOrder }).filter(([counterId]) => open.has(counterId)));
 }
 
 export type CounterAvailability = 'free' | 'mine' | 'taken';

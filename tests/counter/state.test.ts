@@ -128,6 +128,17 @@ describe('what a counter sees', () => {
     expect(waitingFor(s, c).map((t) => t.id)).toEqual([walkIn.id]);
   });
 
+  it('keeps a counter’s order while pushes do not name it, and forgets it once the counter closes', () => {
+    const other = counter('schalter-4', { open: true, userId: 'someone-else' });
+    const a = ticket({ serviceId: 'residence', queuedAt: T0 });
+    const b = ticket({ serviceId: 'residence', queuedAt: T0 + MIN });
+    let s = fromSnapshot(snapshot([a, b], [c, other], staff, { [c.id]: [b.id, a.id], [other.id]: [a.id] }));
+    s = applyQueueChanged(s, { seq: 2, epoch: 'e1', tickets: [], counters: [c, other], services: [], callOrder: { [other.id]: [b.id] } });
+    expect(s.callOrder).toEqual({ [c.id]: [b.id, a.id], [other.id]: [b.id] });
+    s = applyQueueChanged(s, { seq: 3, epoch: 'e1', tickets: [], counters: [c, { ...other, open: false }], services: [], callOrder: {} });
+    expect(s.callOrder).toEqual({ [c.id]: [b.id, a.id] });
+  });
+
   it('lists, while not open, the waiting tickets of its services and those sent to it by name, oldest place first', () => {
     const closed = counter('schalter-3');
     const own = ticket({ serviceId: 'residence', queuedAt: T0 + 2 * MIN });

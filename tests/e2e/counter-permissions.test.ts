@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../common/dto.js';
 import { actionButton, api, currentNumber, drawTicket, openFromPicker, signIn } from '../counter/e2e-support.js';
 import { closeAll, connect, emitAck } from '../helpers/socket-clients.js';
 import { openPage, screenshot } from './helpers/browser.js';
@@ -51,14 +52,14 @@ describe('counter ownership', () => {
 
     // The API and the socket refuse too.
     const cookie = await e2e.server.login('kmansour');
-    const http = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/call-next', { cookie });
+    const http = await api<ErrorResponse>(e2e.server.url, 'POST', '/api/counters/schalter-3/call-next', { cookie });
     expect(http.status).toBe(403);
     expect(http.body.error.code).toBe('COUNTER_NOT_YOURS');
-    const take = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: {} });
+    const take = await api<ErrorResponse>(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: {} });
     expect(take.status).toBe(409);
     expect(take.body.error.code).toBe('COUNTER_TAKEN');
-    const forced = await api(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: { force: true } });
-    expect(forced.body.error?.code).toBe('COUNTER_TAKEN');
+    const forced = await api<ErrorResponse>(e2e.server.url, 'POST', '/api/counters/schalter-3/open', { cookie, body: { force: true } });
+    expect(forced.body.error.code).toBe('COUNTER_TAKEN');
     const socket = await connect(e2e.server.url, '/counter', { cookie });
     const ack = await emitAck(socket, 'counter:call-next', { counterId: 'schalter-3' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'COUNTER_NOT_YOURS' } });
@@ -83,8 +84,9 @@ describe('counter ownership', () => {
     // Call a particular number from the list, not the next one.
     await first.page.getByRole('button', { name: `${ticket.number} aufrufen` }).click();
     await expect.poll(() => currentNumber(second.page)).toBe(ticket.number);
-    // (A001 from the first test waits too: Schalter 2 also serves residence permits.)
-    await expect.poll(() => second.page.locator('counter-queue-list tr[data-ticket]').evaluateAll((r) => r.map((x) => x.getAttribute('data-ticket')))).toEqual(['A001', older.number]);
+    // (A001 from the first test waits too: Schalter 2 also serves residence permits.) The list is in the
+    // order call-next takes them: permit pick-up is Schalter 2's primary service, so it comes before the older A001.
+    await expect.poll(() => second.page.locator('counter-queue-list tr[data-ticket]').evaluateAll((r) => r.map((x) => x.getAttribute('data-ticket')))).toEqual([older.number, 'A001']);
     // While a number is at the counter, the list cannot call another.
     expect(await second.page.getByRole('button', { name: `${older.number} aufrufen` }).isDisabled()).toBe(true);
     await actionButton(second.page, 'start').click();
