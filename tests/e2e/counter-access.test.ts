@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { IssuedTicket } from '../../common/dto.js';
 import { actionButton, api, openFromPicker, signIn } from '../counter/e2e-support.js';
 import { openPage, screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
@@ -52,7 +53,7 @@ describe('counter app: sign-in, access and accessibility', () => {
     // A server restart: the open page reconnects by itself and still acts; a reload needs no new sign-in.
     expect(errors).toEqual([]);
     await e2e.server.restart();
-    const { number } = (await api(e2e.server.url, 'POST', '/api/tickets', { body: { serviceId: 'permit-pickup', language: 'de' } })).body;
+    const { number } = (await api<IssuedTicket>(e2e.server.url, 'POST', '/api/tickets', { body: { serviceId: 'permit-pickup', language: 'de' } })).body;
     await expect.poll(() => page.locator(`counter-queue-list tr[data-ticket="${number}"]`).count(), { timeout: 20_000 }).toBe(1);
     // While the server was away, reconnect attempts may fail (refused, or a polling session the new process does not know).
     const duringRestart = errors.splice(0);

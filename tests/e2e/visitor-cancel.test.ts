@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PublicService } from '../../common/dto.js';
+import type { PublicService, PublicTicket, StaffTicket } from '../../common/dto.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
 import { api, counterAction, issue } from '../realtime/support.js';
 import { screenshot } from './helpers/browser.js';
@@ -37,7 +37,7 @@ describe('visitor page: leaving the queue', () => {
     await page.getByRole('button', { name: 'Ich gehe – Nummer zurückgeben' }).click();
     await seeText(page, 'Wirklich gehen?');
     // Asking is not leaving.
-    expect((await api(e2e.server.url, 'GET', `/api/tickets/${mine.id}`)).body.status).toBe('waiting');
+    expect((await api<PublicTicket>(e2e.server.url, 'GET', `/api/tickets/${mine.id}`)).body.status).toBe('waiting');
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-leave-confirm');
 
@@ -58,7 +58,7 @@ describe('visitor page: leaving the queue', () => {
 
     // The counter calls the one before, and then nobody: the cancelled ticket is never offered.
     expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'open')).status).toBe(200);
-    expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'call-next')).body.id).toBe(before.id);
+    expect((await counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-3', 'call-next')).body.id).toBe(before.id);
     await counterAction(e2e.server.url, staff, 'schalter-3', 'no-show');
     expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'call-next')).status).toBe(204);
     expect(errors).toEqual([]);

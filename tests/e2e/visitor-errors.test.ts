@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../common/dto.js';
 import { PROTOCOL_VERSION } from '../../common/protocol.js';
 import { endOfDay } from '../../server/domain/time.js';
 import { closeAll, connect, ConnectRefused } from '../helpers/socket-clients.js';
@@ -69,7 +70,7 @@ describe('visitor page: wrong and expired tokens', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-expired');
 
-    expect((await api(e2e.server.url, 'GET', `/api/tickets/${t.id}`)).body.error.code).toBe('TICKET_EXPIRED');
+    expect((await api<ErrorResponse>(e2e.server.url, 'GET', `/api/tickets/${t.id}`)).body.error.code).toBe('TICKET_EXPIRED');
     expect(await refusal(t.id)).toBe('TICKET_EXPIRED');
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffTicket } from '../../common/dto.js';
 import { api, counterAction, issue } from '../realtime/support.js';
 import { screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
@@ -29,7 +30,7 @@ describe('visitor page: from waiting to feedback', () => {
     const second = await issue(e2e.server.url, 'residence', 'tr');
     const mine = await issue(e2e.server.url, 'residence', 'en');
     const { page, errors } = await openTicketPage(context, e2e.server, mine.statusUrl);
-    const call = () => counterAction(e2e.server.url, staff, 'schalter-3', 'call-next');
+    const call = () => counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-3', 'call-next');
     const act = (action: string) => counterAction(e2e.server.url, staff, 'schalter-3', action);
 
     await seeText(page, '2 people are ahead of you.');

@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffTicket } from '../../common/dto.js';
 import { counterAction, issue } from '../realtime/support.js';
 import { screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
@@ -20,7 +21,7 @@ describe('visitor page: transfer, no-show, reconnect', () => {
     await context?.close();
   });
 
-  const act = (action: string, body?: unknown) => counterAction(e2e.server.url, staff, 'schalter-4', action, body);
+  const act = (action: string, body?: unknown) => counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-4', action, body);
 
   it('a transferred ticket shows its new service; a no-show says what to do', async () => {
     const t = await issue(e2e.server.url, 'residence', 'en');

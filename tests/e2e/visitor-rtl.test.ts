@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffTicket } from '../../common/dto.js';
 import { counterAction, issue } from '../realtime/support.js';
 import { screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
@@ -35,7 +36,7 @@ describe('visitor page in Arabic', () => {
     await screenshot(page, 'visitor-ar-waiting');
 
     await counterAction(e2e.server.url, staff, 'schalter-4', 'open');
-    expect((await counterAction(e2e.server.url, staff, 'schalter-4', 'call-next')).body.id).toBe(t.id);
+    expect((await counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-4', 'call-next')).body.id).toBe(t.id);
     await seeText(page, 'حان دورك!');
     await seeText(page, 'يرجى التوجه إلى Schalter 4.');
     await seeText(page, 'Bitte kommen Sie zu Schalter 4.');
