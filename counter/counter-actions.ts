@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CounterKey } from '../common/i18n/counter/index.js';
-import { intent } from './events.js';
-import type { T } from './i18n.js';
+import { counterIntents } from './intents.js';
 import { SHORTCUTS } from './shortcuts.js';
 import { DESK_ACTIONS, type DeskAction } from './state.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 const LABELS: Record<DeskAction, CounterKey> = {
@@ -20,11 +20,10 @@ const LABELS: Record<DeskAction, CounterKey> = {
 /**
  * @summary The action buttons, each with its shortcut key shown. Buttons that
  * make no sense now are disabled; all are while a command is on its way.
- * @fires desk-intent - `action`, `transfer-dialog` or `reprint`.
+ * @fires counter-intent - `action`, `transfer-dialog` or `reprint`.
  */
 export class CounterActions extends LitElement {
   static override properties = {
-    t: { attribute: false },
     enabled: { attribute: false },
     busy: { type: Boolean },
     shortcutsOn: { type: Boolean },
@@ -60,7 +59,7 @@ export class CounterActions extends LitElement {
     `,
   ];
 
-  declare t: T;
+  private readonly texts = counterTexts.consume(this);
   declare enabled: Record<DeskAction, boolean>;
   declare busy: boolean;
   declare shortcutsOn: boolean;
@@ -80,13 +79,13 @@ export class CounterActions extends LitElement {
   }
 
   private fire(action: DeskAction): void {
-    if (action === 'transfer') intent(this, { kind: 'transfer-dialog', open: true });
-    else if (action === 'reprint') intent(this, { kind: 'reprint' });
-    else intent(this, { kind: 'action', action });
+    if (action === 'transfer') counterIntents.fire(this, { type: 'transfer-dialog', open: true });
+    else if (action === 'reprint') counterIntents.fire(this, { type: 'reprint' });
+    else counterIntents.fire(this, { type: 'action', action });
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`<section class="panel" aria-labelledby="actions-title" aria-busy=${this.busy ? 'true' : 'false'}>
       <h2 id="actions-title" class="visually-hidden">${t('actionsTitle')}</h2>
       <div class="bar">

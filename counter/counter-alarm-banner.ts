@@ -1,19 +1,16 @@
 import { LitElement, css, html } from 'lit';
 import type { CounterAlarm } from '../common/protocol.js';
-import { intent } from './events.js';
-import type { T } from './i18n.js';
+import { counterIntents } from './intents.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
-import { clockTime } from './time-format.js';
 
 /**
  * @summary Open alarms, above everything else: another counter's alarm in red
  * until someone acknowledges it; this counter's own one as a quiet confirmation.
- * @fires desk-intent - `alarm-ack` with the alarm id.
+ * @fires counter-intent - `alarm-ack` with the alarm id.
  */
 export class CounterAlarmBanner extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     alarms: { attribute: false },
     ownCounterId: { type: String },
   };
@@ -67,25 +64,23 @@ export class CounterAlarmBanner extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare alarms: CounterAlarm[];
   declare ownCounterId: string;
 
   constructor() {
     super();
-    this.lang = 'de';
     this.alarms = [];
     this.ownCounterId = '';
   }
 
   private ack(a: CounterAlarm): void {
-    intent(this, { kind: 'alarm-ack', alarmId: a.alarmId });
+    counterIntents.fire(this, { type: 'alarm-ack', alarmId: a.alarmId });
   }
 
   private renderAlarm(a: CounterAlarm) {
-    const t = this.t;
-    const time = clockTime(a.at, this.lang);
+    const { t } = this.texts.value;
+    const time = this.texts.value.time(a.at);
     if (a.counterId === this.ownCounterId) {
       return html`<div class="own" role="status" data-alarm=${a.alarmId}>
         <p>${t('alarmOwn', { time })}</p>

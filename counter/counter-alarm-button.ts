@@ -1,16 +1,15 @@
 import { LitElement, css, html } from 'lit';
-import { intent } from './events.js';
-import type { T } from './i18n.js';
+import { counterIntents } from './intents.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 /**
  * @summary The silent alarm: one click asks, the second sends. No keyboard
  * shortcut, so it cannot go off while typing.
- * @fires desk-intent - `alarm` once confirmed.
+ * @fires counter-intent - `alarm` once confirmed.
  */
 export class CounterAlarmButton extends LitElement {
   static override properties = {
-    t: { attribute: false },
     counterName: { type: String },
   };
 
@@ -37,7 +36,7 @@ export class CounterAlarmButton extends LitElement {
     `,
   ];
 
-  declare t: T;
+  private readonly texts = counterTexts.consume(this);
   declare counterName: string;
 
   constructor() {
@@ -51,11 +50,11 @@ export class CounterAlarmButton extends LitElement {
 
   private send(): void {
     this.dialog?.close();
-    intent(this, { kind: 'alarm' });
+    counterIntents.fire(this, { type: 'alarm' });
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`<button class="danger" @click=${() => this.dialog?.showModal()}>${t('alarmButton')}</button>
       <dialog aria-labelledby="alarm-title" aria-describedby="alarm-text">
         <h2 id="alarm-title">${t('alarmConfirmTitle')}</h2>

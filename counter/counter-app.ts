@@ -1,18 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { I18nController } from '../common/client/i18n-controller.js';
-import { COUNTER_CATALOGS, COUNTER_LANGUAGES, type CounterKey } from '../common/i18n/counter/index.js';
-import type { Params } from '../common/i18n/format.js';
+import { COUNTER_LANGUAGES } from '../common/i18n/counter/index.js';
 import './counter-alarm-banner.js';
 import './counter-desk.js';
 import './counter-header.js';
 import './counter-login.js';
+import { DeskCommands } from './desk-commands.js';
 import { DeskController } from './desk-controller.js';
-import type { DeskIntent } from './events.js';
-import type { T } from './i18n.js';
+import { deskView } from './desk-derived.js';
+import { counterIntents, type CounterIntent } from './intents.js';
 import { actionForKey, isEditable } from './shortcuts.js';
 import { availability, waitingFor } from './state.js';
 import { store, stored } from './storage.js';
 import { base } from './styles.js';
+import { counterTexts, counterTextsFor, type CounterTexts } from './texts.js';
 
 const LANG_KEY = 'amtsqueue.counter.lang';
 const SHORTCUTS_KEY = 'amtsqueue.counter.shortcuts';
@@ -20,9 +21,9 @@ const DEFAULT_TITLE = document.title;
 
 /**
  * @summary The counter app: language, keyboard shortcuts and layout. It turns
- * the elements' `desk-intent` events into calls on the DeskController, which
- * talks to the server; what is shown comes only from the server's snapshot and
- * pushes, never from guesses after a click.
+ * the elements' `counter-intent` events into calls on the desk's session and
+ * commands, which talk to the server; what is shown comes only from the
+ * server's snapshot and pushes, never from guesses after a click.
  */
 export class CounterApp extends LitElement {
   static override properties = {
@@ -70,26 +71,21 @@ export class CounterApp extends LitElement {
   declare shortcutsOn: boolean;
   declare transferOpen: boolean;
 
-  private readonly i18n: I18nController<CounterKey>;
-  /** A new function per language, so elements given `.t` re-render when it changes. */
-  private t: T;
+  private readonly i18n: I18nController<CounterTexts>;
   private readonly ctl: DeskController;
+  private readonly cmd: DeskCommands;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
     const lang = stored(LANG_KEY) ?? 'de';
-    this.i18n = new I18nController(this, COUNTER_CATALOGS, (COUNTER_LANGUAGES as readonly string[]).includes(lang) ? lang : 'de');
-    this.t = this.makeT();
-    this.ctl = new DeskController(this, () => this.t);
+    this.i18n = new I18nController(this, counterTexts, counterTextsFor, (COUNTER_LANGUAGES as readonly string[]).includes(lang) ? lang : 'de');
+    this.ctl = new DeskController(this, { t: () => this.i18n.texts.t, onTimeZone: (tz) => this.i18n.setTimeZone(tz) });
+    this.cmd = new DeskCommands(this.ctl, () => this.i18n.texts);
     this.now = Date.now();
     this.shortcutsOn = stored(SHORTCUTS_KEY) !== 'off';
     this.transferOpen = false;
-    this.addEventListener('desk-intent', (e) => void this.handle(e.detail));
-  }
-
-  private makeT(): T {
-    return (key: CounterKey, params?: Params) => this.i18n.t(key, params);
+    counterIntents.listen(this, (intent) => void this.handle(intent));
   }
 
   override connectedCallback(): void {
@@ -104,18 +100,16 @@ export class CounterApp extends LitElement {
     clearInterval(this.ticker);
   }
 
-  private async handle(i: DeskIntent): Promise<void> {
-    const ctl = this.ctl;
-    switch (i.kind) {
+  private async handle(i: CounterIntent): Promise<void> {
+    const { ctl, cmd } = this;
+    switch (i.type) {
       case 'login':
         return ctl.signIn(i.username, i.password);
       case 'logout':
         return ctl.signOut();
       case 'language':
         store(LANG_KEY, i.lang);
-        this.i18n.setLanguage(i.lang);
-        this.t = this.makeT();
-        return;
+        return this.i18n.setLanguage(i.lang);
       case 'shortcuts':
         this.shortcutsOn = i.on;
         store(SHORTCUTS_KEY, i.on ? 'on' : 'off');
@@ -123,27 +117,27 @@ export class CounterApp extends LitElement {
       case 'choose-counter':
         return ctl.chooseCounter(null);
       case 'open':
-        return ctl.open(i.counterId, i.force === true);
+        return cmd.open(i.counterId, i.force === true);
       case 'close':
-        return ctl.close();
+        return cmd.close();
       case 'action':
-        return ctl.ticketCommand(i.action);
+        return cmd.act(i.action);
       case 'call':
-        return ctl.ticketCommand('call', { ticketId: i.ticketId });
+        return cmd.call(i.ticketId);
       case 'transfer-dialog':
-        this.transferOpen = i.open && ctl.enabled().transfer;
+        this.transferOpen = i.open && deskView(ctl).enabled.transfer;
         return;
       case 'transfer':
         this.transferOpen = false;
-        return ctl.transfer(i, this.i18n.lang);
+        return cmd.transfer(i);
       case 'reprint':
-        return ctl.reprint();
+        return cmd.reprint();
       case 'notes':
-        return ctl.saveNotes(i.ticketId, i.notes);
+        return cmd.saveNotes(i.ticketId, i.notes);
       case 'alarm':
-        return ctl.raiseAlarm();
+        return cmd.raiseAlarm();
       case 'alarm-ack':
-        return ctl.acknowledgeAlarm(i.alarmId);
+        return cmd.acknowledgeAlarm(i.alarmId);
     }
   }
 
@@ -154,39 +148,40 @@ export class CounterApp extends LitElement {
     const action = actionForKey(e, isEditable(path[0] as HTMLElement | undefined));
     if (!action) return;
     e.preventDefault();
-    if (!this.ctl.enabled()[action] || this.ctl.pending) return;
-    if (action === 'transfer') void this.handle({ kind: 'transfer-dialog', open: true });
-    else if (action === 'reprint') void this.handle({ kind: 'reprint' });
-    else void this.handle({ kind: 'action', action });
+    if (!deskView(this.ctl).enabled[action] || this.ctl.pending) return;
+    if (action === 'transfer') void this.handle({ type: 'transfer-dialog', open: true });
+    else if (action === 'reprint') void this.handle({ type: 'reprint' });
+    else void this.handle({ type: 'action', action });
   };
 
   /** The tab title: an alarm first (seen from the case-management window), else counter and queue length. */
   protected override updated(): void {
-    const { counter, desk, alarms, counterId } = this.ctl;
-    const foreign = alarms.find((a) => a.counterId !== counterId);
+    const { desk, alarms, counterId } = this.ctl;
+    const { counter } = deskView(this.ctl);
+    const foreign = alarms.open.find((a) => a.counterId !== counterId);
     document.title = foreign
-      ? this.t('alarmDocTitle', { counter: foreign.counterName })
+      ? this.i18n.texts.t('alarmDocTitle', { counter: foreign.counterName })
       : counter && desk
         ? `${counter.name} (${waitingFor(desk, counter).length}) – ${DEFAULT_TITLE}`
         : DEFAULT_TITLE;
   }
 
   private renderMain() {
-    const { t, ctl } = this;
-    if (ctl.phase === 'login') return html`<counter-login .t=${t} ?busy=${ctl.pending === 'login'} error=${ctl.problem}></counter-login>`;
+    const { ctl } = this;
+    const { t } = this.i18n.texts;
+    if (ctl.phase === 'login') return html`<counter-login ?busy=${ctl.pending === 'login'} error=${ctl.problem}></counter-login>`;
+    const view = deskView(ctl);
     return html`<div class="messages">
         <p class="info" role="status">${ctl.info}</p>
         <p class="problem" role="alert">${ctl.problem}</p>
       </div>
       ${ctl.desk && ctl.user
         ? html`<counter-desk
-            .t=${t}
-            lang=${this.i18n.lang}
             .desk=${ctl.desk}
             .user=${ctl.user}
-            .counter=${ctl.counter}
+            .counter=${view.counter}
             .services=${ctl.services}
-            .enabled=${ctl.enabled()}
+            .enabled=${view.enabled}
             now=${this.now}
             ?busy=${ctl.pending !== null}
             actedAt=${ctl.actedAt}
@@ -197,25 +192,25 @@ export class CounterApp extends LitElement {
   }
 
   override render() {
-    const { t, ctl } = this;
+    const { ctl } = this;
+    const { t } = this.i18n.texts;
     if (ctl.phase === 'checking') {
       return html`<main><p role="status">${ctl.connection === 'offline' ? t('connectionOffline') : t('loading')}</p></main>`;
     }
-    const counter = ctl.counter;
+    const view = deskView(ctl);
+    const counter = view.counter;
     // The header names the counter only while this user may work there.
     const shown = counter && ctl.user && availability(counter, ctl.user) !== 'taken' ? counter : null;
     return html`${ctl.phase === 'desk'
         ? html`<div class="alarms">
-            <counter-alarm-banner .t=${t} lang=${this.i18n.lang} .alarms=${ctl.alarms} ownCounterId=${ctl.counterId ?? ''}></counter-alarm-banner>
+            <counter-alarm-banner .alarms=${ctl.alarms.open} ownCounterId=${ctl.counterId ?? ''}></counter-alarm-banner>
           </div>`
         : nothing}
       <counter-header
-        .t=${t}
-        lang=${this.i18n.lang}
         .user=${ctl.user}
         .counter=${ctl.phase === 'desk' ? shown : null}
-        ?mine=${ctl.isMine}
-        ?canClose=${ctl.isMine && ctl.currentTicket === null && ctl.pending === null}
+        ?mine=${view.isMine}
+        ?canClose=${view.isMine && view.currentTicket === null && ctl.pending === null}
         connection=${ctl.connection}
         ?shortcutsOn=${this.shortcutsOn}
       ></counter-header>

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService, StaffTicket } from '../common/dto.js';
 import './counter-notes.js';
-import { languageName, serviceName, type T } from './i18n.js';
+import { languageName, serviceName } from './i18n.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
-import { clockTime, stopwatch, wholeMinutes } from './time-format.js';
+import { stopwatch, wholeMinutes } from './time-format.js';
 
 /**
  * @summary The ticket at this counter: number, service, the visitor's language,
@@ -11,8 +12,6 @@ import { clockTime, stopwatch, wholeMinutes } from './time-format.js';
  */
 export class CounterCurrentTicket extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     ticket: { attribute: false },
     services: { attribute: false },
     now: { type: Number },
@@ -74,40 +73,38 @@ export class CounterCurrentTicket extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare ticket: StaffTicket | null;
   declare services: PublicService[];
   declare now: number;
 
   constructor() {
     super();
-    this.lang = 'de';
     this.ticket = null;
     this.services = [];
     this.now = Date.now();
   }
 
   private kind(ticket: StaffTicket): string {
-    if (ticket.priorityClass === 'priority') return this.t('classPriority');
-    if (ticket.priorityClass === 'appointment') return this.t('classAppointment');
-    return this.t('classWalkIn');
+    if (ticket.priorityClass === 'priority') return this.texts.value.t('classPriority');
+    if (ticket.priorityClass === 'appointment') return this.texts.value.t('classAppointment');
+    return this.texts.value.t('classWalkIn');
   }
 
   private details(ticket: StaffTicket) {
-    const t = this.t;
+    const { t } = this.texts.value;
     const serving = ticket.status === 'serving';
     const waited = (ticket.calledAt ?? this.now) - ticket.issuedAt;
     const since = serving ? this.now - (ticket.servingAt ?? this.now) : this.now - (ticket.calledAt ?? this.now);
     return html`<dl>
       <dt>${t('fieldService')}</dt>
-      <dd>${serviceName(this.services, ticket.serviceId, this.lang)}</dd>
+      <dd>${serviceName(this.services, ticket.serviceId, this.texts.value.lang)}</dd>
       <dt>${t('fieldLanguage')}</dt>
-      <dd data-field="language">${languageName(ticket.language, this.lang)}</dd>
+      <dd data-field="language">${languageName(ticket.language, this.texts.value.lang)}</dd>
       <dt>${t('fieldPriority')}</dt>
       <dd>${this.kind(ticket)}</dd>
       <dt>${t('fieldAppointment')}</dt>
-      <dd>${ticket.dueAt !== null ? clockTime(ticket.dueAt, this.lang) : t('none')}</dd>
+      <dd>${ticket.dueAt !== null ? this.texts.value.time(ticket.dueAt) : t('none')}</dd>
       <dt>${t('fieldWaited')}</dt>
       <dd>${t('minutes', { n: wholeMinutes(waited) })}</dd>
       <dt>${serving ? t('fieldSinceServing') : t('fieldSinceCalled')}</dt>
@@ -115,13 +112,13 @@ export class CounterCurrentTicket extends LitElement {
       ${ticket.callCount > 1 ? html`<dt>${t('fieldCalls')}</dt><dd>${ticket.callCount}</dd>` : nothing}
       ${ticket.transferredFrom !== null
         ? html`<dt>${t('fieldTransferred')}</dt>
-            <dd>${serviceName(this.services, ticket.transferredFrom, this.lang)}</dd>`
+            <dd>${serviceName(this.services, ticket.transferredFrom, this.texts.value.lang)}</dd>`
         : nothing}
     </dl>`;
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     const ticket = this.ticket;
     return html`<section class="panel" aria-labelledby="current-title">
       <h2 id="current-title">${t('currentTitle')}</h2>
@@ -131,7 +128,7 @@ export class CounterCurrentTicket extends LitElement {
               <span class="status ${ticket.status}">${ticket.status === 'serving' ? t('statusServing') : t('statusCalled')}</span>
             </div>
             ${this.details(ticket)}
-            <counter-notes .t=${t} .ticket=${ticket}></counter-notes>`
+            <counter-notes .ticket=${ticket}></counter-notes>`
         : html`<p class="idle">${t('noCurrent')}</p>
             <p class="muted">${t('noCurrentHint')}</p>`}
     </section>`;

@@ -6,9 +6,9 @@ import './counter-picker.js';
 import './counter-queue-list.js';
 import './counter-service-stats.js';
 import './counter-transfer-dialog.js';
-import { intent } from './events.js';
-import type { T } from './i18n.js';
+import { counterIntents } from './intents.js';
 import { availability, currentTicket, longestWaitMs, pickableCounters, statsFor, waitingFor, type DeskAction, type DeskState } from './state.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 /** Focus is nowhere useful: on <body>, or still on a button that has just been disabled. */
@@ -25,12 +25,10 @@ const FOCUS_FOLLOW_MS = 3000;
  * @summary The working area below the header: the counter picker, a notice when
  * the chosen counter is closed or someone else's, or the desk itself (current
  * ticket, actions, queue figures, waiting list, transfer dialog).
- * @fires desk-intent - `open`, `choose-counter`; its children fire the rest.
+ * @fires counter-intent - `open`, `choose-counter`; its children fire the rest.
  */
 export class CounterDesk extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     desk: { attribute: false },
     user: { attribute: false },
     counter: { attribute: false },
@@ -77,8 +75,7 @@ export class CounterDesk extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare desk: DeskState;
   declare user: SessionUser;
   declare counter: StaffCounter | null;
@@ -92,7 +89,6 @@ export class CounterDesk extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'de';
     this.counter = null;
     this.services = [];
     this.now = Date.now();
@@ -117,8 +113,8 @@ export class CounterDesk extends LitElement {
   }
 
   private renderNotice(counter: StaffCounter, taken: boolean) {
-    const t = this.t;
-    const choose = html`<button class=${taken ? 'primary' : ''} @click=${() => intent(this, { kind: 'choose-counter' })}>
+    const { t } = this.texts.value;
+    const choose = html`<button class=${taken ? 'primary' : ''} @click=${() => counterIntents.fire(this, { type: 'choose-counter' })}>
       ${t('chooseOtherCounter')}
     </button>`;
     if (taken) {
@@ -129,7 +125,7 @@ export class CounterDesk extends LitElement {
     }
     return html`<section class="panel notice">
       <p>${t('counterIsClosed', { counter: counter.name })}</p>
-      <button class="primary" ?disabled=${this.busy} @click=${() => intent(this, { kind: 'open', counterId: counter.id })}>
+      <button class="primary" ?disabled=${this.busy} @click=${() => counterIntents.fire(this, { type: 'open', counterId: counter.id })}>
         ${t('openCounter')}
       </button>
       ${choose}
@@ -137,9 +133,9 @@ export class CounterDesk extends LitElement {
   }
 
   override render() {
-    const { t, desk, counter } = this;
+    const { desk, counter } = this;
     if (!counter) {
-      return html`<counter-picker .t=${t} lang=${this.lang} .entries=${pickableCounters(desk)} .services=${this.services} ?busy=${this.busy}></counter-picker>`;
+      return html`<counter-picker .entries=${pickableCounters(desk)} .services=${this.services} ?busy=${this.busy}></counter-picker>`;
     }
     const state = availability(counter, this.user);
     if (state === 'taken') return this.renderNotice(counter, true);
@@ -147,7 +143,6 @@ export class CounterDesk extends LitElement {
     const ticket = currentTicket(desk, counter);
     return html`${mine
         ? html`<counter-actions
-            .t=${t}
             .enabled=${this.enabled}
             ?busy=${this.busy}
             ?shortcutsOn=${this.shortcutsOn}
@@ -157,21 +152,17 @@ export class CounterDesk extends LitElement {
       <div class="grid">
         <div class="column">
           ${mine
-            ? html`<counter-current-ticket .t=${t} lang=${this.lang} .ticket=${ticket} .services=${this.services} now=${this.now}></counter-current-ticket>`
+            ? html`<counter-current-ticket .ticket=${ticket} .services=${this.services} now=${this.now}></counter-current-ticket>`
             : this.renderNotice(counter, false)}
         </div>
         <div class="column">
           <counter-service-stats
-            .t=${t}
-            lang=${this.lang}
             .stats=${statsFor(desk, counter)}
             .primaryIds=${counter.primaryServiceIds}
             .services=${this.services}
             .longestWait=${(id: string) => longestWaitMs(desk, id, this.now)}
           ></counter-service-stats>
           <counter-queue-list
-            .t=${t}
-            lang=${this.lang}
             .tickets=${waitingFor(desk, counter)}
             .services=${this.services}
             now=${this.now}
@@ -180,8 +171,6 @@ export class CounterDesk extends LitElement {
         </div>
       </div>
       <counter-transfer-dialog
-        .t=${t}
-        lang=${this.lang}
         ?open=${this.transferOpen}
         .ticket=${ticket}
         .services=${this.services}

@@ -4,19 +4,17 @@ import type { SessionUser, StaffCounter } from '../common/dto.js';
 import { COUNTER_LANGUAGES } from '../common/i18n/counter/index.js';
 import { languageInfo } from '../common/i18n/languages.js';
 import './counter-alarm-button.js';
-import { intent } from './events.js';
-import type { T } from './i18n.js';
+import { counterIntents } from './intents.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 /**
  * @summary The top bar: which counter, who is signed in, language, shortcuts,
  * close counter, sign out, and the alarm button.
- * @fires desk-intent - `language`, `shortcuts`, `close`, `logout`.
+ * @fires counter-intent - `language`, `shortcuts`, `close`, `logout`.
  */
 export class CounterHeader extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     user: { attribute: false },
     counter: { attribute: false },
     mine: { type: Boolean },
@@ -88,8 +86,7 @@ export class CounterHeader extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare user: SessionUser | null;
   declare counter: StaffCounter | null;
   declare mine: boolean;
@@ -99,7 +96,6 @@ export class CounterHeader extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'de';
     this.user = null;
     this.counter = null;
     this.mine = false;
@@ -109,7 +105,7 @@ export class CounterHeader extends LitElement {
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     const c = this.counter;
     return html`<header>
       <div class="where">
@@ -123,9 +119,9 @@ export class CounterHeader extends LitElement {
         ${this.user ? html`<span>${t('signedInAs', { name: this.user.displayName })}</span>` : nothing}
         <label
           >${t('language')}
-          <select @change=${(e: Event) => intent(this, { kind: 'language', lang: (e.target as HTMLSelectElement).value })}>
+          <select @change=${(e: Event) => counterIntents.fire(this, { type: 'language', lang: (e.target as HTMLSelectElement).value })}>
             ${COUNTER_LANGUAGES.map(
-              (l) => html`<option value=${l} ?selected=${l === this.lang}>${languageInfo(l)?.name ?? l}</option>`,
+              (l) => html`<option value=${l} ?selected=${l === this.texts.value.lang}>${languageInfo(l)?.name ?? l}</option>`,
             )}
           </select></label
         >
@@ -135,16 +131,16 @@ export class CounterHeader extends LitElement {
                   type="checkbox"
                   name="shortcuts"
                   .checked=${this.shortcutsOn}
-                  @change=${(e: Event) => intent(this, { kind: 'shortcuts', on: (e.target as HTMLInputElement).checked })}
+                  @change=${(e: Event) => counterIntents.fire(this, { type: 'shortcuts', on: (e.target as HTMLInputElement).checked })}
                 />${t('shortcutsToggle')}</label
               >
               ${this.mine
-                ? html`<button id="close-counter" ?disabled=${!this.canClose} @click=${() => intent(this, { kind: 'close' })}>
+                ? html`<button id="close-counter" ?disabled=${!this.canClose} @click=${() => counterIntents.fire(this, { type: 'close' })}>
                     ${t('closeCounter')}
                   </button>`
                 : nothing}
-              <button @click=${() => intent(this, { kind: 'logout' })}>${t('logout')}</button>
-              ${c ? html`<counter-alarm-button .t=${t} .counterName=${c.name}></counter-alarm-button>` : nothing}`
+              <button @click=${() => counterIntents.fire(this, { type: 'logout' })}>${t('logout')}</button>
+              ${c ? html`<counter-alarm-button .counterName=${c.name}></counter-alarm-button>` : nothing}`
           : nothing}
       </div>
       ${this.user && this.connection !== 'online'

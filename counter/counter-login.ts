@@ -1,15 +1,15 @@
 import { LitElement, css, html } from 'lit';
-import { intent } from './events.js';
-import type { T } from './i18n.js';
+import { textField } from './form-fields.js';
+import { counterIntents } from './intents.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 /**
  * @summary The staff sign-in form.
- * @fires desk-intent - `login` with the typed username and password.
+ * @fires counter-intent - `login` with the typed username and password.
  */
 export class CounterLogin extends LitElement {
   static override properties = {
-    t: { attribute: false },
     busy: { type: Boolean },
     error: { type: String },
   };
@@ -49,7 +49,7 @@ export class CounterLogin extends LitElement {
     `,
   ];
 
-  declare t: T;
+  private readonly texts = counterTexts.consume(this);
   declare busy: boolean;
   declare error: string;
 
@@ -66,11 +66,11 @@ export class CounterLogin extends LitElement {
   private submit(e: SubmitEvent): void {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    intent(this, { kind: 'login', username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') });
+    counterIntents.fire(this, { type: 'login', username: textField(data, 'username').trim(), password: textField(data, 'password') });
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`<form class="panel" @submit=${this.submit} aria-describedby="login-error">
       <h1>${t('loginTitle')}</h1>
       <label>${t('username')}<input name="username" autocomplete="username" required maxlength="64" /></label>

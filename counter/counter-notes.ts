@@ -1,18 +1,17 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { StaffTicket } from '../common/dto.js';
 import { NOTES_MAX_LENGTH } from '../common/protocol.js';
-import { intent } from './events.js';
-import type { T } from './i18n.js';
+import { counterIntents } from './intents.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 /**
  * @summary Staff-only notes on the current ticket. Saved with the button or when
  * leaving the field; a note typed here is never overwritten by a push while unsaved.
- * @fires desk-intent - `notes` with the ticket id and text.
+ * @fires counter-intent - `notes` with the ticket id and text.
  */
 export class CounterNotes extends LitElement {
   static override properties = {
-    t: { attribute: false },
     ticket: { attribute: false },
     draft: { state: true },
   };
@@ -46,7 +45,7 @@ export class CounterNotes extends LitElement {
     `,
   ];
 
-  declare t: T;
+  private readonly texts = counterTexts.consume(this);
   declare ticket: StaffTicket;
   declare draft: string;
   private shownFor = '';
@@ -62,7 +61,7 @@ export class CounterNotes extends LitElement {
     // A new ticket, or the saved text changed elsewhere while nothing is being edited here.
     if (changed.has('ticket') && this.ticket) {
       this.sent = null;
-      const previous = changed.get('ticket') as StaffTicket | undefined;
+      const previous = changed.get('ticket');
       const clean = previous === undefined || this.draft === previous.notes;
       if (this.ticket.id !== this.shownFor || clean) {
         this.draft = this.ticket.notes;
@@ -78,11 +77,11 @@ export class CounterNotes extends LitElement {
   private save(): void {
     if (!this.dirty || this.draft === this.sent) return;
     this.sent = this.draft;
-    intent(this, { kind: 'notes', ticketId: this.ticket.id, notes: this.draft });
+    counterIntents.fire(this, { type: 'notes', ticketId: this.ticket.id, notes: this.draft });
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`<label for="notes">${t('notesLabel')}</label>
       <textarea
         id="notes"

@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService, StaffCounter } from '../common/dto.js';
-import { intent } from './events.js';
-import { serviceName, type T } from './i18n.js';
+import { counterIntents } from './intents.js';
+import { serviceName } from './i18n.js';
 import type { CounterAvailability } from './state.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 export interface PickerEntry {
@@ -13,12 +14,10 @@ export interface PickerEntry {
 /**
  * @summary Choose and open a counter: free ones and the user's own; an admin
  * also sees taken ones and can take them over after confirming.
- * @fires desk-intent - `open` (with `force` for a take-over).
+ * @fires counter-intent - `open` (with `force` for a take-over).
  */
 export class CounterPicker extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     entries: { attribute: false },
     services: { attribute: false },
     busy: { type: Boolean },
@@ -73,8 +72,7 @@ export class CounterPicker extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare entries: PickerEntry[];
   declare services: PublicService[];
   declare busy: boolean;
@@ -82,7 +80,6 @@ export class CounterPicker extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'de';
     this.entries = [];
     this.services = [];
     this.busy = false;
@@ -90,29 +87,29 @@ export class CounterPicker extends LitElement {
   }
 
   private stateText(e: PickerEntry): string {
-    if (e.availability === 'free') return this.t('pickerFree');
-    if (e.availability === 'mine') return this.t('pickerMine');
-    return this.t('pickerTakenBy', { name: e.counter.userName ?? '?' });
+    if (e.availability === 'free') return this.texts.value.t('pickerFree');
+    if (e.availability === 'mine') return this.texts.value.t('pickerMine');
+    return this.texts.value.t('pickerTakenBy', { name: e.counter.userName ?? '?' });
   }
 
   private renderEntry(e: PickerEntry) {
-    const t = this.t;
+    const { t } = this.texts.value;
     const c = e.counter;
     if (this.confirming === c.id) {
       return html`<div class="confirm">
         <p>${t('pickerTakeOverConfirm', { counter: c.name, name: c.userName ?? '?' })}</p>
-        <button class="danger" ?disabled=${this.busy} @click=${() => intent(this, { kind: 'open', counterId: c.id, force: true })}>
+        <button class="danger" ?disabled=${this.busy} @click=${() => counterIntents.fire(this, { type: 'open', counterId: c.id, force: true })}>
           ${t('pickerTakeOverYes')}
         </button>
         <button @click=${() => (this.confirming = null)}>${t('cancel')}</button>
       </div>`;
     }
-    const services = [...c.primaryServiceIds, ...c.secondaryServiceIds].map((id) => serviceName(this.services, id, this.lang));
+    const services = [...c.primaryServiceIds, ...c.secondaryServiceIds].map((id) => serviceName(this.services, id, this.texts.value.lang));
     const taken = e.availability === 'taken';
     return html`<button
       data-counter=${c.id}
       ?disabled=${this.busy}
-      @click=${() => (taken ? (this.confirming = c.id) : intent(this, { kind: 'open', counterId: c.id }))}
+      @click=${() => (taken ? (this.confirming = c.id) : counterIntents.fire(this, { type: 'open', counterId: c.id }))}
     >
       <span class="name">${c.name}</span>
       <span>${services.join(' · ')}</span>
@@ -122,7 +119,7 @@ export class CounterPicker extends LitElement {
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`<h1>${t('pickerTitle')}</h1>
       <p class="muted">${t('pickerHint')}</p>
       ${this.entries.length === 0

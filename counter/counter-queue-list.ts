@@ -1,19 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService, StaffTicket } from '../common/dto.js';
-import { intent } from './events.js';
-import { languageName, serviceName, type T } from './i18n.js';
+import { counterIntents } from './intents.js';
+import { languageName, serviceName } from './i18n.js';
+import { counterTexts } from './texts.js';
 import { base, tableStyles } from './styles.js';
-import { clockTime, wholeMinutes } from './time-format.js';
+import { wholeMinutes } from './time-format.js';
 
 /**
  * @summary The waiting tickets this counter may call: numbers and metadata only,
  * never names. Each row can be called directly.
- * @fires desk-intent - `call` with the ticket id.
+ * @fires counter-intent - `call` with the ticket id.
  */
 export class CounterQueueList extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     tickets: { attribute: false },
     services: { attribute: false },
     now: { type: Number },
@@ -48,8 +47,7 @@ export class CounterQueueList extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare tickets: StaffTicket[];
   declare services: PublicService[];
   declare now: number;
@@ -57,7 +55,6 @@ export class CounterQueueList extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'de';
     this.tickets = [];
     this.services = [];
     this.now = Date.now();
@@ -65,17 +62,17 @@ export class CounterQueueList extends LitElement {
   }
 
   private hints(ticket: StaffTicket) {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`${ticket.priorityClass === 'priority' ? html`<span class="badge">${t('priority')}</span>` : nothing}
-    ${ticket.dueAt !== null ? html`<span class="badge">${t('appointmentAt', { time: clockTime(ticket.dueAt, this.lang) })}</span>` : nothing}
+    ${ticket.dueAt !== null ? html`<span class="badge">${t('appointmentAt', { time: this.texts.value.time(ticket.dueAt) })}</span>` : nothing}
     ${ticket.targetCounterId !== null ? html`<span class="badge">${t('onlyHere')}</span>` : nothing}
     ${ticket.transferredFrom !== null
-      ? html`<span class="muted">${t('transferredFrom', { service: serviceName(this.services, ticket.transferredFrom, this.lang) })}</span>`
+      ? html`<span class="muted">${t('transferredFrom', { service: serviceName(this.services, ticket.transferredFrom, this.texts.value.lang) })}</span>`
       : nothing}`;
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`<section class="panel" aria-labelledby="queue-title">
       <h2 id="queue-title">${t('queueTitle', { count: this.tickets.length })}</h2>
       ${this.tickets.length === 0
@@ -95,15 +92,15 @@ export class CounterQueueList extends LitElement {
               ${this.tickets.map(
                 (ticket) => html`<tr data-ticket=${ticket.number} data-service=${ticket.serviceId}>
                   <th scope="row" class="number">${ticket.number}</th>
-                  <td>${serviceName(this.services, ticket.serviceId, this.lang)}</td>
-                  <td>${languageName(ticket.language, this.lang)}</td>
+                  <td>${serviceName(this.services, ticket.serviceId, this.texts.value.lang)}</td>
+                  <td>${languageName(ticket.language, this.texts.value.lang)}</td>
                   <td>${this.hints(ticket)}</td>
                   <td class="num">${t('minutes', { n: wholeMinutes(this.now - ticket.issuedAt) })}</td>
                   <td>
                     <button
                       ?disabled=${!this.canCall}
                       aria-label=${t('callTicket', { number: ticket.number })}
-                      @click=${() => intent(this, { kind: 'call', ticketId: ticket.id })}
+                      @click=${() => counterIntents.fire(this, { type: 'call', ticketId: ticket.id })}
                     >
                       ${t('callShort')}
                     </button>

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { PublicService, ServiceQueueStats } from '../common/dto.js';
-import { serviceName, type T } from './i18n.js';
+import { serviceName } from './i18n.js';
+import { counterTexts } from './texts.js';
 import { base, tableStyles } from './styles.js';
 import { wholeMinutes } from './time-format.js';
 
@@ -10,8 +11,6 @@ import { wholeMinutes } from './time-format.js';
  */
 export class CounterServiceStats extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     stats: { attribute: false },
     primaryIds: { attribute: false },
     services: { attribute: false },
@@ -32,8 +31,7 @@ export class CounterServiceStats extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare stats: ServiceQueueStats[];
   declare primaryIds: string[];
   declare services: PublicService[];
@@ -42,7 +40,6 @@ export class CounterServiceStats extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'de';
     this.stats = [];
     this.primaryIds = [];
     this.services = [];
@@ -50,7 +47,7 @@ export class CounterServiceStats extends LitElement {
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     return html`<section class="panel" aria-labelledby="stats-title">
       <h2 id="stats-title">${t('statsTitle')}</h2>
       <table>
@@ -66,7 +63,7 @@ export class CounterServiceStats extends LitElement {
           ${this.stats.map(
             (s) => html`<tr data-service=${s.serviceId}>
               <th scope="row">
-                ${serviceName(this.services, s.serviceId, this.lang)}
+                ${serviceName(this.services, s.serviceId, this.texts.value.lang)}
                 ${this.primaryIds.includes(s.serviceId) ? html`<span class="tag muted">(${t('statsPrimary')})</span>` : ''}
               </th>
               <td class="num count" data-waiting=${s.waiting}>${s.waiting}</td>

@@ -1,8 +1,10 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { PublicService, StaffCounter, StaffTicket } from '../common/dto.js';
-import { intent } from './events.js';
-import { serviceName, type T } from './i18n.js';
+import { textField } from './form-fields.js';
+import { counterIntents } from './intents.js';
+import { serviceName } from './i18n.js';
+import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
 type Target = 'service' | 'counter';
@@ -10,12 +12,10 @@ type Target = 'service' | 'counter';
 /**
  * @summary Transfer the current ticket to another service or to a named counter,
  * keeping its place in line or not. A modal dialog: Escape cancels.
- * @fires desk-intent - `transfer`, or `transfer-dialog` {open:false} when dismissed.
+ * @fires counter-intent - `transfer`, or `transfer-dialog` {open:false} when dismissed.
  */
 export class CounterTransferDialog extends LitElement {
   static override properties = {
-    t: { attribute: false },
-    lang: { type: String },
     open: { type: Boolean },
     ticket: { attribute: false },
     services: { attribute: false },
@@ -70,8 +70,7 @@ export class CounterTransferDialog extends LitElement {
     `,
   ];
 
-  declare t: T;
-  declare lang: string;
+  private readonly texts = counterTexts.consume(this);
   declare open: boolean;
   declare ticket: StaffTicket | null;
   declare services: PublicService[];
@@ -81,7 +80,6 @@ export class CounterTransferDialog extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'de';
     this.open = false;
     this.ticket = null;
     this.services = [];
@@ -114,21 +112,21 @@ export class CounterTransferDialog extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const keepPlace = data.get('keepPlace') === 'on';
-    const chosen = String(data.get(this.target) ?? '');
+    const chosen = textField(data, this.target);
     if (!chosen) return;
-    intent(
+    counterIntents.fire(
       this,
       this.target === 'service'
-        ? { kind: 'transfer', serviceId: chosen, keepPlace }
-        : { kind: 'transfer', targetCounterId: chosen, keepPlace },
+        ? { type: 'transfer', serviceId: chosen, keepPlace }
+        : { type: 'transfer', targetCounterId: chosen, keepPlace },
     );
   }
 
   override render() {
-    const t = this.t;
+    const { t } = this.texts.value;
     const ticket = this.ticket;
     const services = this.services.filter((s) => s.id !== ticket?.serviceId);
-    return html`<dialog aria-labelledby="transfer-title" @close=${() => intent(this, { kind: 'transfer-dialog', open: false })}>
+    return html`<dialog aria-labelledby="transfer-title" @close=${() => counterIntents.fire(this, { type: 'transfer-dialog', open: false })}>
       ${keyed(this.generation, html`<form @submit=${this.submit}>
         <h2 id="transfer-title">${t('transferTitle', { number: ticket?.number ?? '' })}</h2>
         <fieldset>
@@ -146,7 +144,7 @@ export class CounterTransferDialog extends LitElement {
           ? html`<div class="stacked">
               <label for="transfer-service">${t('transferService')}</label>
               <select id="transfer-service" name="service" required>
-                ${services.map((s) => html`<option value=${s.id}>${serviceName(this.services, s.id, this.lang)}</option>`)}
+                ${services.map((s) => html`<option value=${s.id}>${serviceName(this.services, s.id, this.texts.value.lang)}</option>`)}
               </select>
             </div>`
           : html`<div class="stacked">

@@ -2,10 +2,15 @@ import type { PublicService } from '../common/dto.js';
 import type { Params } from '../common/i18n/format.js';
 import { COUNTER_CATALOGS, type CounterKey } from '../common/i18n/counter/index.js';
 import { languageInfo } from '../common/i18n/languages.js';
-import type { DeskError } from './api.js';
 
-/** What elements get from the app to write text: the current language's formatter. */
+/** The current language's formatter (CounterTexts.t). */
 export type T = (key: CounterKey, params?: Params) => string;
+
+/** An error as the desk shows it: a code to translate and the server's own message as fallback. */
+export interface DeskError {
+  code: string;
+  message: string;
+}
 
 /** An error in the staff's language where we know its code, else the server's own message. */
 export function errorText(t: T, err: DeskError): string {

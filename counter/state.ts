@@ -1,4 +1,5 @@
 import type { ServiceQueueStats, SessionUser, StaffCounter, StaffTicket } from '../common/dto.js';
+import { canApply, type TicketCommandType } from '../common/lifecycle.js';
 import type { TicketStatus } from '../common/model.js';
 import type { CounterSnapshot, QueueChanged } from '../common/protocol.js';
 
@@ -13,6 +14,8 @@ export interface DeskState {
   tickets: ReadonlyMap<string, StaffTicket>;
   counters: readonly StaffCounter[];
   services: readonly ServiceQueueStats[];
+  /** Per open counter, its callable tickets' ids in the order `call-next` would take them (the server's policy). */
+  callOrder: Readonly<Record<string, readonly string[]>>;
 }
 
 const OPEN_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
@@ -23,6 +26,7 @@ export function fromSnapshot(s: CounterSnapshot): DeskState {
     tickets: new Map(s.tickets.filter((t) => OPEN_STATUSES.includes(t.status)).map((t) => [t.id, t])),
     counters: s.counters,
     services: s.services,
+    callOrder: s.callOrder,
   };
 }
 
@@ -33,7 +37,13 @@ export function applyQueueChanged(state: DeskState, e: QueueChanged): DeskState 
     if (OPEN_STATUSES.includes(t.status)) tickets.set(t.id, t);
     else tickets.delete(t.id);
   }
-  return { ...state, tickets, counters: e.counters, services: e.services };
+  return { ...state, tickets, counters: e.counters, services: e.services, callOrder: nextCallOrder(state.callOrder, e) };
+}
+
+/** A push names only the orders that changed; a counter no longer open has none. */
+function nextCallOrder(known: DeskState['callOrder'], e: QueueChanged): DeskState['callOrder'] {
+  const open = new Set(e.counters.filter((c) => c.open).map((c) => c.id));
+  return Object.fromEntries(Object.entries({ ...known, ...e.callOrder }).filter(([counterId]) => open.has(counterId)));
 }
 
 export type CounterAvailability = 'free' | 'mine' | 'taken';
@@ -61,11 +71,18 @@ export function currentTicket(state: DeskState, counter: StaffCounter): StaffTic
 }
 
 /**
- * Waiting tickets this counter may call: its services, plus tickets transferred to
- * it by name; tickets sent to another named counter are not offered here.
- * Earliest place in line first.
+ * The waiting tickets to list for a counter. An open counter lists what it may
+ * call in the order `call-next` would take them, as the server works it out
+ * (queue policy, cool-downs, appointments, transfers to a named counter). A
+ * counter that is not open has no call order yet: it lists the tickets it would
+ * serve (its services, and tickets transferred to it by name; not those sent to
+ * another named counter) by their place in line.
  */
 export function waitingFor(state: DeskState, counter: StaffCounter): StaffTicket[] {
+  if (counter.open) {
+    const order = state.callOrder[counter.id] ?? [];
+    return order.map((id) => state.tickets.get(id)).filter((t): t is StaffTicket => t?.status === 'waiting');
+  }
   const served = servedServiceIds(counter);
   return [...state.tickets.values()]
     .filter((t) => t.status === 'waiting')
@@ -92,23 +109,36 @@ export function longestWaitMs(state: DeskState, serviceId: string, now: number):
 export const DESK_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'return', 'transfer', 'reprint'] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
+/** The lifecycle command behind each button that acts on the current ticket (common/lifecycle.ts). */
+const TICKET_BUTTONS = {
+  recall: 'recall',
+  start: 'start',
+  finish: 'finish',
+  'no-show': 'no_show',
+  return: 'return',
+  transfer: 'transfer',
+} as const satisfies Record<Exclude<DeskAction, 'call-next' | 'reprint'>, TicketCommandType>;
+
 /**
- * Which buttons make sense now. The server checks the same rules (and refuses
- * anyway); this only keeps impossible buttons from being offered.
+ * Which buttons make sense now, from the lifecycle's transition table: the
+ * server enforces the same table (and refuses anyway); this only keeps
+ * impossible buttons from being offered.
  */
-export function enabledActions(counter: StaffCounter | null, user: SessionUser, ticket: StaffTicket | null): Record<DeskAction, boolean> {
+export function enabledActions(counter: StaffCounter | null, user: SessionUser | null, ticket: StaffTicket | null): Record<DeskAction, boolean> {
   // An admin acts on another's counter only after taking it over (force-open), so "mine" is enough.
-  const mine = counter !== null && counter.open && counter.userId === user.id;
-  const status = mine ? ticket?.status : undefined;
+  const mine = counter !== null && user !== null && counter.open && counter.userId === user.id;
+  const current = mine ? ticket : null;
+  const can = (command: TicketCommandType) => current !== null && canApply(current.status, command);
   return {
     'call-next': mine && ticket === null,
-    recall: status === 'called',
-    start: status === 'called',
-    finish: status === 'serving',
-    'no-show': status === 'called',
-    return: status === 'called' || status === 'serving',
-    transfer: status === 'called' || status === 'serving',
-    reprint: status === 'called' || status === 'serving',
+    recall: can(TICKET_BUTTONS.recall),
+    start: can(TICKET_BUTTONS.start),
+    finish: can(TICKET_BUTTONS.finish),
+    'no-show': can(TICKET_BUTTONS['no-show']),
+    return: can(TICKET_BUTTONS.return),
+    transfer: can(TICKET_BUTTONS.transfer),
+    // Printing again changes nothing in the lifecycle: whatever ticket the counter has can be reprinted.
+    reprint: current !== null,
   };
 }
 

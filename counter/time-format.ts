@@ -13,7 +13,3 @@ export function stopwatch(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** Local wall-clock time "09:05" of an instant. */
-export function clockTime(at: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(at);
-}

@@ -1,3 +1,4 @@
+import { officeDate } from '../common/client/office-time.js';
 import type { DisplayCall, PublicCounter, PublicService } from '../common/dto.js';
 
 /** A call on the board; `key` tells two calls of the same number apart (a recall has a new instant). */
@@ -12,12 +13,14 @@ export interface Board {
   services: readonly PublicService[];
   /** The call that arrived live and is highlighted; a snapshot never sets it. */
   fresh: string | null;
+  /** The office's zone, from the snapshot: its midnight starts a new day of numbers. */
+  timeZone: string | null;
 }
 
 /** Enough for the longest history setting plus the current call, small enough to never grow. */
 export const BOARD_CALLS_MAX = 16;
 
-export const emptyBoard: Board = { calls: [], counters: [], services: [], fresh: null };
+export const emptyBoard: Board = { calls: [], counters: [], services: [], fresh: null, timeZone: null };
 
 export type AreaFilter = (area: string) => boolean;
 
@@ -25,18 +28,14 @@ function keyed(call: DisplayCall): BoardCall {
   return { ...call, key: `${call.number}@${call.at}` };
 }
 
-/** Local midnight of `now`: the numbers start afresh every office day. */
-export function startOfLocalDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
-
-function tidy(calls: readonly BoardCall[], now: number): BoardCall[] {
-  const dayStart = startOfLocalDay(now);
+/** Today's calls only (the numbers start afresh every office day), newest first, one per number, bounded. */
+function tidy(calls: readonly BoardCall[], now: number, timeZone: string | null): BoardCall[] {
+  // Before the first snapshot names the zone there is nothing to tell apart.
+  const day = (at: number) => (timeZone ? officeDate(at, timeZone) : '');
+  const today = day(now);
   const seen = new Set<string>();
   return [...calls]
-    .filter((c) => c.at >= dayStart)
+    .filter((c) => day(c.at) === today)
     .sort((a, b) => b.at - a.at)
     .filter((c) => !seen.has(c.number) && seen.add(c.number))
     .slice(0, BOARD_CALLS_MAX);
@@ -50,19 +49,19 @@ function tidy(calls: readonly BoardCall[], now: number): BoardCall[] {
  */
 export function applySnapshot(
   board: Board,
-  snap: { calls: readonly DisplayCall[]; counters: readonly PublicCounter[]; services: readonly PublicService[] },
+  snap: { calls: readonly DisplayCall[]; counters: readonly PublicCounter[]; services: readonly PublicService[]; timeZone: string },
   inArea: AreaFilter,
   now: number,
 ): Board {
-  const calls = tidy([...snap.calls.filter((c) => inArea(c.area)).map(keyed), ...board.calls], now);
-  return { calls, counters: snap.counters, services: snap.services, fresh: board.fresh };
+  const calls = tidy([...snap.calls.filter((c) => inArea(c.area)).map(keyed), ...board.calls], now, snap.timeZone);
+  return { calls, counters: snap.counters, services: snap.services, fresh: board.fresh, timeZone: snap.timeZone };
 }
 
 /** A live call, in order: returns the board and whether this screen should announce it. */
 export function applyCall(board: Board, call: DisplayCall, inArea: AreaFilter, now: number): { board: Board; announce: BoardCall | null } {
   if (!inArea(call.area)) return { board, announce: null };
   const entry = keyed(call);
-  return { board: { ...board, calls: tidy([entry, ...board.calls], now), fresh: entry.key }, announce: entry };
+  return { board: { ...board, calls: tidy([entry, ...board.calls], now, board.timeZone), fresh: entry.key }, announce: entry };
 }
 
 export function applyServices(board: Board, services: readonly PublicService[]): Board {
@@ -71,7 +70,7 @@ export function applyServices(board: Board, services: readonly PublicService[]):
 
 /** Drops yesterday's calls at midnight even when nothing else happens. */
 export function applyClock(board: Board, now: number): Board {
-  const calls = tidy(board.calls, now);
+  const calls = tidy(board.calls, now, board.timeZone);
   return calls.length === board.calls.length ? board : { ...board, calls, fresh: calls.some((c) => c.key === board.fresh) ? board.fresh : null };
 }
 

@@ -1,15 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Translator } from '../common/i18n/format.js';
-import type { DisplayKey } from '../common/i18n/display/index.js';
 import type { BoardCall } from './board.js';
+import { displayTexts } from './texts.js';
 import { columnSection, sectionHeading } from './section-styles.js';
 
 /** @summary The calls before the current one, newest first: number → counter. */
 export class DisplayCallList extends LitElement {
   static override properties = {
     calls: { attribute: false },
-    tr: { attribute: false },
   };
 
   static override styles = [
@@ -71,7 +69,7 @@ export class DisplayCallList extends LitElement {
   ];
 
   declare calls: readonly BoardCall[];
-  declare tr: Translator<DisplayKey>;
+  private readonly texts = displayTexts.consume(this);
 
   constructor() {
     super();
@@ -79,7 +77,7 @@ export class DisplayCallList extends LitElement {
   }
 
   override render() {
-    return html`<h2>${this.tr.t('recent')}</h2>
+    return html`<h2>${this.texts.value.t('recent')}</h2>
       <ol>
         ${repeat(
           this.calls,
@@ -90,7 +88,7 @@ export class DisplayCallList extends LitElement {
               <span class="arrow" aria-hidden="true">→</span>
               <span class="counter"
                 ><span class="name">${c.counterName}</span>${c.recall
-                  ? html`<span class="recall">${this.tr.t('recall')}</span>`
+                  ? html`<span class="recall">${this.texts.value.t('recall')}</span>`
                   : nothing}</span
               >
             </li>`,

@@ -1,12 +1,15 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
+import { clockFormat, officeFormat } from '../common/client/office-time.js';
+import { displayTexts } from './texts.js';
 
 /**
- * @summary The time (large) and the date, in the screen's language, always in
- * Latin digits and the Gregorian calendar like the numbers on the board.
+ * @summary The time (large) and the date on the office's clock, in the screen's
+ * language, always in Latin digits and the Gregorian calendar like the numbers
+ * on the board. Blank until the first snapshot names the office's zone: a
+ * screen whose PC is set to another zone must not show that zone's time.
  */
 export class DisplayClock extends LitElement {
   static override properties = {
-    lang: { type: String },
     now: { state: true },
   };
 
@@ -28,13 +31,12 @@ export class DisplayClock extends LitElement {
     }
   `;
 
-  declare lang: string;
   declare now: number;
+  private readonly texts = displayTexts.consume(this);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    this.lang = 'de';
     this.now = Date.now();
   }
 
@@ -55,11 +57,12 @@ export class DisplayClock extends LitElement {
   };
 
   override render() {
-    const locale = `${this.lang}-u-ca-gregory-nu-latn`;
-    const d = new Date(this.now);
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-    const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-    return html`<time class="time" datetime=${d.toISOString()}>${time}</time><span class="date">${date}</span>`;
+    const { lang, timeZone } = this.texts.value;
+    if (!timeZone) return nothing;
+    const locale = `${lang}-u-ca-gregory-nu-latn`;
+    const time = clockFormat(locale, timeZone, { hourCycle: 'h23' })(this.now);
+    const date = officeFormat(locale, timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })(this.now);
+    return html`<time class="time" datetime=${new Date(this.now).toISOString()}>${time}</time><span class="date">${date}</span>`;
   }
 }
 

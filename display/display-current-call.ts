@@ -1,8 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Translator } from '../common/i18n/format.js';
-import type { DisplayKey } from '../common/i18n/display/index.js';
 import type { BoardCall } from './board.js';
+import { displayTexts } from './texts.js';
 import { columnSection, sectionHeading } from './section-styles.js';
 
 /**
@@ -15,7 +14,6 @@ export class DisplayCurrentCall extends LitElement {
   static override properties = {
     call: { attribute: false },
     fresh: { type: Boolean },
-    tr: { attribute: false },
   };
 
   static override styles = [
@@ -90,7 +88,7 @@ export class DisplayCurrentCall extends LitElement {
 
   declare call: BoardCall | null;
   declare fresh: boolean;
-  declare tr: Translator<DisplayKey>;
+  private readonly texts = displayTexts.consume(this);
 
   constructor() {
     super();
@@ -99,7 +97,8 @@ export class DisplayCurrentCall extends LitElement {
   }
 
   override render() {
-    const { call, tr } = this;
+    const { call } = this;
+    const tr = this.texts.value;
     const body = call
       ? keyed(
           call.key,

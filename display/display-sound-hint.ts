@@ -1,15 +1,10 @@
 import { LitElement, css, html } from 'lit';
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'display-enable-sound': CustomEvent<void>;
-  }
-}
+import { displayIntents } from './intents.js';
 
 /**
  * @summary The one-time "tap to enable sound" button, shown while the browser
  * blocks audio (a screen started without the kiosk autoplay flag).
- * @fires display-enable-sound - the button was tapped
+ * @fires display-intent enable-sound
  */
 export class DisplaySoundHint extends LitElement {
   static override properties = {
@@ -55,7 +50,7 @@ export class DisplaySoundHint extends LitElement {
   }
 
   private enable(): void {
-    this.dispatchEvent(new CustomEvent('display-enable-sound', { bubbles: true, composed: true }));
+    displayIntents.fire(this, { type: 'enable-sound' });
   }
 }
 

@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService } from '../common/dto.js';
-import type { Translator } from '../common/i18n/format.js';
-import type { DisplayKey } from '../common/i18n/display/index.js';
 import { sectionHeading } from './section-styles.js';
+import { displayTexts } from './texts.js';
 
 /** @summary How many people wait per service of this area: prefix letter, name, count. */
 export class DisplayWaiting extends LitElement {
   static override properties = {
     services: { attribute: false },
-    tr: { attribute: false },
   };
 
   static override styles = [
@@ -62,7 +60,7 @@ export class DisplayWaiting extends LitElement {
   ];
 
   declare services: readonly PublicService[];
-  declare tr: Translator<DisplayKey>;
+  private readonly texts = displayTexts.consume(this);
 
   constructor() {
     super();
@@ -71,7 +69,7 @@ export class DisplayWaiting extends LitElement {
 
   override render() {
     if (this.services.length === 0) return nothing;
-    const { tr } = this;
+    const tr = this.texts.value;
     return html`<h2>${tr.t('waiting')}</h2>
       <ul>
         ${this.services.map(

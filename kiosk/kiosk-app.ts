@@ -1,24 +1,23 @@
 import { LitElement, html, nothing } from 'lit';
 import { I18nController } from '../common/client/i18n-controller.js';
-import { LiveChannel, type ConnectionState } from '../common/client/live-channel.js';
-import type { IssuedTicket, PublicService } from '../common/dto.js';
+import type { PublicService } from '../common/dto.js';
 import type { KioskKey } from '../common/i18n/kiosk/index.js';
 import type { VisitorLanguage } from '../common/i18n/languages.js';
-import { NAMESPACES, type KioskSnapshot, type ServicesStatus } from '../common/protocol.js';
-import { request } from './api.js';
-import { isLoaded, kioskCatalogs, languageWords, loadAllLanguages } from './catalogs.js';
+import { api } from './api.js';
+import { isLoaded, languageWords, loadAllLanguages } from './catalogs.js';
 import { maybeDailyReload } from './daily-reload.js';
+import { kioskIntents, type KioskIntent } from './intents.js';
 import { identifyKiosk } from './kiosk-device.js';
-import type { KioskIntent } from './events.js';
 import { bookingCodeFromScan, isBookingCode } from './logic/booking-code.js';
 import { failureText } from './logic/error-texts.js';
 import { idleStage, type IdleStage } from './logic/idle.js';
 import { INITIAL_STATE, isPristine, reduce, type Issued, type KioskAction, type KioskState } from './logic/kiosk-state.js';
 import { parseKioskOptions, ticketScreenMs, type KioskOptions } from './logic/options.js';
 import { printState } from './logic/print-state.js';
-import { closedMessage, closingPassed, servicesAt } from './logic/services.js';
+import { closedMessage, servicesAt } from './logic/services.js';
 import { ScannerController } from './scanner-controller.js';
-import { textsFor } from './texts.js';
+import { ServiceStatus } from './service-status.js';
+import { kioskTexts, textsFor } from './texts.js';
 import { appStyles } from './kiosk-app.styles.js';
 import { tokens } from './tokens.js';
 import './components/kiosk-checkin-screen.js';
@@ -30,9 +29,6 @@ import './components/kiosk-service-screen.js';
 import './components/kiosk-ticket-screen.js';
 
 const TICK_MS = 500;
-/** A fresh snapshot now and then, so status that changes with time alone (past closing) is never stale for long. */
-const RESYNC_EVERY_MS = 60_000;
-const CLOSING_RESYNC_MS = 5_000;
 /** Right after start-up the socket is still connecting: show "out of order" only if it takes longer. */
 const STARTUP_GRACE_MS = 3_000;
 /** The tap that drew a ticket must not also hit "Done" on the ticket screen. */
@@ -48,8 +44,6 @@ const IDLE_DIALOG_HOLD_MS = 1_500;
 export class KioskApp extends LitElement {
   static override properties = {
     state: { state: true },
-    services: { state: true },
-    connection: { state: true },
     kioskProblem: { state: true },
     now: { state: true },
     languagesLoaded: { state: true },
@@ -59,8 +53,6 @@ export class KioskApp extends LitElement {
   static override styles = [tokens, appStyles];
 
   declare state: KioskState;
-  declare services: PublicService[] | null;
-  declare connection: ConnectionState;
   declare kioskProblem: string | null;
   declare now: number;
   declare languagesLoaded: boolean;
@@ -68,17 +60,22 @@ export class KioskApp extends LitElement {
   declare idleDialog: number | null;
 
   private readonly options: KioskOptions = parseKioskOptions(location.search);
-  private readonly i18n = new I18nController(this, kioskCatalogs as Record<string, Record<KioskKey, string>>, INITIAL_STATE.lang);
+  private readonly i18n = new I18nController(this, kioskTexts, textsFor, INITIAL_STATE.lang);
+  private readonly status = new ServiceStatus(this, {
+    online: () => {
+      void this.resolveKiosk();
+      this.prefetch();
+    },
+    timeZone: (tz) => this.i18n.setTimeZone(tz),
+  });
   private readonly scanner = new ScannerController(this, {
     onScan: (text) => this.onScan(text),
     onKey: (key) => this.typeOnKeyboard(key),
     onActivity: () => this.onActivity(),
   });
   private readonly startedAt = Date.now();
-  private channel: LiveChannel<KioskSnapshot> | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastActivity = Date.now();
-  private lastResync = Date.now();
   private ticketShownAt = 0;
   /** The device the server prints for; null = no printing. */
   private kioskId: string | null = null;
@@ -87,40 +84,21 @@ export class KioskApp extends LitElement {
   constructor() {
     super();
     this.state = INITIAL_STATE;
-    this.services = null;
-    this.connection = 'connecting';
     this.kioskProblem = null;
     this.now = Date.now();
     this.languagesLoaded = false;
     this.idleDialog = null;
-    this.addEventListener('kiosk-intent', (e) => this.onIntent(e.detail));
+    kioskIntents.listen(this, (intent) => this.onIntent(intent));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.channel = new LiveChannel<KioskSnapshot>({
-      namespace: NAMESPACES.kiosk,
-      snapshotEvent: 'kiosk:snapshot',
-      onSnapshot: (s) => (this.services = s.services),
-      events: { 'services:status': (e: ServicesStatus) => (this.services = e.services) },
-      onState: (state) => {
-        this.connection = state;
-        // What the kiosk knew may be out of date by the time it is back: wait for a fresh snapshot.
-        if (state !== 'online') this.services = null;
-        if (state === 'online') {
-          void this.resolveKiosk();
-          this.prefetch();
-        }
-      },
-    });
     window.addEventListener('pointerdown', this.onActivity, { capture: true });
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.channel?.close();
-    this.channel = null;
     window.removeEventListener('pointerdown', this.onActivity, { capture: true });
     clearInterval(this.timer);
   }
@@ -166,24 +144,19 @@ export class KioskApp extends LitElement {
 
   /** Live service status, corrected for opening periods that ended since the last push. */
   private visibleServices(): PublicService[] {
-    return servicesAt(this.services ?? [], this.now);
+    return servicesAt(this.status.services ?? [], this.now);
   }
 
   private async drawTicket(serviceId: string): Promise<void> {
     if (this.state.pending) return;
-    const service = servicesAt(this.services ?? [], Date.now()).find((s) => s.id === serviceId);
+    const service = servicesAt(this.status.services ?? [], Date.now()).find((s) => s.id === serviceId);
     if (!service) return;
     if (!service.open) return this.dispatch({ type: 'notice', message: closedMessage(service) });
     const priority = this.state.priority && service.priorityEnabled;
     // Synchronously, before any await: a second tap finds the request pending and is dropped.
     this.dispatch({ type: 'request', kind: 'ticket' });
-    const res = await request<IssuedTicket>('POST', '/api/tickets', {
-      serviceId,
-      language: this.state.lang,
-      ...(priority ? { priority: true } : {}),
-      ...this.kioskRef(),
-    });
-    if (res.ok) this.showTicket({ ticket: res.data, kind: 'walk-in', priority, service });
+    const res = await api.issue({ serviceId, language: this.state.lang, ...(priority ? { priority: true } : {}), ...this.kioskRef() });
+    if (res.ok) this.showTicket({ ticket: res.value, kind: 'walk-in', priority, service });
     else this.fail(failureText(res.code));
   }
 
@@ -191,10 +164,10 @@ export class KioskApp extends LitElement {
     if (this.state.pending) return;
     if (!isBookingCode(code)) return this.dispatch({ type: 'notice', message: 'errNotFound' });
     this.dispatch({ type: 'request', kind: 'checkin' });
-    const res = await request<IssuedTicket>('POST', '/api/checkin', { code, language: this.state.lang, ...this.kioskRef() });
+    const res = await api.checkIn({ code, language: this.state.lang, ...this.kioskRef() });
     if (!res.ok) return this.fail(failureText(res.code));
-    const service = this.services?.find((x) => x.id === res.data.serviceId) ?? null;
-    this.showTicket({ ticket: res.data, kind: 'appointment', priority: false, service });
+    const service = this.status.services?.find((x) => x.id === res.value.serviceId) ?? null;
+    this.showTicket({ ticket: res.value, kind: 'appointment', priority: false, service });
   }
 
   private kioskRef(): { kioskId?: string } {
@@ -209,7 +182,7 @@ export class KioskApp extends LitElement {
   private fail(message: KioskKey): void {
     this.dispatch({ type: 'failed', message });
     // The tile was out of date: fetch the real status rather than wait for the next push.
-    if (message === 'errServiceClosed' || message === 'errNoMoreTickets') void this.channel?.resync();
+    if (message === 'errServiceClosed' || message === 'errNoMoreTickets') this.status.refresh();
   }
 
   /** Asked again after every reconnect until the server has answered. */
@@ -244,14 +217,7 @@ export class KioskApp extends LitElement {
 
   private tick(): void {
     const now = (this.now = Date.now());
-    const services = this.services ?? [];
-    const since = now - this.lastResync;
-    // Past a closing time ask at once, but not every tick: the server's clock has the last word.
-    if (this.connection === 'online' && (since >= RESYNC_EVERY_MS || (closingPassed(services, now) && since >= CLOSING_RESYNC_MS))) {
-      this.lastResync = now;
-      void this.channel?.resync();
-      void this.resolveKiosk();
-    }
+    if (this.status.tick(now)) void this.resolveKiosk();
     const idle = this.idle();
     if (idle?.warning && this.state.screen !== 'ticket') this.idleDialog = idle.secondsLeft;
     // A touch that never became a click (a swipe) must not leave the dialog up for good.
@@ -260,7 +226,7 @@ export class KioskApp extends LitElement {
       this.idleDialog = null;
       this.dispatch({ type: 'reset' });
     }
-    maybeDailyReload({ now, startedAt: this.startedAt, idleSince: this.lastActivity, pristine: isPristine(this.state), online: this.connection === 'online' });
+    maybeDailyReload({ now, startedAt: this.startedAt, idleSince: this.lastActivity, pristine: isPristine(this.state), online: this.status.connection === 'online' });
   }
 
   /** Where the idle timeout stands; null when there is nothing to reset or a request is running. */
@@ -272,46 +238,42 @@ export class KioskApp extends LitElement {
   }
 
   private serverReachable(): boolean {
-    return this.connection === 'online' && this.services !== null;
+    return this.status.connection === 'online' && this.status.services !== null;
   }
 
   override render() {
     const s = this.state;
-    const texts = textsFor(s.lang);
-    if (this.kioskProblem) return html`<kiosk-out-of-order .texts=${texts} detail=${this.kioskProblem}></kiosk-out-of-order>`;
+    if (this.kioskProblem) return html`<kiosk-out-of-order detail=${this.kioskProblem}></kiosk-out-of-order>`;
     // A drawn ticket stays readable even if the server goes away meanwhile.
     if (s.screen !== 'ticket' && !this.serverReachable()) {
-      const starting = this.connection === 'connecting' && this.now - this.startedAt < STARTUP_GRACE_MS;
-      return starting ? nothing : html`<kiosk-out-of-order .texts=${texts}></kiosk-out-of-order>`;
+      const starting = this.status.connection === 'connecting' && this.now - this.startedAt < STARTUP_GRACE_MS;
+      return starting ? nothing : html`<kiosk-out-of-order></kiosk-out-of-order>`;
     }
     const idle = this.idle();
     return html`
       ${this.renderScreen(idle)}
-      ${this.idleDialog !== null ? html`<kiosk-idle-dialog .texts=${texts} .secondsLeft=${this.idleDialog}></kiosk-idle-dialog>` : nothing}
-      ${s.pending ? html`<div class="busy" role="status">${texts.t('oneMoment')}</div>` : nothing}
+      ${this.idleDialog !== null ? html`<kiosk-idle-dialog .secondsLeft=${this.idleDialog}></kiosk-idle-dialog>` : nothing}
+      ${s.pending ? html`<div class="busy" role="status">${this.i18n.texts.t('oneMoment')}</div>` : nothing}
     `;
   }
 
   private renderScreen(idle: IdleStage | null) {
     const s = this.state;
-    const texts = textsFor(s.lang);
     switch (s.screen) {
       case 'language':
-        return html`<kiosk-language-screen .texts=${texts} .words=${languageWords(this.languagesLoaded)} ?contrast=${s.contrast}></kiosk-language-screen>`;
+        return html`<kiosk-language-screen .words=${languageWords(this.languagesLoaded)} ?contrast=${s.contrast}></kiosk-language-screen>`;
       case 'services':
         return html`<kiosk-service-screen
-          .texts=${texts}
           .services=${this.visibleServices()}
           ?contrast=${s.contrast}
           ?priority=${s.priority}
           .message=${s.message}
         ></kiosk-service-screen>`;
       case 'checkin':
-        return html`<kiosk-checkin-screen .texts=${texts} code=${s.code} ?contrast=${s.contrast} .message=${s.message}></kiosk-checkin-screen>`;
+        return html`<kiosk-checkin-screen code=${s.code} ?contrast=${s.contrast} .message=${s.message}></kiosk-checkin-screen>`;
       case 'ticket':
         if (!s.issued) return nothing;
         return html`<kiosk-ticket-screen
-          .texts=${texts}
           .issued=${s.issued}
           .service=${s.issued.service ?? undefined}
           ?contrast=${s.contrast}

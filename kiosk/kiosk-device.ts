@@ -1,10 +1,4 @@
-import { request } from './api.js';
-
-interface PublicKiosk {
-  id: string;
-  name: string;
-  area: string | null;
-}
+import { api } from './api.js';
 
 /**
  * Which kiosk this is, so its printer prints. `settled` is false while the
@@ -21,14 +15,14 @@ export interface KioskIdentity {
 /** With `?kiosk=<id>`: that id, checked with the server. Without: the office's only kiosk, if it has just one. */
 export async function identifyKiosk(wanted: string | null): Promise<KioskIdentity> {
   if (wanted) {
-    const res = await request<PublicKiosk>('GET', `/api/kiosks/${encodeURIComponent(wanted)}`);
+    const res = await api.kiosk(wanted);
     if (res.ok) return { settled: true, id: wanted, problem: null };
     if (res.code === 'NOT_FOUND') {
       return { settled: false, id: null, problem: `Kiosk „${wanted}“ ist auf dem Server nicht eingerichtet. Bitte die Adresse prüfen (?kiosk=…).` };
     }
     return { settled: false, id: null, problem: null };
   }
-  const res = await request<PublicKiosk[]>('GET', '/api/kiosks');
+  const res = await api.kiosks();
   if (!res.ok) return { settled: false, id: null, problem: null };
-  return { settled: true, id: res.data.length === 1 ? (res.data[0]?.id ?? null) : null, problem: null };
+  return { settled: true, id: res.value.length === 1 ? (res.value[0]?.id ?? null) : null, problem: null };
 }

@@ -1,32 +1,29 @@
+import { createContext } from '../common/client/context.js';
+import { makeTexts, type Texts } from '../common/client/texts.js';
 import { translator, type Params, type Translator } from '../common/i18n/format.js';
 import { isVisitorLanguage, type VisitorLanguage } from '../common/i18n/languages.js';
 import { TICKET_CATALOGS, type TicketKey } from '../common/i18n/ticket/index.js';
 import { VISITOR_CATALOGS, type VisitorKey } from '../common/i18n/visitor/index.js';
 
 /**
- * Everything an element needs to speak the visitor's language: this page's
- * texts, the printed ticket's shared wording, and German for the second line
- * staff and signs use. A new object per language, so elements re-render.
+ * What the page's elements read to speak the visitor's language: this page's
+ * texts, the printed ticket's shared wording, German for the second line
+ * staff and signs use, and times on the office's clock.
  */
-export interface Texts {
-  readonly lang: string;
-  t(key: VisitorKey, params?: Params): string;
+export interface VisitorTexts extends Texts<VisitorKey> {
   ticket(key: TicketKey, params?: Params): string;
   readonly de: Translator<VisitorKey>;
-  time(at: number): string;
 }
 
-export function texts(lang: string): Texts {
-  const page = translator(VISITOR_CATALOGS, lang);
-  const ticket = translator(TICKET_CATALOGS, lang);
-  const clock = new Intl.DateTimeFormat(page.lang, { hour: '2-digit', minute: '2-digit' });
-  return {
-    lang: page.lang,
-    t: (key, params) => page.t(key, params),
-    ticket: (key, params) => ticket.t(key, params),
-    de: translator(VISITOR_CATALOGS, 'de'),
-    time: (at) => clock.format(at),
-  };
+/** Provided by visitor-app; every element of the page consumes it. */
+export const visitorTexts = createContext<VisitorTexts>('visitor-texts');
+
+const german = translator(VISITOR_CATALOGS, 'de');
+
+export function textsFor(lang: string, timeZone: string | null): VisitorTexts {
+  const page = makeTexts(VISITOR_CATALOGS, lang, timeZone);
+  const ticket = translator(TICKET_CATALOGS, page.lang);
+  return { ...page, ticket: (key, params) => ticket.t(key, params), de: german };
 }
 
 /** The browser's first visitor language, for pages shown before a ticket is known. */

@@ -1,14 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
+import { I18nController } from '../common/client/i18n-controller.js';
+import { LiveChannel, type ConnectionState } from '../common/client/live-channel.js';
 import type { PublicService, PublicTicket } from '../common/dto.js';
 import { FINAL_STATUSES } from '../common/model.js';
-import { I18nController } from '../common/client/i18n-controller.js';
-import { VISITOR_CATALOGS, type VisitorKey } from '../common/i18n/visitor/index.js';
+import { VISITOR_NAMESPACE, type VisitorClientEvents, type VisitorServerEvents } from '../common/protocol.js';
 import { alertCall, askNotificationPermission, notificationsSupported, unlockAudioOnFirstTap } from './alerts.js';
-import { api, goneCode, ticketIdFromPath } from './api.js';
-import type { FeedbackDetail } from './events.js';
-import { browserLanguage, texts, type Texts } from './texts.js';
+import { api, GONE_CODES, goneCode, ticketIdFromPath, type GoneCode } from './api.js';
+import { visitorIntents, type VisitorIntent } from './intents.js';
+import { browserLanguage, textsFor, visitorTexts } from './texts.js';
 import { appStyles } from './visitor-app.styles.js';
-import { VisitorChannel, type ConnectionState, type GoneCode } from './visitor-channel.js';
 import type { FeedbackPhase } from './visitor-feedback.js';
 import './visitor-language-picker.js';
 import './visitor-notice.js';
@@ -38,7 +38,6 @@ export class VisitorApp extends LitElement {
     leaving: { state: true },
     failed: { state: true },
     notifyOn: { state: true },
-    texts: { state: true },
   };
   static override styles = appStyles;
 
@@ -53,11 +52,10 @@ export class VisitorApp extends LitElement {
   declare leaving: boolean;
   declare failed: boolean;
   declare notifyOn: boolean;
-  declare texts: Texts;
 
-  private readonly i18n = new I18nController<VisitorKey>(this, VISITOR_CATALOGS, sessionStorage.getItem(LANG_KEY) ?? browserLanguage());
+  private readonly i18n = new I18nController(this, visitorTexts, textsFor, sessionStorage.getItem(LANG_KEY) ?? browserLanguage());
   private readonly ticketId = ticketIdFromPath(location.pathname);
-  private channel: VisitorChannel | null = null;
+  private channel: LiveChannel<VisitorServerEvents, VisitorClientEvents, 'visitor:snapshot', GoneCode> | null = null;
 
   constructor() {
     super();
@@ -71,7 +69,7 @@ export class VisitorApp extends LitElement {
     this.leaving = false;
     this.failed = false;
     this.notifyOn = sessionStorage.getItem(NOTIFY_KEY) === '1' && notificationsSupported() && Notification.permission === 'granted';
-    this.texts = texts(this.i18n.lang);
+    visitorIntents.listen(this, (intent) => void this.onIntent(intent));
   }
 
   override connectedCallback(): void {
@@ -101,24 +99,31 @@ export class VisitorApp extends LitElement {
     if (!sessionStorage.getItem(LANG_KEY)) this.setLanguage(ticket.value.language, false);
     this.apply(ticket.value);
     this.phase = 'ticket';
-    if (FINAL_STATUSES.includes(ticket.value.status)) return;
-    this.channel = new VisitorChannel({
-      ticketId: this.ticketId,
-      onTicket: (t) => this.apply(t),
-      onGone: (code) => this.gone(code),
-      onDropped: () => void this.recheck(),
+    // A finished ticket connects too, once: the snapshot names the office's zone for the times shown.
+    this.channel = new LiveChannel<VisitorServerEvents, VisitorClientEvents, 'visitor:snapshot', GoneCode>({
+      namespace: VISITOR_NAMESPACE,
+      auth: { ticket: this.ticketId },
+      snapshotEvent: 'visitor:snapshot',
+      onSnapshot: (s) => {
+        this.i18n.setTimeZone(s.timeZone);
+        this.apply(s.ticket);
+      },
+      pushes: { 'ticket:status': (e) => this.apply(e.ticket) },
       onState: (s) => (this.connection = s),
+      final: { codes: GONE_CODES, on: (code) => this.gone(code) },
+      afterServerDisconnect: () => this.recheck(),
     });
+    this.channel.socket.on('ticket:expired', () => this.gone('TICKET_EXPIRED'));
   }
 
-  /** The server closed the socket: find out over HTTP whether the ticket still works. */
+  /** The server closed the socket: find out over HTTP whether the ticket still works before reconnecting. */
   private async recheck(): Promise<void> {
     if (!this.ticketId) return;
     const res = await api.ticket(this.ticketId);
-    const gone = res.ok ? null : goneCode(res);
+    if (res.ok) return this.apply(res.value);
+    const gone = goneCode(res);
     if (gone) return this.gone(gone);
-    if (res.ok) this.apply(res.value);
-    setTimeout(() => this.channel?.reconnect(), res.ok ? 0 : RETRY_LOAD_MS);
+    await new Promise((resolve) => setTimeout(resolve, RETRY_LOAD_MS));
   }
 
   private apply(next: PublicTicket): void {
@@ -131,7 +136,7 @@ export class VisitorApp extends LitElement {
       this.recall = prev?.status === 'called';
       // On the first load the visitor is already looking; alert only on a change.
       if (prev) {
-        const x = this.texts;
+        const x = this.i18n.texts;
         alertCall(x.t('calledTitle'), x.t('calledGoTo', { counter: next.counterName ?? '' }), this.notifyOn);
       }
     }
@@ -160,13 +165,12 @@ export class VisitorApp extends LitElement {
 
   private setLanguage(lang: string, remember: boolean): void {
     this.i18n.setLanguage(lang);
-    this.texts = texts(this.i18n.lang);
     if (remember) sessionStorage.setItem(LANG_KEY, this.i18n.lang);
     this.updateTitle();
   }
 
   private updateTitle(): void {
-    const x = this.texts;
+    const x = this.i18n.texts;
     if (this.phase === 'notFound') document.title = x.t('notFoundTitle');
     else if (this.phase === 'expired') document.title = x.t('expiredTitle');
     else document.title = this.ticket ? `${this.ticket.number} – ${x.t('pageTitle')}` : x.t('pageTitle');
@@ -186,10 +190,10 @@ export class VisitorApp extends LitElement {
     if (fresh.ok) this.apply(fresh.value);
   }
 
-  private async onFeedback(e: CustomEvent<FeedbackDetail>): Promise<void> {
+  private async onFeedback(grade: number, comment: string): Promise<void> {
     if (!this.ticketId) return;
     this.feedback = 'sending';
-    const res = await api.sendFeedback(this.ticketId, e.detail.grade, e.detail.comment);
+    const res = await api.sendFeedback(this.ticketId, grade, comment);
     if (res.ok) {
       this.feedback = 'thanks';
     } else if (res.status === 409) {
@@ -207,13 +211,29 @@ export class VisitorApp extends LitElement {
     if (this.notifyOn) sessionStorage.setItem(NOTIFY_KEY, '1');
   }
 
+  private onIntent(intent: VisitorIntent): Promise<void> | void {
+    switch (intent.type) {
+      case 'leave':
+        return this.onLeave();
+      case 'call-dismiss':
+        this.dismissedCall = this.ticket?.calledAt ?? null;
+        return;
+      case 'feedback':
+        return this.onFeedback(intent.grade, intent.comment);
+      case 'language':
+        return this.setLanguage(intent.lang, true);
+      case 'notify':
+        return this.onNotify();
+    }
+  }
+
   private serviceName(id: string): string {
     const names = this.services.find((s) => s.id === id)?.names;
-    return names?.[this.texts.lang] ?? names?.de ?? id;
+    return names?.[this.i18n.lang] ?? names?.de ?? id;
   }
 
   private renderBody() {
-    const x = this.texts;
+    const x = this.i18n.texts;
     switch (this.phase) {
       case 'loading':
         return html`<p class="loading" role="status">${x.t('loading')}</p>`;
@@ -226,7 +246,6 @@ export class VisitorApp extends LitElement {
         if (!tk) return nothing;
         return html`<visitor-ticket-view
           .ticket=${tk}
-          .texts=${x}
           .serviceName=${this.serviceName(tk.serviceId)}
           .feedback=${this.feedback}
           ?showCall=${this.dismissedCall !== tk.calledAt}
@@ -234,24 +253,16 @@ export class VisitorApp extends LitElement {
           ?leaving=${this.leaving}
           ?failed=${this.failed}
           ?notifyOn=${this.notifyOn}
-          @visitor-call-dismiss=${() => (this.dismissedCall = tk.calledAt)}
-          @visitor-leave=${() => void this.onLeave()}
-          @visitor-feedback=${(e: CustomEvent<FeedbackDetail>) => void this.onFeedback(e)}
-          @visitor-notify=${() => void this.onNotify()}
         ></visitor-ticket-view>`;
       }
     }
   }
 
   override render() {
-    const x = this.texts;
+    const x = this.i18n.texts;
     const live = this.phase === 'loading' || (this.ticket !== null && !FINAL_STATUSES.includes(this.ticket.status));
     return html`<header>
-        <visitor-language-picker
-          .lang=${x.lang}
-          .label=${x.t('language')}
-          @visitor-language=${(e: CustomEvent<{ lang: string }>) => this.setLanguage(e.detail.lang, true)}
-        ></visitor-language-picker>
+        <visitor-language-picker></visitor-language-picker>
       </header>
       ${live && this.connection === 'offline' ? html`<p class="offline" role="status">${x.t('offline')}</p>` : nothing}
       ${this.renderBody()}`;

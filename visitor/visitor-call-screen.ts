@@ -1,22 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { base } from './styles.js';
-import { fire } from './events.js';
-import type { Texts } from './texts.js';
+import { visitorIntents } from './intents.js';
+import { visitorTexts } from './texts.js';
 
 /**
  * @summary Full-screen "It's your turn — go to Schalter 3", in the visitor's
  * language and, below it, in German (the words on the office's signs).
- * @fires visitor-call-dismiss - the visitor tapped "OK, I'm coming"
+ * @fires visitor-intent call-dismiss: the visitor tapped "OK, I'm coming"
  */
 export class VisitorCallScreen extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     number: { attribute: false },
     counterName: { attribute: false },
     recall: { type: Boolean },
   };
 
-  declare texts: Texts;
+  private readonly texts = visitorTexts.consume(this);
   declare number: string;
   declare counterName: string;
   declare recall: boolean;
@@ -104,7 +103,7 @@ export class VisitorCallScreen extends LitElement {
   }
 
   override render() {
-    const x = this.texts;
+    const x = this.texts.value;
     const german = x.lang !== 'de';
     return html`<div class="screen" role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="go">
       <h2 id="title">${x.t('calledTitle')}</h2>
@@ -116,7 +115,7 @@ export class VisitorCallScreen extends LitElement {
             <strong>${x.de.t('calledTitle')}</strong>${x.de.t('calledGoTo', { counter: this.counterName })}
           </p>`
         : nothing}
-      <button @click=${() => fire(this, 'visitor-call-dismiss')}>${x.t('calledOk')}</button>
+      <button @click=${() => visitorIntents.fire(this, { type: 'call-dismiss' })}>${x.t('calledOk')}</button>
     </div>`;
   }
 }

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { face } from './faces.js';
-import { fire } from './events.js';
+import { visitorIntents } from './intents.js';
 import { base } from './styles.js';
-import type { Texts } from './texts.js';
+import { visitorTexts } from './texts.js';
 
 export type FeedbackPhase = 'open' | 'sending' | 'failed' | 'thanks' | 'already';
 
@@ -13,16 +13,15 @@ export const COMMENT_MAX = 500;
 /**
  * @summary One question after the visit: a German school grade, shown as a
  * face, its number and its word, plus an optional short comment. Anonymous.
- * @fires visitor-feedback - `{grade, comment}` when sent
+ * @fires visitor-intent feedback `{grade, comment}` when sent
  */
 export class VisitorFeedback extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     phase: { attribute: false },
     grade: { state: true },
   };
 
-  declare texts: Texts;
+  private readonly texts = visitorTexts.consume(this);
   declare phase: FeedbackPhase;
   declare grade: number | null;
 
@@ -137,11 +136,11 @@ export class VisitorFeedback extends LitElement {
     e.preventDefault();
     if (this.grade === null || this.phase === 'sending') return;
     const comment = this.renderRoot.querySelector('textarea')?.value.trim() ?? '';
-    fire(this, 'visitor-feedback', { grade: this.grade, comment: comment.slice(0, COMMENT_MAX) });
+    visitorIntents.fire(this, { type: 'feedback', grade: this.grade, comment: comment.slice(0, COMMENT_MAX) });
   }
 
   override render() {
-    const x = this.texts;
+    const x = this.texts.value;
     if (this.phase === 'thanks' || this.phase === 'already') {
       return html`<div class="done" role="status">
         <p>${x.t(this.phase === 'thanks' ? 'feedbackThanks' : 'feedbackAlready')}</p>

@@ -1,21 +1,16 @@
 import { LitElement, css, html } from 'lit';
 import { LANGUAGES } from '../common/i18n/languages.js';
-import { fire } from './events.js';
+import { visitorIntents } from './intents.js';
 import { base } from './styles.js';
+import { visitorTexts } from './texts.js';
 
 /**
  * @summary The language switch: every language named in its own script, so a
  * visitor finds theirs whatever the page is showing now.
- * @fires visitor-language - `{lang}` when another language is chosen
+ * @fires visitor-intent language `{lang}` when another language is chosen
  */
 export class VisitorLanguagePicker extends LitElement {
-  static override properties = {
-    lang: { attribute: false },
-    label: { attribute: false },
-  };
-
-  declare lang: string;
-  declare label: string;
+  private readonly texts = visitorTexts.consume(this);
 
   static override styles = [
     base,
@@ -46,16 +41,17 @@ export class VisitorLanguagePicker extends LitElement {
   ];
 
   override render() {
+    const { lang, t } = this.texts.value;
     return html`<label for="lang">
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
           <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="1.8"></circle>
           <path d="M2.5 12h19M12 2.5c3 3.2 3 15.8 0 19M12 2.5c-3 3.2-3 15.8 0 19" fill="none" stroke="currentColor" stroke-width="1.8"></path>
         </svg>
-        ${this.label}
+        ${t('language')}
       </label>
-      <select id="lang" @change=${(e: Event) => fire(this, 'visitor-language', { lang: (e.target as HTMLSelectElement).value })}>
+      <select id="lang" @change=${(e: Event) => visitorIntents.fire(this, { type: 'language', lang: (e.target as HTMLSelectElement).value })}>
         ${LANGUAGES.map(
-          (l) => html`<option value=${l.code} lang=${l.code} dir=${l.dir} ?selected=${l.code === this.lang}>${l.name}</option>`,
+          (l) => html`<option value=${l.code} lang=${l.code} dir=${l.dir} ?selected=${l.code === lang}>${l.name}</option>`,
         )}
       </select>`;
   }

@@ -1,21 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { base } from './styles.js';
-import { fire } from './events.js';
-import type { Texts } from './texts.js';
+import { visitorIntents } from './intents.js';
+import { visitorTexts } from './texts.js';
 
 /**
  * @summary "I'm leaving": gives the number back after a confirmation, so staff
  * don't call in vain.
- * @fires visitor-leave - the visitor confirmed
+ * @fires visitor-intent leave: the visitor confirmed
  */
 export class VisitorLeave extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     busy: { type: Boolean },
     confirming: { state: true },
   };
 
-  declare texts: Texts;
+  private readonly texts = visitorTexts.consume(this);
   declare busy: boolean;
   declare confirming: boolean;
 
@@ -65,14 +64,14 @@ export class VisitorLeave extends LitElement {
   }
 
   override render() {
-    const x = this.texts;
+    const x = this.texts.value;
     if (!this.confirming) {
       return html`<button class="danger" @click=${() => (this.confirming = true)}>${x.t('leave')}</button>`;
     }
     return html`<div class="confirm" role="group" aria-labelledby="ask">
       <p id="ask">${x.t('leaveConfirm')}</p>
       <div class="actions">
-        <button class="yes" ?disabled=${this.busy} @click=${() => fire(this, 'visitor-leave')}>${x.t('leaveYes')}</button>
+        <button class="yes" ?disabled=${this.busy} @click=${() => visitorIntents.fire(this, { type: 'leave' })}>${x.t('leaveYes')}</button>
         <button class="no secondary" ?disabled=${this.busy} @click=${() => (this.confirming = false)}>${x.t('leaveNo')}</button>
       </div>
       ${this.busy ? html`<p role="status">${x.t('loading')}</p>` : nothing}

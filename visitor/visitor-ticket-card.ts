@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicTicket } from '../common/dto.js';
 import { base } from './styles.js';
-import type { Texts } from './texts.js';
+import { visitorTexts } from './texts.js';
 
 /**
  * @summary The ticket as the visitor follows it: number, service, where they
@@ -11,12 +11,11 @@ import type { Texts } from './texts.js';
 export class VisitorTicketCard extends LitElement {
   static override properties = {
     ticket: { attribute: false },
-    texts: { attribute: false },
     serviceName: { attribute: false },
   };
 
   declare ticket: PublicTicket;
-  declare texts: Texts;
+  private readonly texts = visitorTexts.consume(this);
   declare serviceName: string;
 
   static override styles = [
@@ -83,7 +82,8 @@ export class VisitorTicketCard extends LitElement {
   ];
 
   private statusLines() {
-    const { ticket: tk, texts: x } = this;
+    const { ticket: tk } = this;
+    const x = this.texts.value;
     switch (tk.status) {
       case 'waiting': {
         const ahead = Math.max(0, (tk.position ?? 1) - 1);
@@ -108,7 +108,8 @@ export class VisitorTicketCard extends LitElement {
   }
 
   override render() {
-    const { ticket: tk, texts: x } = this;
+    const { ticket: tk } = this;
+    const x = this.texts.value;
     const open = tk.status === 'waiting' || tk.status === 'called' || tk.status === 'serving';
     return html`<section class="card ${tk.status}" aria-labelledby="number">
       <p class="label" id="number-label">${x.ticket('yourNumber')}</p>
@@ -118,7 +119,7 @@ export class VisitorTicketCard extends LitElement {
         ? html`<p class="transferred">${x.t('transferred', { service: this.serviceName })}</p>`
         : nothing}
       <div class="status" role="status" aria-live="polite" aria-atomic="true">${this.statusLines()}</div>
-      <p class="drawn">${x.ticket('drawnAt', { time: x.time(tk.issuedAt) })}</p>
+      ${x.timeZone ? html`<p class="drawn">${x.ticket('drawnAt', { time: x.time(tk.issuedAt) })}</p>` : nothing}
     </section>`;
   }
 }

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicTicket } from '../common/dto.js';
 import { notificationsSupported } from './alerts.js';
-import { fire } from './events.js';
+import { visitorIntents } from './intents.js';
 import { base } from './styles.js';
-import type { Texts } from './texts.js';
+import { visitorTexts } from './texts.js';
 import type { FeedbackPhase } from './visitor-feedback.js';
 import './visitor-call-screen.js';
 import './visitor-feedback.js';
@@ -13,13 +13,12 @@ import './visitor-ticket-card.js';
 /**
  * @summary Everything shown for a valid ticket: the card, what the visitor can
  * do in its current state, and the call screen on top while called.
- * @fires visitor-notify - "notify me" tapped
- * (visitor-leave, visitor-feedback and visitor-call-dismiss bubble up from the children)
+ * @fires visitor-intent notify: "notify me" tapped
+ * (leave, feedback and call-dismiss come up from the children)
  */
 export class VisitorTicketView extends LitElement {
   static override properties = {
     ticket: { attribute: false },
-    texts: { attribute: false },
     serviceName: { attribute: false },
     feedback: { attribute: false },
     showCall: { type: Boolean },
@@ -30,7 +29,7 @@ export class VisitorTicketView extends LitElement {
   };
 
   declare ticket: PublicTicket;
-  declare texts: Texts;
+  private readonly texts = visitorTexts.consume(this);
   declare serviceName: string;
   declare feedback: FeedbackPhase | 'unknown';
   declare showCall: boolean;
@@ -78,21 +77,22 @@ export class VisitorTicketView extends LitElement {
   ];
 
   override render() {
-    const { ticket: tk, texts: x } = this;
+    const { ticket: tk } = this;
+    const x = this.texts.value;
     const waiting = tk.status === 'waiting';
     const canLeave = waiting || tk.status === 'called';
     const canNotify = waiting && !this.notifyOn && notificationsSupported() && Notification.permission !== 'denied';
-    return html`<visitor-ticket-card .ticket=${tk} .texts=${x} .serviceName=${this.serviceName}></visitor-ticket-card>
+    return html`<visitor-ticket-card .ticket=${tk} .serviceName=${this.serviceName}></visitor-ticket-card>
       ${waiting ? html`<p class="hint">${x.t('keepOpen')}</p>` : nothing}
       ${waiting && this.notifyOn ? html`<p class="notify-on">${x.t('notifyActive')}</p>` : nothing}
-      ${canNotify ? html`<button class="notify secondary" @click=${() => fire(this, 'visitor-notify')}>${x.t('notify')}</button>` : nothing}
+      ${canNotify ? html`<button class="notify secondary" @click=${() => visitorIntents.fire(this, { type: 'notify' })}>${x.t('notify')}</button>` : nothing}
       ${tk.status === 'done' && this.feedback !== 'unknown'
-        ? html`<visitor-feedback .texts=${x} .phase=${this.feedback}></visitor-feedback>`
+        ? html`<visitor-feedback .phase=${this.feedback}></visitor-feedback>`
         : nothing}
       ${this.failed ? html`<p class="error" role="alert">${x.t('failed')}</p>` : nothing}
-      ${canLeave ? html`<visitor-leave .texts=${x} ?busy=${this.leaving}></visitor-leave>` : nothing}
+      ${canLeave ? html`<visitor-leave ?busy=${this.leaving}></visitor-leave>` : nothing}
       ${tk.status === 'called' && this.showCall
-        ? html`<visitor-call-screen .texts=${x} .number=${tk.number} .counterName=${tk.counterName ?? ''} ?recall=${this.recall}></visitor-call-screen>`
+        ? html`<visitor-call-screen .number=${tk.number} .counterName=${tk.counterName ?? ''} ?recall=${this.recall}></visitor-call-screen>`
         : nothing}`;
   }
 }

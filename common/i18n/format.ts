@@ -6,7 +6,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
  * text exists once per language.
  */
 export type Catalog<K extends string> = Readonly<Record<K, string>>;
-export type Catalogs<K extends string> = Readonly<Record<string, Catalog<K>>>;
+/** Catalogs by language; a language may be missing (e.g. still loading): its texts fall back. */
+export type Catalogs<K extends string> = Readonly<Partial<Record<string, Catalog<K>>>>;
 export type Params = Record<string, string | number | Date>;
 
 export interface Translator<K extends string> {

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { KioskKey } from '../../common/i18n/kiosk/index.js';
-import { fireIntent } from '../events.js';
+import { kioskIntents } from '../intents.js';
 import { CODE_MIN_LENGTH, CODE_SLOTS } from '../logic/booking-code.js';
-import type { Texts } from '../texts.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles, screenStyles } from './shared-styles.js';
 import './kiosk-header.js';
 import './kiosk-icon.js';
@@ -16,7 +16,6 @@ import './kiosk-message.js';
  */
 export class KioskCheckinScreen extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     code: { type: String },
     contrast: { type: Boolean },
     message: { type: String },
@@ -99,7 +98,7 @@ export class KioskCheckinScreen extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   declare code: string;
   declare contrast: boolean;
   declare message: KioskKey | null;
@@ -112,11 +111,11 @@ export class KioskCheckinScreen extends LitElement {
   }
 
   override render() {
-    const { t } = this.texts;
+    const { t } = this.texts.value;
     const slots = Math.max(CODE_SLOTS, this.code.length);
     const ready = this.code.length >= CODE_MIN_LENGTH;
     return html`
-      <kiosk-header .texts=${this.texts} back language ?contrast=${this.contrast}></kiosk-header>
+      <kiosk-header back language ?contrast=${this.contrast}></kiosk-header>
       <main>
         <div class="intro">
           <h1>${t('checkinTitle')}</h1>
@@ -127,13 +126,13 @@ export class KioskCheckinScreen extends LitElement {
           <output dir="ltr" aria-label=${t('code')} aria-live="polite" data-code=${this.code}>
             ${Array.from({ length: slots }, (_, i) => html`<span>${this.code[i] ?? ''}</span>`)}
           </output>
-          ${this.message ? html`<kiosk-message .texts=${this.texts} message=${this.message}></kiosk-message>` : nothing}
+          ${this.message ? html`<kiosk-message message=${this.message}></kiosk-message>` : nothing}
         </div>
-        <kiosk-keypad .texts=${this.texts}></kiosk-keypad>
+        <kiosk-keypad></kiosk-keypad>
         <button
           class="submit primary"
           aria-disabled=${ready ? 'false' : 'true'}
-          @click=${() => ready && fireIntent(this, { type: 'submit-code' })}
+          @click=${() => ready && kioskIntents.fire(this, { type: 'submit-code' })}
         >
           <kiosk-icon name="check"></kiosk-icon>${t('checkIn')}
         </button>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { languageInfo } from '../../common/i18n/languages.js';
-import { fireIntent } from '../events.js';
-import type { Texts } from '../texts.js';
+import { kioskIntents } from '../intents.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles } from './shared-styles.js';
 import './kiosk-icon.js';
 
@@ -12,7 +12,6 @@ import './kiosk-icon.js';
  */
 export class KioskHeader extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     back: { type: Boolean },
     language: { type: Boolean },
     contrast: { type: Boolean },
@@ -38,7 +37,7 @@ export class KioskHeader extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   declare back: boolean;
   declare language: boolean;
   declare contrast: boolean;
@@ -51,21 +50,21 @@ export class KioskHeader extends LitElement {
   }
 
   override render() {
-    const { t, lang } = this.texts;
+    const { t, lang } = this.texts.value;
     const own = languageInfo(lang)?.name ?? lang;
     return html`
       ${this.back
-        ? html`<button class="back" @click=${() => fireIntent(this, { type: 'back' })}>
+        ? html`<button class="back" @click=${() => kioskIntents.fire(this, { type: 'back' })}>
             <kiosk-icon name="back"></kiosk-icon>${t('back')}
           </button>`
         : nothing}
       <span class="spacer"></span>
       ${this.language
-        ? html`<button class="language" aria-label=${`${t('changeLanguage')}: ${own}`} @click=${() => fireIntent(this, { type: 'show-languages' })}>
+        ? html`<button class="language" aria-label=${`${t('changeLanguage')}: ${own}`} @click=${() => kioskIntents.fire(this, { type: 'show-languages' })}>
             <kiosk-icon name="globe"></kiosk-icon>${own}
           </button>`
         : nothing}
-      <button class="contrast" aria-pressed=${this.contrast ? 'true' : 'false'} @click=${() => fireIntent(this, { type: 'toggle-contrast' })}>
+      <button class="contrast" aria-pressed=${this.contrast ? 'true' : 'false'} @click=${() => kioskIntents.fire(this, { type: 'toggle-contrast' })}>
         <kiosk-icon name="contrast"></kiosk-icon>${t('contrast')}
       </button>
     `;

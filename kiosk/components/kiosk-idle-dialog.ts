@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { fireIntent } from '../events.js';
-import type { Texts } from '../texts.js';
+import { kioskIntents } from '../intents.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles } from './shared-styles.js';
 import './kiosk-icon.js';
 
@@ -11,7 +11,6 @@ import './kiosk-icon.js';
  */
 export class KioskIdleDialog extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     secondsLeft: { type: Number },
   };
 
@@ -61,23 +60,23 @@ export class KioskIdleDialog extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   declare secondsLeft: number;
 
   constructor() {
     super();
     this.secondsLeft = 0;
     // Covers the whole screen: a tap anywhere continues, and never reaches the tile underneath.
-    this.addEventListener('click', () => fireIntent(this, { type: 'continue' }));
+    this.addEventListener('click', () => kioskIntents.fire(this, { type: 'continue' }));
   }
 
   override render() {
-    const { t } = this.texts;
+    const { t } = this.texts.value;
     return html`<div role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="left">
       <h2 id="title">${t('stillThere')}</h2>
       <span class="seconds" aria-hidden="true">${this.secondsLeft}</span>
       <p id="left">${t('backToStart', { seconds: this.secondsLeft })}</p>
-      <button class="primary" @click=${() => fireIntent(this, { type: 'continue' })}>${t('continue')}</button>
+      <button class="primary" @click=${() => kioskIntents.fire(this, { type: 'continue' })}>${t('continue')}</button>
     </div>`;
   }
 }

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { CODE_KEYS } from '../logic/booking-code.js';
-import { fireIntent } from '../events.js';
-import type { Texts } from '../texts.js';
+import { kioskIntents } from '../intents.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles } from './shared-styles.js';
 import './kiosk-icon.js';
 
@@ -12,7 +12,6 @@ import './kiosk-icon.js';
  */
 export class KioskKeypad extends LitElement {
   static override properties = {
-    texts: { attribute: false },
   };
 
   static override styles = [
@@ -40,7 +39,7 @@ export class KioskKeypad extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -50,8 +49,8 @@ export class KioskKeypad extends LitElement {
 
   override render() {
     return html`
-      ${CODE_KEYS.map((char) => html`<button @click=${() => fireIntent(this, { type: 'key', char })}>${char}</button>`)}
-      <button class="delete" aria-label=${this.texts.t('deleteKey')} @click=${() => fireIntent(this, { type: 'delete' })}>
+      ${CODE_KEYS.map((char) => html`<button @click=${() => kioskIntents.fire(this, { type: 'key', char })}>${char}</button>`)}
+      <button class="delete" aria-label=${this.texts.value.t('deleteKey')} @click=${() => kioskIntents.fire(this, { type: 'delete' })}>
         <kiosk-icon name="delete"></kiosk-icon>
       </button>
     `;

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { LANGUAGES, type VisitorLanguage } from '../../common/i18n/languages.js';
-import { fireIntent } from '../events.js';
-import type { Texts } from '../texts.js';
+import { kioskIntents } from '../intents.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles, screenStyles } from './shared-styles.js';
 import './kiosk-header.js';
 import './kiosk-icon.js';
@@ -13,7 +13,6 @@ import './kiosk-icon.js';
  */
 export class KioskLanguageScreen extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     words: { attribute: false },
     contrast: { type: Boolean },
   };
@@ -82,7 +81,7 @@ export class KioskLanguageScreen extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   /** The word "language" in each language whose texts have arrived. */
   declare words: ReadonlyMap<VisitorLanguage, string>;
   declare contrast: boolean;
@@ -94,9 +93,9 @@ export class KioskLanguageScreen extends LitElement {
   }
 
   override render() {
-    const { t, lang } = this.texts;
+    const { t, lang } = this.texts.value;
     return html`
-      <kiosk-header .texts=${this.texts} ?contrast=${this.contrast}></kiosk-header>
+      <kiosk-header ?contrast=${this.contrast}></kiosk-header>
       <main>
         <header>
           <h1><kiosk-icon name="globe"></kiosk-icon>${t('chooseLanguage')}</h1>
@@ -114,7 +113,7 @@ export class KioskLanguageScreen extends LitElement {
                 dir=${l.dir}
                 class=${l.code === lang ? 'current' : ''}
                 aria-current=${l.code === lang ? 'true' : 'false'}
-                @click=${() => fireIntent(this, { type: 'choose-language', lang: l.code })}
+                @click=${() => kioskIntents.fire(this, { type: 'choose-language', lang: l.code })}
               >
                 ${l.name}
               </button>

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { KioskKey } from '../../common/i18n/kiosk/index.js';
-import { fireIntent } from '../events.js';
+import { kioskIntents } from '../intents.js';
 import { needsHelp } from '../logic/error-texts.js';
-import type { Texts } from '../texts.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles } from './shared-styles.js';
 import './kiosk-icon.js';
 
@@ -13,7 +13,6 @@ import './kiosk-icon.js';
  */
 export class KioskMessage extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     message: { type: String },
     dismissible: { type: Boolean },
   };
@@ -53,7 +52,7 @@ export class KioskMessage extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   declare message: KioskKey;
   declare dismissible: boolean;
 
@@ -63,7 +62,7 @@ export class KioskMessage extends LitElement {
   }
 
   override render() {
-    const { t } = this.texts;
+    const { t } = this.texts.value;
     return html`<div role="alert">
       <kiosk-icon class="icon" name="warning"></kiosk-icon>
       <span class="text">
@@ -71,7 +70,7 @@ export class KioskMessage extends LitElement {
         ${needsHelp(this.message) ? html`<span>${t('askInformation')}</span>` : nothing}
       </span>
       ${this.dismissible
-        ? html`<button class="primary" @click=${() => fireIntent(this, { type: 'dismiss' })}>${t('ok')}</button>`
+        ? html`<button class="primary" @click=${() => kioskIntents.fire(this, { type: 'dismiss' })}>${t('ok')}</button>`
         : nothing}
     </div>`;
   }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { languageInfo } from '../../common/i18n/languages.js';
 import { isLoaded } from '../catalogs.js';
-import { textsFor, type Texts } from '../texts.js';
+import { kioskTexts, textsFor } from '../texts.js';
 import { screenStyles } from './shared-styles.js';
 import './kiosk-icon.js';
 
@@ -12,7 +12,6 @@ import './kiosk-icon.js';
  */
 export class KioskOutOfOrder extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     detail: { type: String },
   };
 
@@ -49,7 +48,7 @@ export class KioskOutOfOrder extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   declare detail: string;
 
   constructor() {
@@ -58,11 +57,12 @@ export class KioskOutOfOrder extends LitElement {
   }
 
   override render() {
-    const langs = [...new Set([this.texts.lang, 'de', 'en'] as const)].filter(isLoaded);
+    const current = this.texts.value;
+    const langs = [...new Set([current.lang, 'de', 'en'] as const)].filter(isLoaded);
     return html`
       <kiosk-icon class="icon" name="out-of-order"></kiosk-icon>
       ${langs.map((code, i) => {
-        const texts = textsFor(code);
+        const texts = textsFor(code, current.timeZone);
         const first = i === 0;
         return html`<section lang=${code} dir=${languageInfo(code)?.dir ?? 'ltr'}>
           ${first ? html`<h1>${texts.t('outOfOrder')}</h1>` : html`<h2>${texts.t('outOfOrder')}</h2>`}

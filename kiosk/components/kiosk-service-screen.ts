@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService } from '../../common/dto.js';
 import type { KioskKey } from '../../common/i18n/kiosk/index.js';
-import { fireIntent } from '../events.js';
-import type { Texts } from '../texts.js';
+import { kioskIntents } from '../intents.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles, screenStyles } from './shared-styles.js';
 import './kiosk-header.js';
 import './kiosk-icon.js';
@@ -16,7 +16,6 @@ import './kiosk-service-tile.js';
  */
 export class KioskServiceScreen extends LitElement {
   static override properties = {
-    texts: { attribute: false },
     services: { attribute: false },
     contrast: { type: Boolean },
     priority: { type: Boolean },
@@ -100,7 +99,7 @@ export class KioskServiceScreen extends LitElement {
     `,
   ];
 
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   declare services: PublicService[];
   declare contrast: boolean;
   declare priority: boolean;
@@ -115,10 +114,10 @@ export class KioskServiceScreen extends LitElement {
   }
 
   override render() {
-    const { t } = this.texts;
+    const { t } = this.texts.value;
     const offersPriority = this.services.some((s) => s.open && s.priorityEnabled);
     return html`
-      <kiosk-header .texts=${this.texts} back language ?contrast=${this.contrast}></kiosk-header>
+      <kiosk-header back language ?contrast=${this.contrast}></kiosk-header>
       <main>
         <div class="top">
           <h1>${t('chooseService')}</h1>
@@ -127,25 +126,25 @@ export class KioskServiceScreen extends LitElement {
               ? html`<button
                   class="priority"
                   aria-pressed=${this.priority ? 'true' : 'false'}
-                  @click=${() => fireIntent(this, { type: 'toggle-priority' })}
+                  @click=${() => kioskIntents.fire(this, { type: 'toggle-priority' })}
                 >
                   <span class="label"><kiosk-icon name=${this.priority ? 'check' : 'priority'}></kiosk-icon>${t('priority')}</span>
                   <small>${t('priorityHint')}</small>
                 </button>`
               : nothing}
-            <button class="appointment" @click=${() => fireIntent(this, { type: 'open-checkin' })}>
+            <button class="appointment" @click=${() => kioskIntents.fire(this, { type: 'open-checkin' })}>
               <kiosk-icon name="appointment"></kiosk-icon>${t('appointment')}
             </button>
           </div>
         </div>
         <div class="tiles">
           ${this.services.map(
-            (s) => html`<kiosk-service-tile .service=${s} .texts=${this.texts} ?priority=${this.priority}></kiosk-service-tile>`,
+            (s) => html`<kiosk-service-tile .service=${s} ?priority=${this.priority}></kiosk-service-tile>`,
           )}
         </div>
         ${this.message
-          ? html`<div class="overlay" @click=${() => fireIntent(this, { type: 'dismiss' })}>
-              <kiosk-message .texts=${this.texts} message=${this.message} dismissible></kiosk-message>
+          ? html`<div class="overlay" @click=${() => kioskIntents.fire(this, { type: 'dismiss' })}>
+              <kiosk-message message=${this.message} dismissible></kiosk-message>
             </div>`
           : nothing}
       </main>

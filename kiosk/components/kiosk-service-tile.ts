@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService } from '../../common/dto.js';
-import { fireIntent } from '../events.js';
+import { kioskIntents } from '../intents.js';
 import { closedText, serviceName } from '../logic/services.js';
-import type { Texts } from '../texts.js';
+import { kioskTexts } from '../texts.js';
 import { buttonStyles } from './shared-styles.js';
 import './kiosk-icon.js';
 
@@ -15,7 +15,6 @@ import './kiosk-icon.js';
 export class KioskServiceTile extends LitElement {
   static override properties = {
     service: { attribute: false },
-    texts: { attribute: false },
     priority: { type: Boolean },
   };
 
@@ -107,7 +106,7 @@ export class KioskServiceTile extends LitElement {
   ];
 
   declare service: PublicService;
-  declare texts: Texts;
+  private readonly texts = kioskTexts.consume(this);
   declare priority: boolean;
 
   constructor() {
@@ -117,14 +116,14 @@ export class KioskServiceTile extends LitElement {
 
   override render() {
     const s = this.service;
-    const { t, lang } = this.texts;
+    const { lang } = this.texts.value;
     const name = serviceName(s, lang);
     const german = lang !== 'de' && s.names.de && s.names.de !== name ? s.names.de : null;
     return html`<button
       data-service=${s.id}
       class=${s.open ? '' : 'closed'}
       aria-disabled=${s.open ? 'false' : 'true'}
-      @click=${() => fireIntent(this, { type: 'service', serviceId: s.id })}
+      @click=${() => kioskIntents.fire(this, { type: 'service', serviceId: s.id })}
     >
       <kiosk-icon class="pictogram" name=${s.icon}></kiosk-icon>
       <span class="names">
@@ -137,7 +136,7 @@ export class KioskServiceTile extends LitElement {
 
   private openFacts() {
     const s = this.service;
-    const { t } = this.texts;
+    const { t } = this.texts.value;
     return html`
       <span><kiosk-icon name="person"></kiosk-icon>${t('waiting', { count: s.waiting })}</span>
       <span><kiosk-icon name="clock"></kiosk-icon>${s.estimate ? t('estimate', { low: s.estimate.low, high: s.estimate.high }) : t('estimateUnknown')}</span>
@@ -146,7 +145,7 @@ export class KioskServiceTile extends LitElement {
   }
 
   private closedFacts() {
-    return html`<span class="reason"><kiosk-icon name="closed"></kiosk-icon>${this.texts.t(closedText(this.service))}</span>`;
+    return html`<span class="reason"><kiosk-icon name="closed"></kiosk-icon>${this.texts.value.t(closedText(this.service))}</span>`;
   }
 }
 

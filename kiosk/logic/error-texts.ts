@@ -1,8 +1,8 @@
-import type { ErrorCode } from '../../common/errors.js';
+import type { HttpFailure } from '../../common/client/http.js';
 import type { KioskKey } from '../../common/i18n/kiosk/index.js';
 
-/** A failed request as the kiosk sees it: the server's code, or no answer at all. */
-export type FailureCode = ErrorCode | 'NETWORK';
+/** A failed request as the kiosk sees it: the server's code, or no answer at all (NETWORK). */
+export type FailureCode = HttpFailure['code'];
 
 const TEXTS: Partial<Record<FailureCode, KioskKey>> = {
   APPOINTMENT_NOT_FOUND: 'errNotFound',

@@ -3,7 +3,8 @@ import { translator } from '../../common/i18n/format.js';
 import { COUNTER_CATALOGS, type CounterKey } from '../../common/i18n/counter/index.js';
 import { errorText, languageName, type T } from '../../counter/i18n.js';
 import { reprintOutcome, ticketOutcome } from '../../counter/outcome-messages.js';
-import { clockTime, stopwatch, wholeMinutes } from '../../counter/time-format.js';
+import { counterTextsFor } from '../../counter/texts.js';
+import { stopwatch, wholeMinutes } from '../../counter/time-format.js';
 import { makeTicket } from '../helpers/ticket-factory.js';
 
 const tIn = (lang: string): T => {
@@ -53,6 +54,8 @@ describe('counter messages', () => {
     expect(stopwatch(65_000)).toBe('1:05');
     expect(stopwatch(3_725_000)).toBe('1:02:05');
     expect(stopwatch(-1)).toBe('0:00');
-    expect(clockTime(Date.UTC(2026, 5, 10, 7, 5), 'de')).toMatch(/^\d\d:\d\d$/);
+    // Clock times are the office's, whatever zone the staff PC is set to.
+    expect(counterTextsFor('de', 'Europe/Berlin').time(Date.UTC(2026, 5, 10, 7, 5))).toBe('09:05');
+    expect(counterTextsFor('en', 'Europe/Berlin').time(Date.UTC(2026, 0, 10, 7, 5))).toMatch(/^08:05\sAM$/);
   });
 });

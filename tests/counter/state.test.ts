@@ -43,8 +43,18 @@ const stats = (serviceId: string, waiting: number): ServiceQueueStats => ({
   open: true,
 });
 
-function snapshot(tickets: StaffTicket[], counters: StaffCounter[], user = staff): CounterSnapshot {
-  return { seq: 1, epoch: 'e1', user, tickets, counters, services: [stats('residence', 1), stats('permit-pickup', 0), stats('asylum', 3)] };
+function snapshot(tickets: StaffTicket[], counters: StaffCounter[], user = staff, callOrder: Record<string, string[]> = {}): CounterSnapshot {
+  return {
+    seq: 1,
+    epoch: 'e1',
+    timeZone: 'Europe/Berlin',
+    user,
+    tickets,
+    counters,
+    services: [stats('residence', 1), stats('permit-pickup', 0), stats('asylum', 3)],
+    alarms: [],
+    callOrder,
+  };
 }
 
 describe('counter state from snapshot and pushes', () => {
@@ -60,6 +70,7 @@ describe('counter state from snapshot and pushes', () => {
       tickets: [{ ...called, status: 'done' }, { ...waiting, status: 'called', counterId: 'c1' }],
       counters: [counter('c1', { open: true, userId: staff.id, currentTicketId: waiting.id })],
       services: [stats('residence', 0)],
+      callOrder: {},
     });
     expect([...s.tickets.keys()]).toEqual([waiting.id]);
     expect(s.tickets.get(waiting.id)?.status).toBe('called');
@@ -70,7 +81,7 @@ describe('counter state from snapshot and pushes', () => {
   it('leaves the previous state untouched (a pure reducer)', () => {
     const t = ticket();
     const before = fromSnapshot(snapshot([t], [counter('c1')]));
-    applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [{ ...t, status: 'cancelled' }], counters: [], services: [] });
+    applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [{ ...t, status: 'cancelled' }], counters: [], services: [], callOrder: {} });
     expect(before.tickets.has(t.id)).toBe(true);
     expect(before.counters).toHaveLength(1);
   });
@@ -100,7 +111,36 @@ describe('counter picker', () => {
 describe('what a counter sees', () => {
   const c = counter('schalter-3', { open: true, userId: staff.id });
 
-  it('lists waiting tickets of its services and those sent to it by name, oldest place first', () => {
+  it('lists, while open, the tickets it may call in the server’s call order, and follows each new order', () => {
+    const walkIn = ticket({ serviceId: 'residence', queuedAt: T0 });
+    const appointment = ticket({ serviceId: 'residence', queuedAt: T0 + 5 * MIN, priorityClass: 'appointment' });
+    const secondary = ticket({ serviceId: 'permit-pickup', queuedAt: T0 - MIN });
+    const order = { [c.id]: [appointment.id, walkIn.id, secondary.id], 'schalter-4': [walkIn.id] };
+    let s = fromSnapshot(snapshot([walkIn, appointment, secondary], [c], staff, order));
+    expect(waitingFor(s, c).map((t) => t.id)).toEqual([appointment.id, walkIn.id, secondary.id]);
+
+    // Someone else called the appointment: the push brings the ticket and the new order.
+    const taken = { ...appointment, status: 'called' as const, counterId: 'schalter-4' };
+    s = applyQueueChanged(s, { seq: 2, epoch: 'e1', tickets: [taken], counters: [c], services: [], callOrder: { [c.id]: [secondary.id, walkIn.id] } });
+    expect(waitingFor(s, c).map((t) => t.id)).toEqual([secondary.id, walkIn.id]);
+    // An id the order still names but whose ticket is no longer waiting is left out.
+    s = applyQueueChanged(s, { seq: 3, epoch: 'e1', tickets: [], counters: [c], services: [], callOrder: { [c.id]: [taken.id, walkIn.id] } });
+    expect(waitingFor(s, c).map((t) => t.id)).toEqual([walkIn.id]);
+  });
+
+  it('keeps a counter’s order while pushes do not name it, and forgets it once the counter closes', () => {
+    const other = counter('schalter-4', { open: true, userId: 'someone-else' });
+    const a = ticket({ serviceId: 'residence', queuedAt: T0 });
+    const b = ticket({ serviceId: 'residence', queuedAt: T0 + MIN });
+    let s = fromSnapshot(snapshot([a, b], [c, other], staff, { [c.id]: [b.id, a.id], [other.id]: [a.id] }));
+    s = applyQueueChanged(s, { seq: 2, epoch: 'e1', tickets: [], counters: [c, other], services: [], callOrder: { [other.id]: [b.id] } });
+    expect(s.callOrder).toEqual({ [c.id]: [b.id, a.id], [other.id]: [b.id] });
+    s = applyQueueChanged(s, { seq: 3, epoch: 'e1', tickets: [], counters: [c, { ...other, open: false }], services: [], callOrder: {} });
+    expect(s.callOrder).toEqual({ [c.id]: [b.id, a.id] });
+  });
+
+  it('lists, while not open, the waiting tickets of its services and those sent to it by name, oldest place first', () => {
+    const closed = counter('schalter-3');
     const own = ticket({ serviceId: 'residence', queuedAt: T0 + 2 * MIN });
     const secondary = ticket({ serviceId: 'permit-pickup', queuedAt: T0 + MIN });
     const transferredKeepingPlace = ticket({ serviceId: 'residence', queuedAt: T0 - 5 * MIN, issuedAt: T0 + 3 * MIN, transferredFrom: 'asylum' });
@@ -108,8 +148,8 @@ describe('what a counter sees', () => {
     const namedElsewhere = ticket({ serviceId: 'residence', targetCounterId: 'schalter-4' });
     const otherService = ticket({ serviceId: 'asylum' });
     const calledElsewhere = ticket({ serviceId: 'residence', status: 'called', counterId: 'schalter-4' });
-    const s = fromSnapshot(snapshot([own, secondary, transferredKeepingPlace, namedHere, namedElsewhere, otherService, calledElsewhere], [c]));
-    expect(waitingFor(s, c).map((t) => t.id)).toEqual([transferredKeepingPlace.id, secondary.id, own.id, namedHere.id]);
+    const s = fromSnapshot(snapshot([own, secondary, transferredKeepingPlace, namedHere, namedElsewhere, otherService, calledElsewhere], [closed]));
+    expect(waitingFor(s, closed).map((t) => t.id)).toEqual([transferredKeepingPlace.id, secondary.id, own.id, namedHere.id]);
   });
 
   it('shows its current ticket only while called or serving there', () => {
@@ -159,7 +199,7 @@ describe('catching up with an acknowledgement', () => {
     const reply = { ticket: called, counter: { ...c, currentTicketId: waiting.id } };
     const before = fromSnapshot(snapshot([waiting], [c]));
     expect(showsOutcome(before, reply)).toBe(false);
-    const after = applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [called], counters: [reply.counter], services: [] });
+    const after = applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [called], counters: [reply.counter], services: [], callOrder: {} });
     expect(showsOutcome(after, reply)).toBe(true);
   });
 
@@ -169,7 +209,7 @@ describe('catching up with an acknowledgement', () => {
     const reply = { ticket: { ...serving, status: 'done' as const }, counter: c };
     const before = fromSnapshot(snapshot([serving], [withTicket]));
     expect(showsOutcome(before, reply)).toBe(false);
-    const after = applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [reply.ticket], counters: [c], services: [] });
+    const after = applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [reply.ticket], counters: [c], services: [], callOrder: {} });
     expect(showsOutcome(after, reply)).toBe(true);
     // "Nobody waiting": nothing to wait for beyond the counter itself.
     expect(showsOutcome(after, { ticket: null, counter: c })).toBe(true);

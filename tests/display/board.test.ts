@@ -8,10 +8,16 @@ import {
   BOARD_CALLS_MAX,
   emptyBoard,
   servicesInArea,
-  startOfLocalDay,
+  type Board,
 } from '../../display/board.js';
 
-const NOON = new Date(2025, 10, 24, 12, 0, 0).getTime();
+/** Noon in the office (Berlin, UTC+1 in November), whatever zone runs the test. */
+const NOON = Date.UTC(2025, 10, 24, 11, 0, 0);
+const BERLIN_MIDNIGHT_AFTER = Date.UTC(2025, 10, 24, 23, 0, 0);
+const TZ = 'Europe/Berlin';
+const snapshot = (calls: DisplayCall[] = [], counters: PublicCounter[] = []) => ({ calls, counters, services: [], timeZone: TZ });
+/** A screen that has had its first snapshot, so it knows the office's zone. */
+const started: Board = applySnapshot(emptyBoard, snapshot(), () => true, NOON);
 const eg = (area: string) => area === 'eg';
 const all = () => true;
 
@@ -35,20 +41,20 @@ const service = (id: string, waiting: number): PublicService => ({
 
 describe('display board', () => {
   it('a live call in the area goes on top, is highlighted and is to be announced', () => {
-    const { board, announce } = applyCall(emptyBoard, call('A001', NOON), eg, NOON);
+    const { board, announce } = applyCall(started, call('A001', NOON), eg, NOON);
     expect(board.calls.map((c) => c.number)).toEqual(['A001']);
     expect(board.fresh).toBe(`A001@${NOON}`);
     expect(announce?.number).toBe('A001');
   });
 
   it('a call in another area is neither shown nor announced', () => {
-    const { board, announce } = applyCall(emptyBoard, call('E001', NOON, { area: 'og1' }), eg, NOON);
-    expect(board).toBe(emptyBoard);
+    const { board, announce } = applyCall(started, call('E001', NOON, { area: 'og1' }), eg, NOON);
+    expect(board).toBe(started);
     expect(announce).toBeNull();
   });
 
   it('a recall replaces the earlier entry of the same number and keeps its recall mark', () => {
-    let board = applyCall(emptyBoard, call('A001', NOON), all, NOON).board;
+    let board = applyCall(started, call('A001', NOON), all, NOON).board;
     board = applyCall(board, call('A002', NOON + 1000), all, NOON).board;
     const recalled = applyCall(board, call('A001', NOON + 2000, { recall: true }), all, NOON);
     expect(recalled.board.calls.map((c) => [c.number, c.recall])).toEqual([
@@ -59,12 +65,8 @@ describe('display board', () => {
   });
 
   it('a snapshot fills in missed calls without marking any as fresh, and keeps what the screen knew', () => {
-    const known = applyCall(emptyBoard, call('A001', NOON), eg, NOON).board;
-    const snap = {
-      calls: [call('A003', NOON + 3000), call('E001', NOON + 2500, { area: 'og1' }), call('A002', NOON + 2000)],
-      counters: [],
-      services: [],
-    };
+    const known = applyCall(started, call('A001', NOON), eg, NOON).board;
+    const snap = snapshot([call('A003', NOON + 3000), call('E001', NOON + 2500, { area: 'og1' }), call('A002', NOON + 2000)]);
     const board = applySnapshot({ ...known, fresh: null }, snap, eg, NOON + 4000);
     expect(board.calls.map((c) => c.number)).toEqual(['A003', 'A002', 'A001']);
     expect(board.fresh).toBeNull();
@@ -73,26 +75,26 @@ describe('display board', () => {
   });
 
   it('stays bounded however many calls arrive', () => {
-    let board = emptyBoard;
+    let board = started;
     for (let i = 0; i < 1000; i++) board = applyCall(board, call(`A${i}`, NOON + i), all, NOON + i).board;
     expect(board.calls).toHaveLength(BOARD_CALLS_MAX);
     expect(board.calls[0]?.number).toBe('A999');
   });
 
-  it('drops yesterday’s calls after midnight', () => {
-    const board = applyCall(emptyBoard, call('A001', NOON), all, NOON).board;
-    const tomorrow = startOfLocalDay(NOON) + 24 * 3600_000 + 60_000;
-    expect(applyClock(board, NOON + 60_000)).toBe(board);
+  it('drops yesterday’s calls after the office’s midnight', () => {
+    const board = applyCall(started, call('A001', NOON), all, NOON).board;
+    const tomorrow = BERLIN_MIDNIGHT_AFTER + 60_000;
+    expect(applyClock(board, BERLIN_MIDNIGHT_AFTER - 60_000)).toBe(board);
     const next = applyClock(board, tomorrow);
     expect(next.calls).toEqual([]);
     expect(next.fresh).toBeNull();
     // A snapshot carrying yesterday's calls does not bring them back either.
-    expect(applySnapshot(next, { calls: [call('A001', NOON)], counters: [], services: [] }, all, tomorrow).calls).toEqual([]);
+    expect(applySnapshot(next, snapshot([call('A001', NOON)]), all, tomorrow).calls).toEqual([]);
   });
 
   it('lists waiting counts only for services served in the area', () => {
     const board = applyServices(
-      applySnapshot(emptyBoard, { calls: [], counters: [counter('s1', 'eg', ['residence']), counter('r1', 'og1', ['naturalisation'])], services: [] }, all, NOON),
+      applySnapshot(emptyBoard, snapshot([], [counter('s1', 'eg', ['residence']), counter('r1', 'og1', ['naturalisation'])]), all, NOON),
       [service('residence', 4), service('naturalisation', 2), service('asylum', 1)],
     );
     expect(servicesInArea(board, eg).map((s) => s.id)).toEqual(['residence']);

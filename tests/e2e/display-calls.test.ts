@@ -80,7 +80,7 @@ describe('waiting-room display', () => {
     await Promise.all([callTicket(e2e.server.url, admin, 'schalter-3', first.id), callTicket(e2e.server.url, admin, 'schalter-4', second.id)]);
     // The two HTTP calls raced; the server's order is the order of the pushes.
     const events = await e2e.server.app.office.store.read((r) => r.latestEvents(['ticket.called'], 2));
-    const order = events.map((e) => e.data.number as string).reverse();
+    const order = events.map((e) => e.data.number).reverse();
     expect([...order].sort()).toEqual([first.number, second.number].sort());
 
     await expect.poll(async () => (await announcements(eg)).slice(before).map((a) => a.number)).toEqual(order);

@@ -26,7 +26,7 @@ describe('waiting-room display recovers', () => {
     await page.evaluate(() => {
       const app = document.querySelector('display-app');
       const log: string[] = [];
-      (window as unknown as { __connectionLog: string[] }).__connectionLog = log;
+      window.__connectionLog = log;
       new MutationObserver(() => log.push(app?.getAttribute('connection') ?? '')).observe(app as Element, {
         attributes: true,
         attributeFilter: ['connection'],
@@ -34,7 +34,7 @@ describe('waiting-room display recovers', () => {
     });
   }
 
-  const connectionLog = () => page.evaluate(() => (window as unknown as { __connectionLog: string[] }).__connectionLog);
+  const connectionLog = () => page.evaluate(() => window.__connectionLog ?? []);
   const offlineMarker = () => page.locator('display-app .offline').innerText();
 
   beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('waiting-room display recovers', () => {
     await counterAction(e2e.server.url, admin, 'schalter-3', 'open');
     const context = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     ({ page, errors } = await openDisplay(context, `${e2e.server.url}/display/?area=eg`));
-    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await page.evaluate(() => (window.__sameDocument = true));
   });
 
   it('shows a call it missed while disconnected in the history, and does not announce it late', async () => {
@@ -83,7 +83,7 @@ describe('waiting-room display recovers', () => {
 
     await expect.poll(connectionLog, { timeout: 15_000 }).toEqual(['offline', 'online']);
     expect([await currentNumber(page), ...(await listedNumbers(page))]).toEqual(history);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 
     // The new server's pushes (a new epoch) reach the screen and are announced.
     const fresh = await call();

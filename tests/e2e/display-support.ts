@@ -36,7 +36,7 @@ export function announcements(page: Page): Promise<Announcement[]> {
 }
 
 export function played(page: Page): Promise<Array<{ playing: string[]; src: string }>> {
-  return page.evaluate(() => (window as unknown as { __played: Array<{ playing: string[]; src: string }> }).__played);
+  return page.evaluate(() => window.__played ?? []);
 }
 
 export function currentNumber(page: Page): Promise<string | null> {

@@ -66,7 +66,7 @@ describe('kiosk: unattended operation', () => {
   it('server down: "out of order" instead of stale services; after the restart it recovers without reload', async () => {
     const { context, page, errors } = await openKiosk(e2e.browser, e2e.server, { query: 'idle=600' });
     await chooseLanguage(page, 'English');
-    await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+    await page.evaluate(() => (window.__sameDocument = true));
 
     await e2e.server.app.close();
     const outOfOrder = page.locator('kiosk-out-of-order');
@@ -79,7 +79,7 @@ describe('kiosk: unattended operation', () => {
 
     await e2e.server.restart();
     await page.locator('kiosk-service-screen').waitFor({ timeout: 20_000 });
-    expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
     // The visitor's session is still there, and the new server's pushes arrive.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     const ticket = await drawAtKiosk(page, 'youth-migration');

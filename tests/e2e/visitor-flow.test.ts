@@ -38,7 +38,7 @@ describe('visitor page: from waiting to feedback', () => {
     await seeText(page, 'Residence permit');
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
     // Proof that nothing below reloads the page.
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.evaluate(() => (window.__sameDocument = true));
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-waiting');
 
@@ -94,7 +94,7 @@ describe('visitor page: from waiting to feedback', () => {
     expect(again.status).toBe(409);
     expect((await e2e.server.app.office.store.read((r) => r.feedbackByTicket(mine.id)))?.grade).toBe(2);
 
-    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
     await page.reload();
     await seeText(page, 'You have already answered. Thank you!');
     expect(await page.locator('visitor-feedback form').count()).toBe(0);

@@ -23,9 +23,13 @@ export interface KioskPage {
 export async function openKiosk(
   browser: Browser,
   server: TestServer,
-  opts: { query?: string; viewport?: { width: number; height: number } } = {},
+  opts: { query?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<KioskPage> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? PORTRAIT, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? PORTRAIT,
+    hasTouch: true,
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+  });
   const { page, errors } = await openPage(context, `${server.url}/kiosk/${opts.query ? `?${opts.query}` : ''}`);
   await page.locator('kiosk-language-screen').waitFor();
   // The other languages arrive right after start-up; the start screen then shows "language" in all of them.
@@ -60,7 +64,7 @@ export async function shownNumber(page: Page): Promise<string | null> {
   return (await el.count()) > 0 ? (await el.innerText()).trim() : null;
 }
 
-export async function api<T = any>(
+export async function api<T = unknown>(
   server: TestServer,
   method: string,
   path: string,
@@ -109,13 +113,12 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
   return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
 }
 
-// jsqr is CommonJS: the default import is the function itself, though NodeNext types it as the module.
-const jsQR = jsqr as unknown as (typeof jsqr)['default'];
 
 /** Reads the QR code on the ticket screen from a screenshot, as a phone would. */
 export async function readQrCode(page: Page): Promise<string | null> {
   const png = PNG.sync.read(await page.locator('kiosk-qr-code').screenshot());
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
+  // jsQR is CommonJS with an ES-style default in its types; its function is also exported as `.default`.
+  return jsqr.default(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
 }
 
 /** Every visible button's size: a touch target must be at least 72 × 72 CSS px. */

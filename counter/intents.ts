@@ -1,0 +1,25 @@
+import { defineIntents, type IntentOf, type NoFields } from '../common/client/intents.js';
+import type { DeskAction } from './state.js';
+
+/** Everything a counter element asks for; only counter-app acts on it (through the desk controller). */
+export interface CounterIntents {
+  action: { action: Exclude<DeskAction, 'transfer' | 'reprint'> };
+  'transfer-dialog': { open: boolean };
+  transfer: { serviceId?: string; targetCounterId?: string; keepPlace: boolean };
+  reprint: NoFields;
+  call: { ticketId: string };
+  open: { counterId: string; force?: boolean };
+  close: NoFields;
+  'choose-counter': NoFields;
+  notes: { ticketId: string; notes: string };
+  alarm: NoFields;
+  'alarm-ack': { alarmId: string };
+  login: { username: string; password: string };
+  logout: NoFields;
+  language: { lang: string };
+  shortcuts: { on: boolean };
+}
+
+export type CounterIntent = IntentOf<CounterIntents>;
+
+export const counterIntents = defineIntents<CounterIntents>('counter');
