@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PriorityClass, Ticket, TicketStatus } from '../../common/model.js';
 import { callOrder, callOrders, pickNext, type CounterProfile } from '../../server/domain/queue-policy.js';
 import { DEFAULT_POLICY, type PolicySettings } from '../../server/domain/settings.js';
+import { seededRandom } from '../../bench/stats.js';
 import { makeCounter, makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
 
 /**
@@ -10,25 +11,13 @@ import { makeCounter, makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
  * ticket: the order is what successive calls at that desk would do.
  */
 
-/** mulberry32: a small seeded generator, so a failure names a reproducible case. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SERVICES = ['residence', 'asylum', 'naturalisation', 'information'];
 const LANGUAGES = ['de', 'ar', 'tr', 'uk'];
 const COUNTER_IDS = ['c1', 'c2', 'c3', 'c4'];
 const NOW = T0 + 90 * MIN;
 
 function generate(seed: number): { counters: CounterProfile[]; tickets: Ticket[]; policy: PolicySettings } {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const some = <T>(xs: readonly T[]): T[] => xs.filter(() => rnd() < 0.4);
   const counters = COUNTER_IDS.map((id) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PriorityClass, Ticket } from '../../common/model.js';
 import { isEligible, pickNext, sortKey, type CounterProfile } from '../../server/domain/queue-policy.js';
 import { DEFAULT_POLICY, type PolicySettings } from '../../server/domain/settings.js';
+import { seededRandom } from '../../bench/stats.js';
 import { makeCounter, makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
 
 /**
@@ -50,7 +51,7 @@ describe('anti-starvation', () => {
   });
 
   it('holds for many random queues, counters and settings (seeded property test)', () => {
-    const rand = mulberry32(0x5eed);
+    const rand = seededRandom(0x5eed);
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
     const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
     const services = ['residence', 'asylum', 'naturalisation', 'pickup'];
@@ -107,7 +108,7 @@ describe('anti-starvation', () => {
 describe('a long queue', () => {
   // How fast this is (under a millisecond at 10,000) is measured by the bench, scenario 3.
   it('pickNext over 10,000 waiting tickets picks what a full sort ranks first', () => {
-    const rand = mulberry32(42);
+    const rand = seededRandom(42);
     const services = ['residence', 'asylum', 'naturalisation', 'pickup', 'info', 'courses'];
     const queue = Array.from({ length: 10_000 }, (_, i) =>
       makeTicket({
@@ -148,14 +149,3 @@ function rankedFirst(c: CounterProfile, queue: Ticket[], now: number, p: PolicyS
     )[0];
 }
 
-/** Tiny deterministic PRNG so failures reproduce. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
