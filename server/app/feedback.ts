@@ -1,9 +1,7 @@
 import type { FeedbackStats } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
-import type { Ticket } from '../../common/model.js';
-import { isTicketExpired } from '../domain/ticket-expiry.js';
 import { addDays, businessDate } from '../domain/time.js';
-import type { StoreReader } from '../store/store.js';
+import { liveTicket } from './live-ticket.js';
 import type { Office } from './office.js';
 
 export interface FeedbackInput {
@@ -13,14 +11,6 @@ export interface FeedbackInput {
 
 /** A statistics request may span at most this many days, so one query stays small. */
 export const FEEDBACK_STATS_MAX_DAYS = 366;
-
-/** The ticket behind a visitor token, or the same errors the ticket API gives. */
-function liveTicket(r: StoreReader, id: string, now: number): Ticket {
-  const t = r.ticket(id);
-  if (!t) throw new AppError('TICKET_NOT_FOUND');
-  if (isTicketExpired(t, now, r.settings().timeZone)) throw new AppError('TICKET_EXPIRED');
-  return t;
-}
 
 /**
  * Stores a visitor's grade once per ticket, only after the visit was finished.

@@ -1,8 +1,6 @@
 import type { PublicTicket } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
-import type { Ticket } from '../../common/model.js';
-import { isTicketExpired } from '../domain/ticket-expiry.js';
-import type { StoreReader } from '../store/store.js';
+import { liveTicketOrRefusal as followable, type TicketRefusal as Refusal } from './live-ticket.js';
 import type { Office } from './office.js';
 import type { QueueView } from './views.js';
 
@@ -10,14 +8,6 @@ import type { QueueView } from './views.js';
  * The tickets visitors follow on their phones (`/visitor`). A ticket's id is
  * its bearer token and works until the end of its office day.
  */
-
-type Refusal = 'TICKET_NOT_FOUND' | 'TICKET_EXPIRED';
-
-function followable(r: StoreReader, ticketId: string, now: number): Ticket | Refusal {
-  const t = r.ticket(ticketId);
-  if (!t) return 'TICKET_NOT_FOUND';
-  return isTicketExpired(t, now, r.settings().timeZone) ? 'TICKET_EXPIRED' : t;
-}
 
 /** Why a phone may not follow this ticket (unknown, or its day is over), or null when it may. */
 export function followRefusal(office: Office, ticketId: string): Promise<Refusal | null> {

@@ -6,11 +6,11 @@ import { closedReasonToError } from '../domain/capacity.js';
 import { checkIn } from '../domain/check-in.js';
 import { event, type DomainEvent, type EventPayloads, type LoggedEvent } from '../domain/events.js';
 import { formatTicketNumber } from '../domain/numbering.js';
-import { isTicketExpired } from '../domain/ticket-expiry.js';
 import { businessDate } from '../domain/time.js';
 import type { QueueStore, StoreTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newToken, normaliseBookingCode } from './ids.js';
+import { liveTicket } from './live-ticket.js';
 import { QueueView } from './views.js';
 
 export interface IssueInput {
@@ -179,18 +179,13 @@ export class Office {
   /** The visitor's view; a token stops working at the end of its office day. */
   async publicTicket(id: string): Promise<PublicTicket> {
     return this.view((v) => {
-      const t = v.r.ticket(id);
-      if (!t) throw new AppError('TICKET_NOT_FOUND');
-      if (isTicketExpired(t, v.now, v.settings.timeZone)) throw new AppError('TICKET_EXPIRED');
-      return v.publicTicket(t);
+      return v.publicTicket(liveTicket(v.r, id, v.now));
     });
   }
 
   async cancelTicket(id: string): Promise<PublicTicket> {
     await this.command((tx, now) => {
-      const t = tx.ticket(id);
-      if (!t) throw new AppError('TICKET_NOT_FOUND');
-      if (isTicketExpired(t, now, tx.settings().timeZone)) throw new AppError('TICKET_EXPIRED');
+      const t = liveTicket(tx, id, now);
       const counter = t.counterId ? tx.counter(t.counterId) : null;
       if (counter?.currentTicketId === t.id) tx.putCounter({ ...counter, currentTicketId: null });
       return applyToTicket(tx, t, { type: 'cancel' }, now);
