@@ -49,13 +49,21 @@ export function randomPassword(): string {
 }
 
 /**
+ * Extra node flags for the server processes, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * to profile a scenario (node refuses --cpu-prof in NODE_OPTIONS).
+ */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+}
+
+/**
  * Starts the real server (`node dist/node/server/main.js`) as its own process
  * on 127.0.0.1, seeded with the demo office, and waits for /api/health.
  * Starting it again on the same DATA_DIR keeps the database (and the password).
  */
 export async function startServer(dataDir: string, adminPassword = randomPassword()): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs(), SERVER_MAIN], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openCounterCallOrder } from '../../server/app/call-order.js';
-import { closeAll, connect, emitAck, firstOf, history, ok, ticketOf, type ClientSocket } from '../helpers/socket-clients.js';
+import { closeAll, connect, emitAck, firstOf, history, ok, received, ticketOf, type ClientSocket } from '../helpers/socket-clients.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { api, counterAction } from './support.js';
 
@@ -95,9 +95,11 @@ describe('call order', () => {
     expect(heldOrder(c)).toEqual(heldOrder(a));
 
     // A closed counter has no call order.
+    const pushesBefore = received(a, 'queue:changed').length;
     ok(await emitAck(b, 'counter:no-show', { counterId: 'schalter-3' }));
     ok(await emitAck(b, 'counter:close', { counterId: 'schalter-3' }));
-    await firstOf(a, 'queue:changed', (e) => e.counters.some((x) => x.id === 'schalter-3' && !x.open));
+    // Pushes follow the acknowledgements: wait for the one that closes Schalter 3, not an earlier one with it still closed.
+    await firstOf(a, 'queue:changed', (e) => received(a, 'queue:changed').indexOf(e) >= pushesBefore && e.counters.some((x) => x.id === 'schalter-3' && !x.open));
     expect(heldOrder(a)).toEqual({ 'schalter-2': [] });
     expect(ok(await emitAck(a, 'snapshot')).snapshot.callOrder).toEqual({ 'schalter-2': [] });
   });
