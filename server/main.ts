@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`\n${banner.join('\n')}\n\n`);
   }
+  for (const warning of app.seed.warnings) process.stderr.write(`Warning: ${warning}\n`);
   await app.fastify.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
   process.stdout.write(

@@ -20,7 +20,7 @@ export function shownEstimate(t: Shown): string | null {
  */
 export async function recordEstimatesShown(office: Office, shown: readonly Shown[]): Promise<void> {
   if (shown.length === 0) return;
-  await office.command((_tx, now) => ({
+  await office.command(async (_tx, now) => ({
     result: undefined,
     events: shown.map((t) =>
       event('ticket.estimate_shown', now, {
