@@ -101,9 +101,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     // Kept-alive browser connections (socket.io polling, audio) would otherwise hold the close open.
     fastify.server.closeAllConnections();
   });
-  fastify.addHook('onClose', (_instance, done) => {
-    store.close();
-    done();
+  fastify.addHook('onClose', async () => {
+    await store.close();
   });
 
   return { fastify, office, realtime, seed, close: () => fastify.close() };

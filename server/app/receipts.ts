@@ -63,8 +63,10 @@ export async function recordReprint(
   outcome: Omit<EventPayloads['ticket.reprinted'], 'kioskId'>,
   staff: SessionUser,
 ): Promise<void> {
-  await office.command(async (_tx, now) => ({
-    result: null,
-    events: [event('ticket.reprinted', now, { ticketId, userId: staff.id, data: { kioskId, ...outcome } })],
-  }));
+  await office.command((_tx, now) =>
+    Promise.resolve({
+      result: null,
+      events: [event('ticket.reprinted', now, { ticketId, userId: staff.id, data: { kioskId, ...outcome } })],
+    }),
+  );
 }
