@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueStore } from '../../../server/store/store.js';
+import type { QueueStore, SiteReader } from '../../../server/store/store.js';
 import {
   appointmentOf,
   contentsOf,
@@ -107,32 +107,23 @@ export function unitsOfWorkContract(ctx: ContractContext): void {
       return { t, written: written.promise, release: gate.resolve, done };
     }
 
-    const glimpse = (store: QueueStore, ticketId: string) =>
-      store.read(SITE_A.id, async (r) => ({
-        ticket: await r.tickets.get(ticketId),
-        open: (await r.tickets.open(DAY)).map((x) => x.id),
-        events: (await r.events.after(0, 100)).map((e) => e.ticketId),
-        counter: (await r.catalog.counter(SITE_A.counter.id))?.currentTicketId,
-      }));
-
-    it('a read started while a transaction is in flight does not see its uncommitted writes', async () => {
-      const w = inFlight(ctx.store, true);
-      await w.written;
-      const seen = glimpse(ctx.store, w.t.id);
-      w.release();
-      await expect(w.done).rejects.toThrow('rolled back');
-      expect(await seen).toEqual({ ticket: null, open: [], events: [], counter: null });
+    /** What a unit of work sees of the in-flight transaction's writes. */
+    const glimpseIn = async (r: SiteReader, ticketId: string) => ({
+      ticket: await r.tickets.get(ticketId),
+      open: (await r.tickets.open(DAY)).map((x) => x.id),
+      events: (await r.events.after(0, 100)).map((e) => e.ticketId),
+      counter: (await r.catalog.counter(SITE_A.counter.id))?.currentTicketId,
     });
+    const glimpse = (store: QueueStore, ticketId: string) => store.read(SITE_A.id, (r) => glimpseIn(r, ticketId));
+    const laterUnits: Array<[string, (store: QueueStore, ticketId: string) => Promise<unknown>]> = [
+      ['a read', glimpse],
+      ['another transaction', (store, ticketId) => store.transaction(SITE_A.id, (tx) => glimpseIn(tx, ticketId))],
+    ];
 
-    it('another transaction started while one is in flight does not see its uncommitted writes', async () => {
+    it.each(laterUnits)('%s started while a transaction is in flight does not see its uncommitted writes', async (_unit, start) => {
       const w = inFlight(ctx.store, true);
       await w.written;
-      const seen = ctx.store.transaction(SITE_A.id, async (tx) => ({
-        ticket: await tx.tickets.get(w.t.id),
-        open: (await tx.tickets.open(DAY)).map((x) => x.id),
-        events: (await tx.events.after(0, 100)).map((e) => e.ticketId),
-        counter: (await tx.catalog.counter(SITE_A.counter.id))?.currentTicketId,
-      }));
+      const seen = start(ctx.store, w.t.id);
       w.release();
       await expect(w.done).rejects.toThrow('rolled back');
       expect(await seen).toEqual({ ticket: null, open: [], events: [], counter: null });
