@@ -72,6 +72,33 @@ export function aggregatesContract(ctx: ContractContext): void {
         });
       });
 
+      // The seam does not say so, but screens list them in this order (views.ts keeps the store's).
+      it('lists services by sortOrder, then id, and counters by area, then name', async () => {
+        const { residence, counter } = SITE_A;
+        const services = [
+          { ...residence, id: 'a-z-first', sortOrder: 0 },
+          { ...residence, id: 'a-b-tied', sortOrder: 5 },
+          { ...residence, id: 'a-a-tied', sortOrder: 5 },
+        ];
+        const counters = [
+          { ...counter, id: 'a-c1', area: 'og1', name: 'Raum 1.14' },
+          { ...counter, id: 'a-c2', area: 'eg', name: 'Schalter 2' },
+          { ...counter, id: 'a-c3', area: 'eg', name: 'Schalter 1' },
+        ];
+        await ctx.store.transaction(SITE_A.id, async (tx) => {
+          for (const s of services) await tx.catalog.putService(s);
+          for (const c of counters) await tx.catalog.putCounter(c);
+        });
+        const read = await ctx.store.read(SITE_A.id, async (r) => ({
+          services: (await r.catalog.services()).map((s) => s.id),
+          counters: (await r.catalog.counters()).map((c) => c.id),
+        }));
+        expect(read).toEqual({
+          services: ['a-z-first', residence.id, SITE_A.pickup.id, 'a-a-tied', 'a-b-tied'],
+          counters: [SITE_A.counter.id, 'a-c3', 'a-c2', 'a-c1'],
+        });
+      });
+
       it('a second put of an id replaces the entry', async () => {
         await ctx.store.shared((p) => p.putUser(userOf('u1', [SITE_A.id])));
         const area = { ...SITE_A.area, name: { de: 'Foyer' } };
