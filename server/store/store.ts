@@ -15,6 +15,15 @@ export const DEFAULT_SITE_ID = 'main';
  *
  * A unit of work must not wait on anything but the store (no network, no
  * password hashing): it may hold the database's write lock meanwhile.
+ *
+ * Promises an adapter keeps beyond the types (tests/store/contract/ checks them):
+ * - Transactions of one site behave as if run one after another: call-next,
+ *   daily limits and the place shown on a ticket rely on it (a networked
+ *   adapter takes a per-site lock, or runs SERIALIZABLE and retries).
+ * - Event seq numbers follow commit order, so a reader that follows the log by
+ *   seq misses nothing.
+ * - Lists come in the order screens show them: services by sortOrder then id,
+ *   counters by area then name, areas and sites by id, users by username.
  */
 export interface QueueStore {
   /** One site's write transaction. */
