@@ -120,4 +120,10 @@ export default defineConfig(
     files: [...APPS.map((app) => `${app}/**`), 'common/client/**'],
     rules: { '@typescript-eslint/unbound-method': 'off' },
   },
+  {
+    // A synchronous driver behind the asynchronous seam: its methods answer at once, and being
+    // async they still turn every SQLite error into a rejection, as a networked adapter would.
+    files: ['server/store/sqlite/**'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
 );

@@ -25,15 +25,15 @@ export function rawInsertFloor(seconds: number): { inserts: number; perSecond: n
        VALUES ('residence', 'A', '{"de":"Aufenthalt"}', 'id-card', '{}', NULL, 15, 1, 1, 1)`,
     ).run();
     const insertTicket = db.prepare(
-      `INSERT INTO tickets (id, number, seq_no, service_id, business_date, language, status, priority_class, channel,
+      `INSERT INTO tickets (id, site_id, number, seq_no, service_id, business_date, language, status, priority_class, channel,
          appointment_id, due_at, issued_at, queued_at, available_at, target_counter_id, counter_id, user_id,
          called_at, serving_at, finished_at, call_count, transferred_from, notes)
-       VALUES (@id, @number, @seq_no, @service_id, @business_date, @language, @status, @priority_class, @channel,
+       VALUES (@id, 'main', @number, @seq_no, @service_id, @business_date, @language, @status, @priority_class, @channel,
          @appointment_id, @due_at, @issued_at, @queued_at, @available_at, @target_counter_id, @counter_id, @user_id,
          @called_at, @serving_at, @finished_at, @call_count, @transferred_from, @notes)`,
     );
     const insertEvent = db.prepare(
-      'INSERT INTO events (type, at, ticket_id, service_id, counter_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      "INSERT INTO events (site_id, type, at, ticket_id, service_id, counter_id, user_id, data) VALUES ('main', ?, ?, ?, ?, ?, ?, ?)",
     );
     const issue = db.transaction((seq: number) => {
       const now = Date.now();

@@ -16,7 +16,7 @@ import { attachRealtime, type Realtime } from './realtime/io.js';
 import { seedIfEmpty, type SeedResult } from './seed/seed.js';
 import { registerStatic } from './static.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
-import type { QueueStore } from './store/store.js';
+import { DEFAULT_SITE_ID, type QueueStore } from './store/store.js';
 
 export interface AppDeps {
   store?: QueueStore;
@@ -35,7 +35,7 @@ export interface App {
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const store = deps.store ?? new SqliteStore(config.dbFile);
   const seed = await seedIfEmpty(store, config);
-  const office = new Office({ store, now: deps.now ?? Date.now, publicUrl: config.publicUrl });
+  const office = new Office({ store, siteId: DEFAULT_SITE_ID, now: deps.now ?? Date.now, publicUrl: config.publicUrl });
   await closeEndedDays(office);
 
   const fastify = Fastify({
@@ -88,7 +88,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
 
   const realtime = attachRealtime(fastify, office);
   print.attachAgents(realtime.io);
-  const stopDayClose = scheduleDayClose(office, () => config.timeZone, (err) => fastify.log.error({ err }, 'day close failed'));
+  const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));
   // Print jobs end at once, so no request waits for a printer while the server closes.
   fastify.addHook('preClose', (done) => {
     print.close();
@@ -101,9 +101,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     // Kept-alive browser connections (socket.io polling, audio) would otherwise hold the close open.
     fastify.server.closeAllConnections();
   });
-  fastify.addHook('onClose', (_instance, done) => {
-    store.close();
-    done();
+  fastify.addHook('onClose', async () => {
+    await store.close();
   });
 
   return { fastify, office, realtime, seed, close: () => fastify.close() };

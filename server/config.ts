@@ -6,11 +6,12 @@ export interface Config {
   dataDir: string;
   /** SQLite file; ':memory:' in tests. */
   dbFile: string;
-  timeZone: string;
+  /** OFFICE_TIMEZONE, or null when unset: it only seeds a new database's default site. */
+  timeZone: string | null;
   publicUrl: string;
   adminPassword: string | null;
   seed: 'demo' | 'none';
-  /** PRINTER, or null when unset (then the stored kiosk setting stays). */
+  /** PRINTER, or null when unset: it only seeds a new database's default kiosk. */
   printer: string | null;
   demoHours: 'always' | 'weekly';
   /** Directory with the Vite build; null serves no pages. */
@@ -28,9 +29,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, got "${env.PORT}"`);
-  const timeZone = env.OFFICE_TIMEZONE || 'Europe/Berlin';
+  const timeZone = env.OFFICE_TIMEZONE || null;
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    if (timeZone !== null) new Intl.DateTimeFormat('en', { timeZone });
   } catch {
     throw new ConfigError(`OFFICE_TIMEZONE "${timeZone}" is not a known IANA time zone`);
   }

@@ -13,12 +13,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`\n${banner.join('\n')}\n\n`);
   }
-  await app.fastify.listen({ port: config.port, host: config.host });
-  const base = config.publicUrl;
-  process.stdout.write(
-    `amtsqueue is running: ${base}/kiosk/  ${base}/display/  ${base}/counter/  API docs: ${base}/api/docs\n`,
-  );
-
+  // Before listening: a stop signal that arrives while the server starts still closes it cleanly.
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -33,6 +28,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  for (const warning of app.seed.warnings) process.stderr.write(`Warning: ${warning}\n`);
+  await app.fastify.listen({ port: config.port, host: config.host });
+  const base = config.publicUrl;
+  process.stdout.write(
+    `amtsqueue is running: ${base}/kiosk/  ${base}/display/  ${base}/counter/  API docs: ${base}/api/docs\n`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -3,7 +3,7 @@ import { AppError } from '../../common/errors.js';
 import type { AlarmCleared, CounterAlarm } from '../../common/protocol.js';
 import { event, type EventOf, type LoggedEvent, type LoggedEventOf } from '../domain/events.js';
 import { businessDate, startOfDay } from '../domain/time.js';
-import type { StoreReader } from '../store/store.js';
+import type { SiteReader } from '../store/store.js';
 import { newId } from './ids.js';
 import type { Office } from './office.js';
 
@@ -23,75 +23,76 @@ const isAlarmEvent = (e: LoggedEvent): e is LoggedEventOf<AlarmEventType> =>
   e.type === 'counter.alarm_raised' || e.type === 'counter.alarm_acknowledged';
 
 /** Today's alarm events, newest first. */
-function todaysAlarmEvents(r: StoreReader, now: number): Array<LoggedEventOf<AlarmEventType>> {
-  const tz = r.settings().timeZone;
-  return r.latestEvents(ALARM_EVENTS, ALARM_LOOKBACK, startOfDay(businessDate(now, tz), tz));
+async function todaysAlarmEvents(r: SiteReader, now: number): Promise<Array<LoggedEventOf<AlarmEventType>>> {
+  const tz = (await r.catalog.settings()).timeZone;
+  return r.events.latest(ALARM_EVENTS, ALARM_LOOKBACK, startOfDay(businessDate(now, tz), tz));
 }
 
-function toAlarm(r: StoreReader, raised: EventOf<'counter.alarm_raised'>): CounterAlarm {
-  const raisedBy = raised.userId ? r.user(raised.userId)?.displayName : undefined;
+async function toAlarm(r: SiteReader, raised: EventOf<'counter.alarm_raised'>): Promise<CounterAlarm> {
+  const raisedBy = raised.userId ? (await r.staff.user(raised.userId))?.displayName : undefined;
   const counterId = raised.counterId ?? '';
   return {
     alarmId: raised.data.alarmId,
     counterId,
-    counterName: r.counter(counterId)?.name ?? counterId,
+    counterName: (await r.catalog.counter(counterId))?.name ?? counterId,
     ...(raisedBy ? { raisedBy } : {}),
     at: raised.at,
   };
 }
 
-function toCleared(r: StoreReader, acknowledged: EventOf<'counter.alarm_acknowledged'>): AlarmCleared {
-  const acknowledgedBy = acknowledged.userId ? r.user(acknowledged.userId)?.displayName : undefined;
+async function toCleared(r: SiteReader, acknowledged: EventOf<'counter.alarm_acknowledged'>): Promise<AlarmCleared> {
+  const acknowledgedBy = acknowledged.userId ? (await r.staff.user(acknowledged.userId))?.displayName : undefined;
   return { alarmId: acknowledged.data.alarmId, ...(acknowledgedBy ? { acknowledgedBy } : {}), at: acknowledged.at };
 }
 
 /** Alarms raised today that nobody has acknowledged, oldest first. */
-export function openAlarmsIn(r: StoreReader, now: number): CounterAlarm[] {
-  const events = todaysAlarmEvents(r, now);
+export async function openAlarmsIn(r: SiteReader, now: number): Promise<CounterAlarm[]> {
+  const events = await todaysAlarmEvents(r, now);
   const acknowledged = new Set(events.filter((e) => e.type === 'counter.alarm_acknowledged').map((e) => e.data.alarmId));
   const open: CounterAlarm[] = [];
   for (const e of events.reverse()) {
-    if (e.type === 'counter.alarm_raised' && !acknowledged.has(e.data.alarmId)) open.push(toAlarm(r, e));
+    if (e.type === 'counter.alarm_raised' && !acknowledged.has(e.data.alarmId)) open.push(await toAlarm(r, e));
   }
   return open;
 }
 
 export function openAlarms(office: Office): Promise<CounterAlarm[]> {
-  return office.view((v) => openAlarmsIn(v.r, v.now));
+  const now = office.now();
+  return office.store.read(office.siteId, (r) => openAlarmsIn(r, now));
 }
 
 /** From one's own desk or a free one; a desk staffed by someone else is theirs to alarm from (an admin's anywhere). */
 export function raiseAlarm(office: Office, counterId: string, user: SessionUser): Promise<CounterAlarm> {
-  return office.command((tx, now) => {
-    const counter = tx.counter(counterId);
+  return office.command(async (tx, now) => {
+    const counter = await tx.catalog.counter(counterId);
     if (!counter) throw new AppError('COUNTER_NOT_FOUND');
     if (counter.open && counter.userId !== user.id && user.role !== 'admin') throw new AppError('COUNTER_NOT_YOURS');
     const alarmId = newId('alarm');
     const raised = event('counter.alarm_raised', now, { counterId: counter.id, userId: user.id, data: { alarmId } });
-    return { result: toAlarm(tx, raised), events: [raised] };
+    return { result: await toAlarm(tx, raised), events: [raised] };
   });
 }
 
 /** Acknowledging twice is not an error: the second one finds it already cleared, answers the first, and logs nothing. */
 export function acknowledgeAlarm(office: Office, alarmId: string, user: SessionUser): Promise<AlarmCleared> {
-  return office.command((tx, now) => {
-    const events = todaysAlarmEvents(tx, now).filter((e) => e.data.alarmId === alarmId);
+  return office.command(async (tx, now) => {
+    const events = (await todaysAlarmEvents(tx, now)).filter((e) => e.data.alarmId === alarmId);
     const raised = events.find((e) => e.type === 'counter.alarm_raised');
     if (!raised) throw new AppError('NOT_FOUND', 'No alarm with this id today.');
     const earlier = events.find((e) => e.type === 'counter.alarm_acknowledged');
-    if (earlier) return { result: toCleared(tx, earlier), events: [] };
+    if (earlier) return { result: await toCleared(tx, earlier), events: [] };
     const acknowledged = event('counter.alarm_acknowledged', now, { counterId: raised.counterId, userId: user.id, data: { alarmId } });
-    return { result: toCleared(tx, acknowledged), events: [acknowledged] };
+    return { result: await toCleared(tx, acknowledged), events: [acknowledged] };
   });
 }
 
 export type AlarmChange = { raised: CounterAlarm } | { cleared: AlarmCleared };
 
 /** What committed alarm events tell staff screens, in log order. */
-export function alarmChanges(r: StoreReader, events: readonly LoggedEvent[]): AlarmChange[] {
+export async function alarmChanges(r: SiteReader, events: readonly LoggedEvent[]): Promise<AlarmChange[]> {
   const changes: AlarmChange[] = [];
   for (const e of events.filter(isAlarmEvent)) {
-    changes.push(e.type === 'counter.alarm_raised' ? { raised: toAlarm(r, e) } : { cleared: toCleared(r, e) });
+    changes.push(e.type === 'counter.alarm_raised' ? { raised: await toAlarm(r, e) } : { cleared: await toCleared(r, e) });
   }
   return changes;
 }

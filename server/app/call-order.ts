@@ -1,12 +1,15 @@
 import type { Counter, Ticket } from '../../common/model.js';
 import type { LoggedEvent } from '../domain/events.js';
 import { callOrder, callOrders, groupWaiting, nextCallableAt, type CounterProfile } from '../domain/queue-policy.js';
-import type { StoreReader } from '../store/store.js';
+import type { SiteReader, UserRecord } from '../store/store.js';
 import type { QueueView } from './views.js';
 
 /** A counter as the queue policy sees it: its services and the languages of whoever staffs it. */
-export function counterProfile(r: StoreReader, counter: Counter): CounterProfile {
-  const staff = counter.userId ? r.user(counter.userId) : null;
+export async function counterProfile(r: SiteReader, counter: Counter): Promise<CounterProfile> {
+  return profileOf(counter, counter.userId ? await r.staff.user(counter.userId) : null);
+}
+
+function profileOf(counter: Counter, staff: UserRecord | null): CounterProfile {
   return {
     id: counter.id,
     primaryServiceIds: counter.primaryServiceIds,
@@ -15,11 +18,13 @@ export function counterProfile(r: StoreReader, counter: Counter): CounterProfile
   };
 }
 
+const viewProfile = (v: QueueView, c: Counter): CounterProfile => profileOf(c, c.userId ? v.staffMember(c.userId) : null);
+
 const ids = (tickets: readonly { id: string }[]) => tickets.map((t) => t.id);
 
 /** Every open counter's callable tickets (ids) in the order call-next would take them. */
 export function openCounterCallOrder(v: QueueView): Record<string, string[]> {
-  const open = v.counters.filter((c) => c.open).map((c) => counterProfile(v.r, c));
+  const open = v.counters.filter((c) => c.open).map((c) => viewProfile(v, c));
   const order: Record<string, string[]> = {};
   for (const [counterId, tickets] of callOrders(open, v.waiting, v.now, v.settings.policy)) order[counterId] = ids(tickets);
   return order;
@@ -31,13 +36,14 @@ export interface Touched {
   counters: Set<string>;
 }
 
-export function touchedBy(v: QueueView, events: readonly LoggedEvent[]): Touched {
+/** `tickets`: the batch's tickets as they are now, by id. */
+export function touchedBy(tickets: ReadonlyMap<string, Ticket>, events: readonly LoggedEvent[]): Touched {
   const touched: Touched = { services: new Set(), counters: new Set() };
   for (const e of events) {
     if (e.serviceId) touched.services.add(e.serviceId);
     if (e.counterId) touched.counters.add(e.counterId);
     // As it is now: a transfer moves a ticket to another service or sends it to a counter.
-    const t = e.ticketId ? v.r.ticket(e.ticketId) : null;
+    const t = e.ticketId ? tickets.get(e.ticketId) : undefined;
     if (t) touched.services.add(t.serviceId);
     if (t?.targetCounterId) touched.counters.add(t.targetCounterId);
   }
@@ -77,7 +83,7 @@ export class CallOrderCache {
     const open = new Set<string>();
     for (const counter of v.counters.filter((c) => c.open)) {
       open.add(counter.id);
-      const profile = counterProfile(v.r, counter);
+      const profile = viewProfile(v, counter);
       const basis = JSON.stringify([v.today, profile]);
       const known = this.entries.get(counter.id);
       const touches =

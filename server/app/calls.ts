@@ -1,4 +1,5 @@
 import type { DisplayCall } from '../../common/dto.js';
+import type { Ticket } from '../../common/model.js';
 import type { LoggedEvent } from '../domain/events.js';
 import { startOfDay } from '../domain/time.js';
 import type { Office } from './office.js';
@@ -9,9 +10,9 @@ export const CALL_EVENTS = ['ticket.called', 'ticket.recalled'] as const;
 /** Calls further back than this are not announced any more, so the lookup stays small. */
 export const ANNOUNCEMENT_LOOKBACK_CALLS = 200;
 
-export function displayCall(v: QueueView, e: LoggedEvent): DisplayCall | null {
+/** A call event as screens show it; `ticket` is the event's ticket. */
+export function displayCall(v: QueueView, e: LoggedEvent, ticket: Ticket | null): DisplayCall | null {
   const counter = v.counters.find((c) => c.id === e.counterId);
-  const ticket = e.ticketId ? v.r.ticket(e.ticketId) : null;
   if (!counter || !ticket) return null;
   return {
     number: ticket.number,
@@ -30,12 +31,18 @@ export function displayCall(v: QueueView, e: LoggedEvent): DisplayCall | null {
  * screens announce it; null when the number was not called today.
  */
 export function todaysCall(office: Office, number: string, at?: number): Promise<DisplayCall | null> {
-  return office.view((v) => {
+  return office.view(async (v) => {
     const since = startOfDay(v.today, v.settings.timeZone);
-    const event = v.r
-      .latestEvents(CALL_EVENTS, ANNOUNCEMENT_LOOKBACK_CALLS, since)
-      .find((e) => e.data.number === number && (at === undefined || e.at === at));
-    return event ? displayCall(v, event) : null;
-  });
+    const event = (await v.r.events.latest(CALL_EVENTS, ANNOUNCEMENT_LOOKBACK_CALLS, since)).find(
+      (e) => e.data.number === number && (at === undefined || e.at === at),
+    );
+    return event ? displayCall(v, event, await ticketOf(v, event)) : null;
+  }, []);
 }
 
+
+/** The ticket of an event, from the view's open tickets when it is one of them. */
+export async function ticketOf(v: QueueView, e: LoggedEvent): Promise<Ticket | null> {
+  if (!e.ticketId) return null;
+  return v.heldTicket(e.ticketId) ?? (await v.r.tickets.get(e.ticketId));
+}

@@ -5,7 +5,7 @@ import type { CounterAction } from '../../common/protocol.js';
 import { event, type DomainEvent } from '../domain/events.js';
 import { pickNext } from '../domain/queue-policy.js';
 import { businessDate } from '../domain/time.js';
-import type { StoreTx } from '../store/store.js';
+import type { SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { counterProfile } from './call-order.js';
 import type { Office } from './office.js';
@@ -36,28 +36,29 @@ export async function runCounterAction(
   input: CounterCommandInput,
   user: SessionUser,
 ): Promise<CounterOutcome> {
-  const step = await office.command((tx, now) => {
-    const counter = tx.counter(input.counterId);
+  const step = await office.command(async (tx, now) => {
+    const counter = await tx.catalog.counter(input.counterId);
     if (!counter) throw new AppError('COUNTER_NOT_FOUND');
-    const s = decide(tx, now, action, counter, input, user);
-    if (s.counter !== counter) tx.putCounter(s.counter);
+    const s = await decide(tx, now, action, counter, input, user);
+    if (s.counter !== counter) await tx.catalog.putCounter(s.counter);
     return { result: s, events: s.events };
   });
-  return office.view((v) => {
-    const ticket = step.ticket ? v.r.ticket(step.ticket.id) : null;
-    const counter = v.r.counter(step.counter.id) ?? step.counter;
+  // The answer needs places in line and names, no service's figures.
+  return office.view(async (v) => {
+    const ticket = step.ticket ? await v.r.tickets.get(step.ticket.id) : null;
+    const counter = v.counters.find((c) => c.id === step.counter.id) ?? step.counter;
     return { ticket: ticket ? v.staffTicket(ticket) : null, counter: v.staffCounter(counter) };
-  });
+  }, []);
 }
 
-function decide(
-  tx: StoreTx,
+async function decide(
+  tx: SiteTx,
   now: number,
   action: CounterAction,
   counter: Counter,
   input: CounterCommandInput,
   user: SessionUser,
-): Step {
+): Promise<Step> {
   const isAdmin = user.role === 'admin';
   const base = { counterId: counter.id, userId: user.id };
 
@@ -73,9 +74,9 @@ function decide(
 
   if (!counter.open) throw new AppError('COUNTER_CLOSED');
   if (counter.userId !== user.id && !isAdmin) throw new AppError('COUNTER_NOT_YOURS');
-  const current = counter.currentTicketId ? tx.ticket(counter.currentTicketId) : null;
+  const current = counter.currentTicketId ? await tx.tickets.get(counter.currentTicketId) : null;
   // A ticket left open at a counter yesterday does not block today's work.
-  const today = businessDate(now, tx.settings().timeZone);
+  const today = businessDate(now, (await tx.catalog.settings()).timeZone);
   const activeCurrent =
     current && current.businessDate === today && (current.status === 'called' || current.status === 'serving')
       ? current
@@ -93,37 +94,39 @@ function decide(
     case 'call-next':
     case 'call': {
       if (activeCurrent) throw new AppError('COUNTER_BUSY');
-      const next = action === 'call' ? ticketForCall(tx, now, counter, input) : pickFor(tx, now, counter);
+      const next = action === 'call' ? await ticketForCall(tx, now, counter, input) : await pickFor(tx, now, counter);
       if (!next) return { ticket: null, counter, events: [] };
-      const r = applyToTicket(tx, next, { type: 'call', counterId: counter.id, userId: user.id }, now);
+      const r = await applyToTicket(tx, next, { type: 'call', counterId: counter.id, userId: user.id }, now);
       return { ticket: r.result, counter: { ...counter, currentTicketId: r.result.id }, events: r.events };
     }
     default: {
       if (!activeCurrent) throw new AppError('NO_CURRENT_TICKET');
-      const r = applyToTicket(tx, activeCurrent, ticketCommand(tx, action, counter, activeCurrent, input, user), now);
+      const r = await applyToTicket(tx, activeCurrent, await ticketCommand(tx, action, counter, activeCurrent, input, user), now);
       const stays = r.result.status === 'called' || r.result.status === 'serving';
       return { ticket: r.result, counter: stays ? counter : { ...counter, currentTicketId: null }, events: r.events };
     }
   }
 }
 
-function pickFor(tx: StoreTx, now: number, counter: Counter): Ticket | null {
-  const settings = tx.settings();
-  return pickNext(counterProfile(tx, counter), tx.waitingTickets(businessDate(now, settings.timeZone)), now, settings.policy);
+async function pickFor(tx: SiteTx, now: number, counter: Counter): Promise<Ticket | null> {
+  const settings = await tx.catalog.settings();
+  const open = await tx.tickets.open(businessDate(now, settings.timeZone));
+  const waiting = open.filter((t) => t.status === 'waiting');
+  return pickNext(await counterProfile(tx, counter), waiting, now, settings.policy);
 }
 
 /** Staff may call any waiting ticket of the day, except one another counter was sent by name. */
-function ticketForCall(tx: StoreTx, now: number, counter: Counter, input: CounterCommandInput): Ticket {
-  const t = input.ticketId ? tx.ticket(input.ticketId) : null;
-  if (!t || t.businessDate !== businessDate(now, tx.settings().timeZone)) throw new AppError('TICKET_NOT_FOUND');
+async function ticketForCall(tx: SiteTx, now: number, counter: Counter, input: CounterCommandInput): Promise<Ticket> {
+  const t = input.ticketId ? await tx.tickets.get(input.ticketId) : null;
+  if (!t || t.businessDate !== businessDate(now, (await tx.catalog.settings()).timeZone)) throw new AppError('TICKET_NOT_FOUND');
   if (t.targetCounterId !== null && t.targetCounterId !== counter.id) {
     throw new AppError('INVALID_TARGET', 'This ticket was transferred to another counter.');
   }
   return t;
 }
 
-function ticketCommand(
-  tx: StoreTx,
+async function ticketCommand(
+  tx: SiteTx,
   action: CounterAction,
   counter: Counter,
   ticket: Ticket,
@@ -145,9 +148,9 @@ function ticketCommand(
     case 'transfer': {
       if (!input.serviceId && !input.targetCounterId) throw new AppError('INVALID_INPUT', 'Give a serviceId or a targetCounterId.');
       const serviceId = input.serviceId ?? ticket.serviceId;
-      if (!tx.service(serviceId)?.active) throw new AppError('INVALID_TARGET', 'No such service.');
+      if (!(await tx.catalog.service(serviceId))?.active) throw new AppError('INVALID_TARGET', 'No such service.');
       if (input.targetCounterId !== undefined) {
-        if (!tx.counter(input.targetCounterId)) throw new AppError('INVALID_TARGET', 'No such counter.');
+        if (!(await tx.catalog.counter(input.targetCounterId))) throw new AppError('INVALID_TARGET', 'No such counter.');
         if (input.targetCounterId === counter.id) throw new AppError('INVALID_TARGET', 'That is this counter.');
       }
       if (serviceId === ticket.serviceId && input.targetCounterId === undefined) {

@@ -8,5 +8,5 @@ export interface OfficeDirectory {
 }
 
 export function officeDirectory(office: Office): Promise<OfficeDirectory> {
-  return office.store.read((r) => ({ name: r.settings().name, areas: r.areas() }));
+  return office.store.read(office.siteId, async (r) => ({ name: (await r.catalog.settings()).name, areas: await r.catalog.areas() }));
 }

@@ -20,14 +20,16 @@ export function shownEstimate(t: Shown): string | null {
  */
 export async function recordEstimatesShown(office: Office, shown: readonly Shown[]): Promise<void> {
   if (shown.length === 0) return;
-  await office.command((_tx, now) => ({
-    result: undefined,
-    events: shown.map((t) =>
-      event('ticket.estimate_shown', now, {
-        ticketId: t.id,
-        serviceId: t.serviceId,
-        data: { estimate: t.estimate, position: t.position },
-      }),
-    ),
-  }));
+  await office.command((_tx, now) =>
+    Promise.resolve({
+      result: undefined,
+      events: shown.map((t) =>
+        event('ticket.estimate_shown', now, {
+          ticketId: t.id,
+          serviceId: t.serviceId,
+          data: { estimate: t.estimate, position: t.position },
+        }),
+      ),
+    }),
+  );
 }

@@ -19,11 +19,11 @@ export const FEEDBACK_STATS_MAX_DAYS = 366;
  */
 export async function giveFeedback(office: Office, ticketId: string, input: FeedbackInput): Promise<void> {
   const comment = input.comment?.trim() || null;
-  await office.command((tx, now) => {
-    const t = liveTicket(tx, ticketId, now);
+  await office.command(async (tx, now) => {
+    const t = await liveTicket(tx, ticketId, now);
     if (t.status !== 'done') throw new AppError('FEEDBACK_NOT_YET');
-    if (tx.feedbackByTicket(t.id)) throw new AppError('FEEDBACK_ALREADY_GIVEN');
-    tx.insertFeedback({
+    if (await tx.feedback.byTicket(t.id)) throw new AppError('FEEDBACK_ALREADY_GIVEN');
+    await tx.feedback.insert({
       ticketId: t.id,
       serviceId: t.serviceId,
       counterId: t.counterId,
@@ -40,14 +40,14 @@ export async function giveFeedback(office: Office, ticketId: string, input: Feed
 
 export async function feedbackGiven(office: Office, ticketId: string): Promise<boolean> {
   const now = office.now();
-  return office.store.read((r) => r.feedbackByTicket(liveTicket(r, ticketId, now).id) !== null);
+  return office.store.read(office.siteId, async (r) => (await r.feedback.byTicket((await liveTicket(r, ticketId, now)).id)) !== null);
 }
 
 /** Mean grade and count per service and office day; both dates default to today. */
 export async function feedbackStats(office: Office, from?: string, to?: string): Promise<FeedbackStats> {
   const now = office.now();
-  return office.store.read((r) => {
-    const today = businessDate(now, r.settings().timeZone);
+  return office.store.read(office.siteId, async (r) => {
+    const today = businessDate(now, (await r.catalog.settings()).timeZone);
     const first = from ?? to ?? today;
     const last = to ?? from ?? today;
     if (!isCalendarDate(first) || !isCalendarDate(last)) throw new AppError('INVALID_INPUT', 'from and to must be dates (YYYY-MM-DD).');
@@ -55,7 +55,7 @@ export async function feedbackStats(office: Office, from?: string, to?: string):
     if (addDays(first, FEEDBACK_STATS_MAX_DAYS) <= last) {
       throw new AppError('INVALID_INPUT', `Ask for at most ${FEEDBACK_STATS_MAX_DAYS} days at once.`);
     }
-    return { from: first, to: last, days: r.feedbackStats(first, last) };
+    return { from: first, to: last, days: await r.feedback.stats(first, last) };
   });
 }
 

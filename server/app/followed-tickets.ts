@@ -12,8 +12,8 @@ import type { QueueView } from './views.js';
 /** Why a phone may not follow this ticket (unknown, or its day is over), or null when it may. */
 export function followRefusal(office: Office, ticketId: string): Promise<Refusal | null> {
   const now = office.now();
-  return office.store.read((r) => {
-    const t = followable(r, ticketId, now);
+  return office.store.read(office.siteId, async (r) => {
+    const t = await followable(r, ticketId, now);
     return typeof t === 'string' ? t : null;
   });
 }
@@ -21,11 +21,15 @@ export function followRefusal(office: Office, ticketId: string): Promise<Refusal
 /** Of these tickets, the ones no phone may follow any more. */
 export function unfollowable(office: Office, ticketIds: readonly string[]): Promise<string[]> {
   const now = office.now();
-  return office.store.read((r) => ticketIds.filter((id) => typeof followable(r, id, now) === 'string'));
+  return office.store.read(office.siteId, async (r) => {
+    const gone: string[] = [];
+    for (const id of ticketIds) if (typeof (await followable(r, id, now)) === 'string') gone.push(id);
+    return gone;
+  });
 }
 
 /** The public view a phone shows, or why it may not see it. */
-export function followedTicket(v: QueueView, ticketId: string): PublicTicket | AppError {
-  const t = followable(v.r, ticketId, v.now);
+export async function followedTicket(v: QueueView, ticketId: string): Promise<PublicTicket | AppError> {
+  const t = await followable(v.r, ticketId, v.now);
   return typeof t === 'string' ? new AppError(t) : v.publicTicket(t);
 }

@@ -12,11 +12,11 @@ const isKiosk = (d: Device | null): d is KioskDevice => d?.kind === 'kiosk';
 const publicKiosk = (d: Device): PublicKiosk => ({ id: d.id, name: d.name, area: d.area });
 
 export async function kioskDevices(office: Office): Promise<KioskDevice[]> {
-  return office.store.read((r) => r.devices().filter(isKiosk));
+  return (await office.store.read(office.siteId, (r) => r.catalog.devices())).filter(isKiosk);
 }
 
 export async function kioskDevice(office: Office, id: string): Promise<KioskDevice | null> {
-  const device = await office.store.read((r) => r.device(id));
+  const device = await office.store.read(office.siteId, (r) => r.catalog.device(id));
   return isKiosk(device) ? device : null;
 }
 

@@ -14,11 +14,11 @@ export async function saveNotes(office: Office, ticketId: string, notes: string,
   if (notes.length > NOTES_MAX_LENGTH) {
     throw new AppError('INVALID_INPUT', `Notes may be at most ${NOTES_MAX_LENGTH} characters long.`);
   }
-  await office.command((tx, now) => {
-    const ticket = tx.ticket(ticketId);
-    if (!ticket || ticket.businessDate !== businessDate(now, tx.settings().timeZone)) throw new AppError('TICKET_NOT_FOUND');
+  await office.command(async (tx, now) => {
+    const ticket = await tx.tickets.get(ticketId);
+    if (!ticket || ticket.businessDate !== businessDate(now, (await tx.catalog.settings()).timeZone)) throw new AppError('TICKET_NOT_FOUND');
     if (ticket.notes === notes) return { result: null, events: [] };
-    tx.updateTicket({ ...ticket, notes });
+    await tx.tickets.update({ ...ticket, notes });
     return {
       result: null,
       events: [
@@ -32,9 +32,9 @@ export async function saveNotes(office: Office, ticketId: string, notes: string,
       ],
     };
   });
-  return office.view((v) => {
-    const ticket = v.r.ticket(ticketId);
+  return office.view(async (v) => {
+    const ticket = await v.r.tickets.get(ticketId);
     if (!ticket) throw new AppError('TICKET_NOT_FOUND');
     return v.staffTicket(ticket);
-  });
+  }, []);
 }

@@ -7,11 +7,11 @@ import { checkIn } from '../domain/check-in.js';
 import { event, type DomainEvent, type EventPayloads, type LoggedEvent } from '../domain/events.js';
 import { formatTicketNumber } from '../domain/numbering.js';
 import { businessDate } from '../domain/time.js';
-import type { QueueStore, StoreTx } from '../store/store.js';
+import type { QueueStore, SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
-import { QueueView } from './views.js';
+import { QueueView, type ServiceScope } from './views.js';
 
 export interface IssueInput {
   serviceId: string;
@@ -34,14 +34,16 @@ const APPOINTMENT_FUTURE_LIMIT_MS = 366 * 24 * 60 * 60 * 1000;
 
 export interface OfficeDeps {
   store: QueueStore;
+  /** The site this office is: every command reads and writes only its rows. */
+  siteId: string;
   now: () => number;
   publicUrl: string;
 }
 
 /**
- * The application service for visitors' commands: each one is a single store
- * transaction (load → decide in the domain → write state and events), and
- * `committed` fires only after the transaction has committed.
+ * The application service of one site: each command is a single store
+ * transaction of that site (load → decide in the domain → write state and
+ * events), and `committed` fires only after the transaction has committed.
  */
 export class Office {
   /** `committed`: events after their transaction committed; `sessionEnded`: a staff session's token after logout. */
@@ -53,24 +55,34 @@ export class Office {
     return this.deps.store;
   }
 
+  get siteId(): string {
+    return this.deps.siteId;
+  }
+
   now(): number {
     return this.deps.now();
   }
 
   /** Runs a command transaction and announces its events after commit. */
-  async command<T>(fn: (tx: StoreTx, now: number) => { result: T; events: DomainEvent[] }): Promise<T> {
+  async command<T>(fn: (tx: SiteTx, now: number) => Promise<{ result: T; events: DomainEvent[] }>): Promise<T> {
     const now = this.now();
-    const { result, logged } = await this.store.transaction((tx) => {
-      const out = fn(tx, now);
-      return { result: out.result, logged: tx.appendEvents(out.events) };
+    const { result, logged } = await this.store.transaction(this.siteId, async (tx) => {
+      const out = await fn(tx, now);
+      return { result: out.result, logged: await tx.events.append(out.events) };
     });
     if (logged.length > 0) this.events.emit('committed', logged);
     return result;
   }
 
-  view<T>(fn: (v: QueueView) => T): Promise<T> {
+  /** A read of the site's day; `scope` names the services whose figures it needs (all by default). */
+  view<T>(fn: (v: QueueView) => T | Promise<T>, scope: ServiceScope = 'all'): Promise<T> {
     const now = this.now();
-    return this.store.read((r) => fn(new QueueView(r, now, this.deps.publicUrl)));
+    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(r, now, this.deps.publicUrl, scope)));
+  }
+
+  /** A view inside a command's transaction: what it shows includes the command's writes so far. */
+  viewIn(tx: SiteTx, now: number, scope: ServiceScope = 'all'): Promise<QueueView> {
+    return QueueView.load(tx, now, this.deps.publicUrl, scope);
   }
 
   /**
@@ -79,13 +91,13 @@ export class Office {
    * place in line: what the visitor was shown is what the log says.
    */
   async issueTicket(input: IssueInput): Promise<PublicTicket> {
-    return this.command((tx, now) => {
-      const view = new QueueView(tx, now, this.deps.publicUrl);
+    return this.command(async (tx, now) => {
+      const view = await this.viewIn(tx, now, [input.serviceId]);
       const state = view.serviceState(input.serviceId);
       if (!state || !state.service.active) throw new AppError('SERVICE_NOT_FOUND');
       if (!input.staff && !state.open && state.closedReason) throw new AppError(closedReasonToError(state.closedReason));
       const priority = input.priority === true && (state.service.priorityEnabled || Boolean(input.staff));
-      const ticket = this.newTicket(tx, now, {
+      const ticket = await this.newTicket(tx, now, {
         serviceId: input.serviceId,
         language: input.language,
         priorityClass: priority ? 'priority' : 'walk_in',
@@ -115,22 +127,22 @@ export class Office {
   /** Checks an appointment in; like issueTicket, the answer is the view the log records. */
   async checkIn(codeInput: string, language: string): Promise<PublicTicket> {
     const code = normaliseBookingCode(codeInput);
-    return this.command((tx, now) => {
-      const appt = tx.appointmentByCode(code);
+    return this.command(async (tx, now) => {
+      const appt = await tx.appointments.byCode(code);
       if (!appt) throw new AppError('APPOINTMENT_NOT_FOUND');
-      const settings = tx.settings();
+      const settings = await tx.catalog.settings();
       const decision = checkIn(appt, now, settings.checkin, settings.timeZone);
       if (!decision.ok) throw new AppError(decision.code, decision.message);
-      if (!tx.service(appt.serviceId)?.active) throw new AppError('SERVICE_NOT_FOUND');
-      const ticket = this.newTicket(tx, now, {
+      if (!(await tx.catalog.service(appt.serviceId))?.active) throw new AppError('SERVICE_NOT_FOUND');
+      const ticket = await this.newTicket(tx, now, {
         serviceId: appt.serviceId,
         language: language || appt.language || 'de',
         channel: 'checkin',
         appointmentId: appt.id,
         ...decision.value,
       });
-      tx.putAppointment({ ...appt, status: 'checked_in', ticketId: ticket.id });
-      const shown = new QueueView(tx, now, this.deps.publicUrl).publicTicket(ticket);
+      await tx.appointments.put({ ...appt, status: 'checked_in', ticketId: ticket.id });
+      const shown = (await this.viewIn(tx, now, [ticket.serviceId])).publicTicket(ticket);
       return {
         result: shown,
         events: [
@@ -144,17 +156,17 @@ export class Office {
     });
   }
 
-  private newTicket(
-    tx: StoreTx,
+  private async newTicket(
+    tx: SiteTx,
     now: number,
     t: Pick<Ticket, 'serviceId' | 'language' | 'channel' | 'appointmentId' | 'dueAt' | 'queuedAt' | 'availableAt'> & {
       priorityClass: PriorityClass;
     },
-  ): Ticket {
-    const service = tx.service(t.serviceId);
+  ): Promise<Ticket> {
+    const service = await tx.catalog.service(t.serviceId);
     if (!service) throw new AppError('SERVICE_NOT_FOUND');
-    const day = businessDate(now, tx.settings().timeZone);
-    const seq = tx.nextTicketSeq(service.prefix, day);
+    const day = businessDate(now, (await tx.catalog.settings()).timeZone);
+    const seq = await tx.tickets.nextNumber(service.prefix, day);
     const ticket: Ticket = {
       ...t,
       id: newToken(),
@@ -172,35 +184,37 @@ export class Office {
       transferredFrom: null,
       notes: '',
     };
-    tx.insertTicket(ticket, seq);
+    await tx.tickets.insert(ticket, seq);
     return ticket;
   }
 
   /** The visitor's view; a token stops working at the end of its office day. */
   async publicTicket(id: string): Promise<PublicTicket> {
-    return this.view((v) => {
-      return v.publicTicket(liveTicket(v.r, id, v.now));
+    const now = this.now();
+    return this.store.read(this.siteId, async (r) => {
+      const t = await liveTicket(r, id, now);
+      return (await QueueView.load(r, now, this.deps.publicUrl, [t.serviceId])).publicTicket(t);
     });
   }
 
   async cancelTicket(id: string): Promise<PublicTicket> {
-    await this.command((tx, now) => {
-      const t = liveTicket(tx, id, now);
-      const counter = t.counterId ? tx.counter(t.counterId) : null;
-      if (counter?.currentTicketId === t.id) tx.putCounter({ ...counter, currentTicketId: null });
+    await this.command(async (tx, now) => {
+      const t = await liveTicket(tx, id, now);
+      const counter = t.counterId ? await tx.catalog.counter(t.counterId) : null;
+      if (counter?.currentTicketId === t.id) await tx.catalog.putCounter({ ...counter, currentTicketId: null });
       return applyToTicket(tx, t, { type: 'cancel' }, now);
     });
     return this.publicTicket(id);
   }
 
   async createAppointment(input: AppointmentInput, staff: SessionUser): Promise<Appointment> {
-    return this.command((tx, now) => {
-      if (!tx.service(input.serviceId)?.active) throw new AppError('SERVICE_NOT_FOUND');
+    return this.command(async (tx, now) => {
+      if (!(await tx.catalog.service(input.serviceId))?.active) throw new AppError('SERVICE_NOT_FOUND');
       if (input.startsAt < now - APPOINTMENT_PAST_LIMIT_MS || input.startsAt > now + APPOINTMENT_FUTURE_LIMIT_MS) {
         throw new AppError('INVALID_INPUT', 'startsAt must lie between yesterday and one year ahead.');
       }
       let code = newBookingCode();
-      while (tx.appointmentByCode(code)) code = newBookingCode();
+      while (await tx.appointments.byCode(code)) code = newBookingCode();
       const appt: Appointment = {
         id: newId('apt'),
         code,
@@ -211,7 +225,7 @@ export class Office {
         ticketId: null,
         createdAt: now,
       };
-      tx.putAppointment(appt);
+      await tx.appointments.put(appt);
       return {
         result: appt,
         events: [

@@ -15,7 +15,7 @@ export function hasAgentToken(device: Device): boolean {
 
 /** The kiosk a print agent may act for, or null for an unknown kiosk or a wrong token. */
 export async function authenticateAgent(office: Office, kioskId: string, token: unknown): Promise<string | null> {
-  const device = await office.store.read((r) => r.device(kioskId));
+  const device = await office.store.read(office.siteId, (r) => r.catalog.device(kioskId));
   if (!device || device.kind !== 'kiosk') return null;
   return agentTokenMatches(token, device.settings[AGENT_TOKEN_SETTING]) ? kioskId : null;
 }
@@ -27,12 +27,12 @@ export async function authenticateAgent(office: Office, kioskId: string, token: 
  */
 export async function issueAgentToken(office: Office, kioskId: string, user: SessionUser): Promise<string> {
   const { token, hash } = newAgentToken();
-  await office.command((tx, now) => {
-    const device = tx.device(kioskId);
+  await office.command(async (tx, now) => {
+    const device = await tx.catalog.device(kioskId);
     // Staff may learn that a kiosk exists (they see the kiosks anyway); only an admin enrols its agent.
     if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', 'No kiosk with this id.');
     if (user.role !== 'admin') throw new AppError('FORBIDDEN');
-    tx.putDevice({ ...device, settings: { ...device.settings, [AGENT_TOKEN_SETTING]: hash } });
+    await tx.catalog.putDevice({ ...device, settings: { ...device.settings, [AGENT_TOKEN_SETTING]: hash } });
     return {
       result: null,
       events: [event('device.agent_token_issued', now, { userId: user.id, data: { kioskId, replaced: hasAgentToken(device) } })],

@@ -1,5 +1,6 @@
 import type { DisplayCall, PublicService } from '../../common/dto.js';
 import type { QueueChanged } from '../../common/protocol.js';
+import type { Ticket } from '../../common/model.js';
 import type { LoggedEvent } from '../domain/events.js';
 import { alarmChanges, type AlarmChange } from './alarms.js';
 import { touchedBy, type CallOrderCache } from './call-order.js';
@@ -30,21 +31,28 @@ export function committedPushes(
   orders: CallOrderCache,
 ): Promise<CommittedPushes> {
   const ticketIds = [...new Set(events.map((e) => e.ticketId).filter((id) => id !== null))];
-  return office.view((v) => ({
-    calls: events
-      .filter(isCall)
-      .map((e) => displayCall(v, e))
-      .filter((c) => c !== null),
-    queue: want.queue
-      ? {
-          tickets: ticketIds.map((id) => v.r.ticket(id)).filter((t) => t !== null).map((t) => v.staffTicket(t)),
-          counters: v.counters.map((c) => v.staffCounter(c)),
-          services: v.queueStats(),
-          callOrder: orders.orders(v, touchedBy(v, events)),
-        }
-      : null,
-    alarms: alarmChanges(v.r, events),
-  }));
+  return office.view(async (v) => {
+    const tickets = new Map<string, Ticket>();
+    for (const id of ticketIds) {
+      const t = await v.r.tickets.get(id);
+      if (t) tickets.set(id, t);
+    }
+    return {
+      calls: events
+        .filter(isCall)
+        .map((e) => displayCall(v, e, e.ticketId ? (tickets.get(e.ticketId) ?? null) : null))
+        .filter((c) => c !== null),
+      queue: want.queue
+        ? {
+            tickets: [...tickets.values()].map((t) => v.staffTicket(t)),
+            counters: v.counters.map((c) => v.staffCounter(c)),
+            services: v.queueStats(),
+            callOrder: orders.orders(v, touchedBy(tickets, events)),
+          }
+        : null,
+      alarms: await alarmChanges(v.r, events),
+    };
+  });
 }
 
 /** The services as kiosks and screens show them. */

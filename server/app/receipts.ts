@@ -32,10 +32,10 @@ export interface ReceiptFacts {
 
 /** Everything a printed ticket shows, read in one consistent view: position and estimate as of now. */
 export function receiptFacts(office: Office, ticketId: string): Promise<ReceiptFacts> {
-  return office.view((v) => {
-    const ticket = v.r.ticket(ticketId);
+  return office.view(async (v) => {
+    const ticket = await v.r.tickets.get(ticketId);
     if (!ticket) throw new AppError('TICKET_NOT_FOUND');
-    const service = v.r.service(ticket.serviceId);
+    const service = v.services.find((s) => s.id === ticket.serviceId);
     const view = v.publicTicket(ticket);
     return {
       expired: isTicketExpired(ticket, v.now, v.settings.timeZone),
@@ -63,8 +63,10 @@ export async function recordReprint(
   outcome: Omit<EventPayloads['ticket.reprinted'], 'kioskId'>,
   staff: SessionUser,
 ): Promise<void> {
-  await office.command((_tx, now) => ({
-    result: null,
-    events: [event('ticket.reprinted', now, { ticketId, userId: staff.id, data: { kioskId, ...outcome } })],
-  }));
+  await office.command((_tx, now) =>
+    Promise.resolve({
+      result: null,
+      events: [event('ticket.reprinted', now, { ticketId, userId: staff.id, data: { kioskId, ...outcome } })],
+    }),
+  );
 }

@@ -17,33 +17,38 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Checks the password and opens a session; the token goes into the cookie and is never stored. */
 export async function signIn(office: Office, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
-  const user = await office.store.read((r) => r.userByUsername(username));
+  const user = await office.store.shared((p) => p.userByUsername(username));
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.active || !valid) throw new AppError('INVALID_CREDENTIALS');
+  if (!user || !worksAt(user, office.siteId) || !valid) throw new AppError('INVALID_CREDENTIALS');
   const token = randomBytes(32).toString('base64url');
   const now = office.now();
-  await office.store.transaction((tx) => {
-    tx.deleteExpiredSessions(now);
-    tx.putSession({ id: hashToken(token), userId: user.id, createdAt: now, expiresAt: now + SESSION_TTL_MS });
+  await office.store.shared(async (p) => {
+    await p.deleteExpiredSessions(now);
+    await p.putSession({ id: hashToken(token), userId: user.id, createdAt: now, expiresAt: now + SESSION_TTL_MS });
   });
   return { token, user: toSessionUser(user) };
 }
 
 /** Ends a session; its open sockets are dropped by whoever listens for `sessionEnded`. */
 export async function signOut(office: Office, token: string): Promise<void> {
-  await office.store.transaction((tx) => tx.deleteSession(hashToken(token)));
+  await office.store.shared((p) => p.deleteSession(hashToken(token)));
   office.events.emit('sessionEnded', token);
 }
 
 export async function resolveSession(office: Office, token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
   const now = office.now();
-  return office.store.read((r) => {
-    const session = r.session(hashToken(token));
+  return office.store.shared(async (p) => {
+    const session = await p.session(hashToken(token));
     if (!session || session.expiresAt <= now) return null;
-    const user = r.user(session.userId);
-    return user && user.active ? toSessionUser(user) : null;
+    const user = await p.user(session.userId);
+    return user && worksAt(user, office.siteId) ? toSessionUser(user) : null;
   });
+}
+
+/** An active user assigned to the office's site; elsewhere their session opens nothing. */
+function worksAt(u: UserRecord, siteId: string): boolean {
+  return u.active && u.siteIds.includes(siteId);
 }
 
 function toSessionUser(u: UserRecord): SessionUser {

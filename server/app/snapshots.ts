@@ -3,7 +3,7 @@ import type { CounterSnapshot, DisplaySnapshot, KioskSnapshot, Sequenced } from 
 import { startOfDay } from '../domain/time.js';
 import { openAlarmsIn } from './alarms.js';
 import { openCounterCallOrder } from './call-order.js';
-import { CALL_EVENTS, displayCall } from './calls.js';
+import { CALL_EVENTS, displayCall, ticketOf } from './calls.js';
 import type { Office } from './office.js';
 
 /**
@@ -17,12 +17,13 @@ export type Unsequenced<S extends Sequenced> = Omit<S, keyof Sequenced>;
 export const DISPLAY_HISTORY_SIZE = 40;
 
 export function displaySnapshot(office: Office): Promise<Unsequenced<DisplaySnapshot>> {
-  return office.view((v) => {
+  return office.view(async (v) => {
     const timeZone = v.settings.timeZone;
-    const calls = v.r
-      .latestEvents(CALL_EVENTS, DISPLAY_HISTORY_SIZE, startOfDay(v.today, timeZone))
-      .map((e) => displayCall(v, e))
-      .filter((c): c is DisplayCall => c !== null);
+    const calls: DisplayCall[] = [];
+    for (const e of await v.r.events.latest(CALL_EVENTS, DISPLAY_HISTORY_SIZE, startOfDay(v.today, timeZone))) {
+      const call = displayCall(v, e, await ticketOf(v, e));
+      if (call) calls.push(call);
+    }
     return {
       timeZone,
       calls,
@@ -45,13 +46,13 @@ export function counterSnapshot(
   user: SessionUser,
   callOrder: CounterSnapshot['callOrder'] | null = null,
 ): Promise<Unsequenced<CounterSnapshot>> {
-  return office.view((v) => ({
+  return office.view(async (v) => ({
     timeZone: v.settings.timeZone,
     user,
     services: v.queueStats(),
-    tickets: v.r.openTickets(v.today).map((t) => v.staffTicket(t)),
+    tickets: v.open.map((t) => v.staffTicket(t)),
     counters: v.counters.map((c) => v.staffCounter(c)),
-    alarms: openAlarmsIn(v.r, v.now),
+    alarms: await openAlarmsIn(v.r, v.now),
     callOrder: callOrder ?? openCounterCallOrder(v),
   }));
 }

@@ -13,7 +13,7 @@ import { positionOf } from '../domain/queue-policy.js';
 import { ticketExpiresAt } from '../domain/ticket-expiry.js';
 import { businessDate } from '../domain/time.js';
 import type { OfficeSettings } from '../domain/settings.js';
-import type { StoreReader } from '../store/store.js';
+import type { SiteReader, UserRecord } from '../store/store.js';
 
 /** Everything the read models need about one service at one instant. */
 export interface ServiceState {
@@ -28,27 +28,77 @@ export interface ServiceState {
   closesAt: number | null;
 }
 
+/** Which services' figures (estimate, opening, capacity) a view works out: all, or the ones named. */
+export type ServiceScope = 'all' | readonly string[];
+
 /**
- * One consistent picture of the day's queues within one read. A service's
- * state (estimate, opening, capacity) is worked out on first use only: issuing
- * needs one service, a command's answer none, a broadcast all.
+ * One consistent picture of a site's day, loaded in one unit of work and then
+ * read synchronously by the pure core. Only the services in scope get their
+ * figures: issuing needs one service, a broadcast all.
  */
 export class QueueView {
   readonly today: string;
-  readonly settings: OfficeSettings;
+  /** The day's waiting tickets, in line order. */
   readonly waiting: Ticket[];
-  readonly counters: Counter[];
   private readonly states = new Map<string, ServiceState>();
+  private readonly openById: Map<string, Ticket>;
 
-  constructor(
-    readonly r: StoreReader,
+  private constructor(
+    readonly r: SiteReader,
     readonly now: number,
     readonly publicUrl: string,
+    readonly settings: OfficeSettings,
+    /** The day's waiting, called and serving tickets, in line order. */
+    readonly open: Ticket[],
+    readonly counters: Counter[],
+    readonly services: Service[],
+    /** The staff of the open counters, by id. */
+    private readonly staff: Map<string, UserRecord>,
+    /** Tickets counters hold that are not among today's open ones (left from an earlier day). */
+    private readonly held: Map<string, Ticket>,
+    private readonly figures: { issued: Record<string, number>; durations: Map<string, number[]> },
   ) {
-    this.settings = r.settings();
-    this.today = businessDate(now, this.settings.timeZone);
-    this.waiting = r.waitingTickets(this.today);
-    this.counters = r.counters();
+    this.today = businessDate(now, settings.timeZone);
+    this.waiting = open.filter((t) => t.status === 'waiting');
+    this.openById = new Map(open.map((t) => [t.id, t]));
+  }
+
+  static async load(r: SiteReader, now: number, publicUrl: string, scope: ServiceScope = 'all'): Promise<QueueView> {
+    const settings = await r.catalog.settings();
+    const today = businessDate(now, settings.timeZone);
+    const [open, counters, services, issued] = await Promise.all([
+      r.tickets.open(today),
+      r.catalog.counters(),
+      r.catalog.services(),
+      r.tickets.issuedCounts(today),
+    ]);
+    const inScope = scope === 'all' ? services : services.filter((s) => scope.includes(s.id));
+    const durations = new Map<string, number[]>();
+    for (const s of inScope) durations.set(s.id, await r.tickets.recentServiceDurations(s.id, settings.estimate.historySize));
+    const staff = new Map<string, UserRecord>();
+    const held = new Map<string, Ticket>();
+    const openIds = new Set(open.map((t) => t.id));
+    for (const c of counters) {
+      if (c.userId && !staff.has(c.userId)) {
+        const user = await r.staff.user(c.userId);
+        if (user) staff.set(user.id, user);
+      }
+      if (c.currentTicketId && !openIds.has(c.currentTicketId)) {
+        const t = await r.tickets.get(c.currentTicketId);
+        if (t) held.set(t.id, t);
+      }
+    }
+    return new QueueView(r, now, publicUrl, settings, open, counters, services, staff, held, { issued, durations });
+  }
+
+  /** A ticket of today's open ones, or one a counter holds. */
+  heldTicket(id: string): Ticket | null {
+    return this.openById.get(id) ?? this.held.get(id) ?? null;
+  }
+
+  /** The staff member at an open counter. */
+  staffMember(userId: string): UserRecord | null {
+    return this.staff.get(userId) ?? null;
   }
 
   private byService: Map<string, Ticket[]> | null = null;
@@ -67,22 +117,21 @@ export class QueueView {
   }
 
   private computeState(service: Service): ServiceState {
-    const { r, now, settings } = this;
+    const { now, settings } = this;
+    const durations = this.figures.durations.get(service.id);
+    if (!durations) throw new Error(`the view was loaded without the figures of service ${service.id}`);
     const waiting = this.waitingByService().get(service.id) ?? [];
     const openCounters = this.counters.filter(
       (c) => c.open && (c.primaryServiceIds.includes(service.id) || c.secondaryServiceIds.includes(service.id)),
     ).length;
-    const avg = averageServiceMinutes(
-      r.recentServiceDurations(service.id, settings.estimate.historySize),
-      service.defaultServiceMinutes,
-    );
+    const avg = averageServiceMinutes(durations, service.defaultServiceMinutes);
     const estimate = estimateWait(waiting.length, openCounters, avg, settings.estimate);
     const status = issuingStatus({
       service,
       now,
       timeZone: settings.timeZone,
       holidays: settings.holidays,
-      issuedToday: r.issuedCount(service.id, this.today),
+      issuedToday: this.figures.issued[service.id] ?? 0,
       estimate,
     });
     return {
@@ -100,7 +149,7 @@ export class QueueView {
   serviceState(id: string): ServiceState | undefined {
     const known = this.states.get(id);
     if (known) return known;
-    const service = this.r.service(id);
+    const service = this.services.find((x) => x.id === id);
     if (!service) return undefined;
     const state = this.computeState(service);
     this.states.set(id, state);
@@ -108,7 +157,7 @@ export class QueueView {
   }
 
   serviceStates(): ServiceState[] {
-    return this.r.services().map((service) => {
+    return this.services.map((service) => {
       const known = this.states.get(service.id);
       if (known) return known;
       const state = this.computeState(service);
@@ -184,12 +233,12 @@ export class QueueView {
   }
 
   staffCounter(c: Counter): StaffCounter {
-    const user = c.userId ? this.r.user(c.userId) : null;
+    const user = c.userId ? this.staffMember(c.userId) : null;
     return { ...c, userName: user ? user.displayName : null };
   }
 
   publicCounter(c: Counter): PublicCounter {
-    const current = c.currentTicketId ? this.r.ticket(c.currentTicketId) : null;
+    const current = c.currentTicketId ? this.heldTicket(c.currentTicketId) : null;
     return {
       id: c.id,
       name: c.name,

@@ -54,8 +54,8 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
 
   /** The current view with this room's seq, read in one go so the two agree. */
   const snapshot = (ticketId: string): Promise<VisitorSnapshot> =>
-    office.view((v) => {
-      const ticket = followedTicket(v, ticketId);
+    office.view(async (v) => {
+      const ticket = await followedTicket(v, ticketId);
       if (ticket instanceof AppError) throw ticket;
       const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false, estimate: shownEstimate(ticket) };
       // A phone that left before its snapshot was read must not leave a room behind.
@@ -101,11 +101,11 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
     const ids = [...rooms].filter(([id, room]) => !room.final || touched.has(id)).map(([id]) => id);
     if (ids.length === 0) return;
     office
-      .view((v) => {
+      .view(async (v) => {
         const newEstimates: PublicTicket[] = [];
         for (const id of ids) {
           const room = rooms.get(id);
-          const ticket = followedTicket(v, id);
+          const ticket = await followedTicket(v, id);
           if (!room || ticket instanceof AppError) continue;
           const json = JSON.stringify(ticket);
           if (json === room.last) continue;

@@ -1,7 +1,7 @@
 import { generatePassword, hashPassword } from '../auth/password.js';
 import { newId } from '../app/ids.js';
 import { defaultOfficeSettings } from '../domain/settings.js';
-import type { QueueStore, UserRecord } from '../store/store.js';
+import { DEFAULT_SITE_ID, type QueueStore, type UserRecord } from '../store/store.js';
 import {
   ALWAYS_OPEN_HOURS,
   DEMO_AREAS,
@@ -15,8 +15,12 @@ import {
   DEMO_STAFF,
 } from './demo-data.js';
 
+/** The zone of a new office when OFFICE_TIMEZONE is not set. */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
 export interface SeedOptions {
-  timeZone: string;
+  /** OFFICE_TIMEZONE, or null when unset. */
+  timeZone: string | null;
   seed: 'demo' | 'none';
   demoHours: 'always' | 'weekly';
   adminPassword: string | null;
@@ -27,16 +31,19 @@ export interface SeedResult {
   seeded: boolean;
   /** Passwords generated on this start (printed once, never stored in clear). */
   generatedPasswords: Array<{ username: string; password: string }>;
+  /** Environment values that differ from the stored settings (which win), one sentence each. */
+  warnings: string[];
 }
 
 /**
- * Initialises an empty database: office settings and the `admin` user, plus
- * the demo office unless SEED=none. A database that has settings is left alone.
+ * Initialises an empty database: the default site with its settings and the
+ * `admin` user, plus the demo office unless SEED=none. OFFICE_TIMEZONE and
+ * PRINTER seed only this first start; afterwards the stored settings win (an
+ * admin may have changed them), and a differing environment value is reported.
  */
 export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<SeedResult> {
-  if (!(await store.read((r) => r.isEmpty()))) {
-    await syncConfiguration(store, o);
-    return { seeded: false, generatedPasswords: [] };
+  if ((await store.shared((p) => p.sites())).length > 0) {
+    return { seeded: false, generatedPasswords: [], warnings: await configurationDrift(store, o) };
   }
 
   const generated: Array<{ username: string; password: string }> = [];
@@ -51,6 +58,7 @@ export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<Se
       languages: ['de', 'en'],
       passwordHash: await hashPassword(adminPassword),
       active: true,
+      siteIds: [DEFAULT_SITE_ID],
     },
   ];
   if (o.seed === 'demo') {
@@ -67,39 +75,48 @@ export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<Se
           languages: s.languages,
           passwordHash: await hashPassword(password),
           active: true,
+          siteIds: [DEFAULT_SITE_ID],
         };
       }),
     );
     users.push(...staff);
   }
 
-  await store.transaction((tx) => {
-    const settings = defaultOfficeSettings(o.timeZone, o.seed === 'demo' ? DEMO_OFFICE_NAME : 'Bürgeramt');
-    if (o.seed === 'demo' && o.demoHours === 'weekly') settings.holidays = [...DEMO_HOLIDAYS];
-    tx.putSettings(settings);
-    for (const u of users) tx.putUser(u);
-    if (o.seed !== 'demo') return;
-    for (const a of DEMO_AREAS) tx.putArea(a);
-    for (const { hoursProfile, ...s } of DEMO_SERVICES) {
-      tx.putService({ ...s, hours: o.demoHours === 'always' ? ALWAYS_OPEN_HOURS : DEMO_HOURS_PROFILES[hoursProfile] });
-    }
-    for (const c of DEMO_COUNTERS) tx.putCounter({ ...c, open: false, userId: null, currentTicketId: null });
-    for (const d of DEMO_DEVICES) {
-      const printer = d.id === DEFAULT_KIOSK_ID && o.printer ? { printer: o.printer } : {};
-      tx.putDevice({ ...d, settings: { ...d.settings, ...printer } });
-    }
+  const settings = defaultOfficeSettings(o.timeZone ?? DEFAULT_TIME_ZONE, o.seed === 'demo' ? DEMO_OFFICE_NAME : 'Bürgeramt');
+  if (o.seed === 'demo' && o.demoHours === 'weekly') settings.holidays = [...DEMO_HOLIDAYS];
+  await store.shared(async (p) => {
+    await p.putSite({ id: DEFAULT_SITE_ID, settings });
+    for (const u of users) await p.putUser(u);
   });
-  return { seeded: true, generatedPasswords: generated };
+  if (o.seed === 'demo') {
+    await store.transaction(DEFAULT_SITE_ID, async (tx) => {
+      for (const a of DEMO_AREAS) await tx.catalog.putArea(a);
+      for (const { hoursProfile, ...s } of DEMO_SERVICES) {
+        await tx.catalog.putService({ ...s, hours: o.demoHours === 'always' ? ALWAYS_OPEN_HOURS : DEMO_HOURS_PROFILES[hoursProfile] });
+      }
+      for (const c of DEMO_COUNTERS) await tx.catalog.putCounter({ ...c, open: false, userId: null, currentTicketId: null });
+      for (const d of DEMO_DEVICES) {
+        const printer = d.id === DEFAULT_KIOSK_ID && o.printer ? { printer: o.printer } : {};
+        await tx.catalog.putDevice({ ...d, settings: { ...d.settings, ...printer } });
+      }
+    });
+  }
+  return { seeded: true, generatedPasswords: generated, warnings: [] };
 }
 
-/** OFFICE_TIMEZONE and PRINTER are configuration: changed values apply to an existing database too. */
-async function syncConfiguration(store: QueueStore, o: SeedOptions): Promise<void> {
-  await store.transaction((tx) => {
-    const settings = tx.settings();
-    if (settings.timeZone !== o.timeZone) tx.putSettings({ ...settings, timeZone: o.timeZone });
-    const kiosk = tx.device(DEFAULT_KIOSK_ID);
-    if (kiosk && o.printer && kiosk.settings.printer !== o.printer) {
-      tx.putDevice({ ...kiosk, settings: { ...kiosk.settings, printer: o.printer } });
+/** Where OFFICE_TIMEZONE or PRINTER, when set, differ from what the default site stores. */
+async function configurationDrift(store: QueueStore, o: SeedOptions): Promise<string[]> {
+  return store.read(DEFAULT_SITE_ID, async (r) => {
+    const warnings: string[] = [];
+    const stored = (await r.catalog.settings()).timeZone;
+    if (o.timeZone !== null && o.timeZone !== stored) {
+      warnings.push(`OFFICE_TIMEZONE is "${o.timeZone}" but the office's stored time zone is "${stored}"; the stored one stays (environment variables only seed a new database).`);
     }
+    const kiosk = await r.catalog.device(DEFAULT_KIOSK_ID);
+    const printer = kiosk?.settings.printer;
+    if (o.printer !== null && kiosk && printer !== o.printer) {
+      warnings.push(`PRINTER is "${o.printer}" but the kiosk "${kiosk.id}" stores "${String(printer)}"; the stored one stays (environment variables only seed a new database).`);
+    }
+    return warnings;
   });
 }

@@ -3,24 +3,49 @@ import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
 
+/** The site every route without a site means, and where a migration puts a one-office database. */
+export const DEFAULT_SITE_ID = 'main';
+
 /**
- * The persistence seam. It speaks only domain types, so a PostgreSQL adapter
- * can implement it without touching the domain or the adapters: `transaction`
- * is async at the seam, and a networked adapter loads the day's working set
- * under a lock, lets `fn` run synchronously against it, then flushes the
- * writes and the events in one database transaction.
+ * The persistence seam. Every call is asynchronous, so a networked database
+ * can sit behind it, and it is split by aggregate. A unit of work is scoped to
+ * one site: everything `tx` reads and writes is that site's. State and events
+ * written in one `transaction` commit together or not at all; nothing a
+ * transaction wrote is visible to another unit of work before its commit.
+ *
+ * A unit of work must not wait on anything but the store (no network, no
+ * password hashing): it may hold the database's write lock meanwhile.
+ *
+ * Promises an adapter keeps beyond the types (tests/store/contract/ checks them):
+ * - Transactions of one site behave as if run one after another: call-next,
+ *   daily limits and the place shown on a ticket rely on it (a networked
+ *   adapter takes a per-site lock, or runs SERIALIZABLE and retries).
+ * - Event seq numbers follow commit order, so a reader that follows the log by
+ *   seq misses nothing.
+ * - Lists come in the order screens show them: services by sortOrder then id,
+ *   counters by area then name, areas and sites by id, users by username.
  */
 export interface QueueStore {
-  /** Runs `fn` in one write transaction: state and appended events commit together or not at all. */
-  transaction<T>(fn: (tx: StoreTx) => T): Promise<T>;
-  /** A consistent read-only view. */
-  read<T>(fn: (r: StoreReader) => T): Promise<T>;
-  close(): void;
+  /** One site's write transaction. */
+  transaction<T>(siteId: string, fn: (tx: SiteTx) => Promise<T>): Promise<T>;
+  /** A consistent read of one site. */
+  read<T>(siteId: string, fn: (r: SiteReader) => Promise<T>): Promise<T>;
+  /** What all sites share: the sites themselves, users and sessions. */
+  shared<T>(fn: (tx: SharedTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** An office location. Its settings hold its name and time zone. */
+export interface SiteRecord {
+  id: string;
+  settings: OfficeSettings;
 }
 
 export interface UserRecord extends User {
   passwordHash: string;
   active: boolean;
+  /** The sites this user works at. */
+  siteIds: string[];
 }
 
 export interface SessionRecord {
@@ -44,60 +69,116 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
-export interface StoreReader {
-  settings(): OfficeSettings;
-  areas(): Area[];
-  services(): Service[];
-  service(id: string): Service | null;
-  counters(): Counter[];
-  counter(id: string): Counter | null;
-  devices(): Device[];
-  device(id: string): Device | null;
-  ticket(id: string): Ticket | null;
-  /** Waiting, called and serving tickets of one business date. */
-  openTickets(businessDate: string): Ticket[];
-  waitingTickets(businessDate: string): Ticket[];
+export interface CatalogReader {
+  /** The site's settings (name, time zone, policy, …). */
+  settings(): Promise<OfficeSettings>;
+  areas(): Promise<Area[]>;
+  services(): Promise<Service[]>;
+  service(id: string): Promise<Service | null>;
+  counters(): Promise<Counter[]>;
+  counter(id: string): Promise<Counter | null>;
+  devices(): Promise<Device[]>;
+  device(id: string): Promise<Device | null>;
+}
+
+export interface CatalogWriter extends CatalogReader {
+  putSettings(s: OfficeSettings): Promise<void>;
+  putArea(a: Area): Promise<void>;
+  putService(s: Service): Promise<void>;
+  putCounter(c: Counter): Promise<void>;
+  putDevice(d: Device): Promise<void>;
+}
+
+export interface TicketReader {
+  get(id: string): Promise<Ticket | null>;
+  /** Waiting, called and serving tickets of one business date, in line order (queued, then number). */
+  open(businessDate: string): Promise<Ticket[]>;
   /** Waiting, called and serving tickets of earlier business dates (left open when a day ended). */
-  openTicketsBefore(businessDate: string): Ticket[];
-  issuedCount(serviceId: string, businessDate: string): number;
+  openBefore(businessDate: string): Promise<Ticket[]>;
+  /** Tickets issued per service id on a business date (services with none are left out). */
+  issuedCounts(businessDate: string): Promise<Record<string, number>>;
   /** Durations (ms) of the most recent finished services, newest first. */
-  recentServiceDurations(serviceId: string, limit: number): number[];
-  appointment(id: string): Appointment | null;
-  appointmentByCode(code: string): Appointment | null;
-  user(id: string): UserRecord | null;
-  userByUsername(username: string): UserRecord | null;
-  users(): UserRecord[];
-  session(id: string): SessionRecord | null;
+  recentServiceDurations(serviceId: string, limit: number): Promise<number[]>;
+}
+
+export interface TicketWriter extends TicketReader {
+  /** Reserves the next number of a prefix for a business date; never hands out the same one twice. */
+  nextNumber(prefix: string, businessDate: string): Promise<number>;
+  insert(t: Ticket, seqNo: number): Promise<void>;
+  update(t: Ticket): Promise<void>;
+}
+
+export interface AppointmentReader {
+  get(id: string): Promise<Appointment | null>;
+  byCode(code: string): Promise<Appointment | null>;
+}
+
+export interface AppointmentWriter extends AppointmentReader {
+  put(a: Appointment): Promise<void>;
+}
+
+/** The site's staff: only users assigned to the site. */
+export interface StaffReader {
+  user(id: string): Promise<UserRecord | null>;
+  users(): Promise<UserRecord[]>;
+}
+
+export interface FeedbackReader {
+  /** The feedback given for a ticket, if any (one per ticket). */
+  byTicket(ticketId: string): Promise<FeedbackRecord | null>;
+  /** Count and mean grade per business date and service, dates inclusive, oldest first. */
+  stats(fromDate: string, toDate: string): Promise<FeedbackDayStats[]>;
+}
+
+export interface FeedbackWriter extends FeedbackReader {
+  insert(f: FeedbackRecord): Promise<void>;
+}
+
+export interface EventReader {
   /**
    * Events with seq > afterSeq, oldest first; given types, only those, typed by
    * them. Rows of older payload versions come in today's types (event-upgrade.ts).
    */
-  events(afterSeq: number, limit: number): LoggedEvent[];
-  events<K extends EventType>(afterSeq: number, limit: number, types: readonly K[]): LoggedEventOf<K>[];
+  after(afterSeq: number, limit: number): Promise<LoggedEvent[]>;
+  after<K extends EventType>(afterSeq: number, limit: number, types: readonly K[]): Promise<LoggedEventOf<K>[]>;
   /** The newest events of the given types at or after `sinceAt`, newest first. */
-  latestEvents<K extends EventType>(types: readonly K[], limit: number, sinceAt?: number): LoggedEventOf<K>[];
-  isEmpty(): boolean;
-  /** The feedback given for a ticket, if any (one per ticket). */
-  feedbackByTicket(ticketId: string): FeedbackRecord | null;
-  /** Count and mean grade per business date and service, dates inclusive, oldest first. */
-  feedbackStats(fromDate: string, toDate: string): FeedbackDayStats[];
+  latest<K extends EventType>(types: readonly K[], limit: number, sinceAt?: number): Promise<LoggedEventOf<K>[]>;
 }
 
-export interface StoreTx extends StoreReader {
-  putSettings(s: OfficeSettings): void;
-  putArea(a: Area): void;
-  putService(s: Service): void;
-  putCounter(c: Counter): void;
-  putUser(u: UserRecord): void;
-  putDevice(d: Device): void;
-  insertTicket(t: Ticket, seqNo: number): void;
-  updateTicket(t: Ticket): void;
-  /** Reserves the next number of a prefix for a business date; never hands out the same one twice. */
-  nextTicketSeq(prefix: string, businessDate: string): number;
-  putAppointment(a: Appointment): void;
-  putSession(s: SessionRecord): void;
-  deleteSession(id: string): void;
-  deleteExpiredSessions(now: number): void;
-  appendEvents(events: readonly DomainEvent[]): LoggedEvent[];
-  insertFeedback(f: FeedbackRecord): void;
+export interface EventWriter extends EventReader {
+  /** Appends in order; the log is append-only and its seq grows with every event of every site. */
+  append(events: readonly DomainEvent[]): Promise<LoggedEvent[]>;
+}
+
+export interface SiteReader {
+  readonly siteId: string;
+  readonly catalog: CatalogReader;
+  readonly tickets: TicketReader;
+  readonly appointments: AppointmentReader;
+  readonly staff: StaffReader;
+  readonly feedback: FeedbackReader;
+  readonly events: EventReader;
+}
+
+export interface SiteTx extends SiteReader {
+  readonly catalog: CatalogWriter;
+  readonly tickets: TicketWriter;
+  readonly appointments: AppointmentWriter;
+  readonly feedback: FeedbackWriter;
+  readonly events: EventWriter;
+}
+
+export interface SharedTx {
+  sites(): Promise<SiteRecord[]>;
+  site(id: string): Promise<SiteRecord | null>;
+  /** Creates a site or changes its settings. */
+  putSite(s: SiteRecord): Promise<void>;
+  user(id: string): Promise<UserRecord | null>;
+  userByUsername(username: string): Promise<UserRecord | null>;
+  users(): Promise<UserRecord[]>;
+  putUser(u: UserRecord): Promise<void>;
+  session(id: string): Promise<SessionRecord | null>;
+  putSession(s: SessionRecord): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  deleteExpiredSessions(now: number): Promise<void>;
 }

@@ -38,10 +38,10 @@ describe('end of the office day', () => {
     expect(await closeEndedDays(server.app.office)).toBe(3);
     expect(await closeEndedDays(server.app.office)).toBe(0);
 
-    const state = await server.app.office.store.read((r) => ({
-      tickets: issued.map((t) => r.ticket(t.id)?.status),
-      counter: r.counter('schalter-3'),
-      expired: r.events(0, 1000, ['ticket.expired']).map((e) => [e.ticketId, e.data.from]),
+    const state = await server.app.office.store.read(server.app.office.siteId, async (r) => ({
+      tickets: await Promise.all(issued.map(async (t) => (await r.tickets.get(t.id))?.status)),
+      counter: await r.catalog.counter('schalter-3'),
+      expired: (await r.events.after(0, 1000, ['ticket.expired'])).map((e) => [e.ticketId, e.data.from]),
     }));
     expect(state.tickets).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(state.counter?.currentTicketId).toBeNull();

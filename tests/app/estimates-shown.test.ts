@@ -55,9 +55,8 @@ function nextLogged<K extends EventType>(type: K): Promise<LoggedEventOf<K>[]> {
 }
 
 const shownFor = (ticketId: string) =>
-  server.app.office.store.read((r) =>
-    r
-      .events(0, 10_000, ['ticket.estimate_shown'])
+  server.app.office.store.read(server.app.office.siteId, async (r) =>
+    (await r.events.after(0, 10_000, ['ticket.estimate_shown']))
       .filter((e) => e.ticketId === ticketId)
       .map((e) => e.data),
   );
@@ -114,10 +113,10 @@ describe('ticket.estimate_shown', () => {
 
   it('logs nothing for a push that leaves the range as it was, and logs "unknown" when it becomes unknown', async () => {
     // One-minute services: one person ahead or none is the same "0–5 min".
-    await server.app.office.store.transaction((tx) => {
-      const service = tx.service('information');
+    await server.app.office.store.transaction(server.app.office.siteId, async (tx) => {
+      const service = await tx.catalog.service('information');
       if (!service) throw new Error('demo service "information" is missing');
-      tx.putService({ ...service, defaultServiceMinutes: 1 });
+      await tx.catalog.putService({ ...service, defaultServiceMinutes: 1 });
     });
     await ok(counterAction(server.url, admin, 'schalter-1', 'open'));
     const first: PublicTicket = await issue(server.url, 'information');

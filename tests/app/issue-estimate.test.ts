@@ -26,7 +26,7 @@ describe('the estimate shown at issue is the estimate logged', () => {
   afterAll(() => server.close());
 
   const logged = (ticketId: string) =>
-    server.app.office.store.read((r) => r.events(0, 10_000, ['ticket.issued', 'ticket.checked_in']).filter((e) => e.ticketId === ticketId));
+    server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.after(0, 10_000, ['ticket.issued', 'ticket.checked_in'])).filter((e) => e.ticketId === ticketId));
 
   it('a drawn ticket: the 201 body\'s estimate and place are the ticket.issued event\'s', async () => {
     const unknown: PublicTicket = await issue(server.url, 'residence', 'tr');

@@ -28,7 +28,7 @@ afterEach(() => closeAll());
 
 const staffSocket = (user: string) => connect(server.url, '/counter', { cookie: cookies[user] ?? '' });
 const alarmEvents = () =>
-  server.app.office.store.read((r) => r.latestEvents(['counter.alarm_raised', 'counter.alarm_acknowledged'], 100).reverse());
+  server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.latest(['counter.alarm_raised', 'counter.alarm_acknowledged'], 100)).reverse());
 /** The numbered pushes a staff socket got after its snapshot, by name and seq. */
 const staffPushes = (s: ClientSocket<'/counter'>) =>
   history(s).flatMap((e) => (e.event === 'counter:snapshot' ? [] : [{ event: e.event, seq: e.payload.seq }]));
@@ -130,7 +130,7 @@ describe('ticket notes', () => {
     const publicView = await api(server.url, 'GET', `/api/tickets/${ticket.id}`);
     expect(JSON.stringify(publicView.body)).not.toContain('Dolmetscher');
     // The log records that notes changed, not what they say.
-    const noted = await server.app.office.store.read((r) => r.latestEvents(['ticket.noted'], 1)[0]);
+    const noted = await server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.latest(['ticket.noted'], 1))[0]);
     expect(noted).toMatchObject({ ticketId: ticket.id, data: { length: 'Dolmetscher Arabisch bestellt'.length } });
     expect(JSON.stringify(noted)).not.toContain('Dolmetscher');
   });
@@ -145,7 +145,7 @@ describe('ticket notes', () => {
     });
     expect(await emitAck(s, 'counter:notes', { ticketId: 'nope', notes: 'a' })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_FOUND' } });
     expect(await emitAckUnchecked(s, 'counter:notes', { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const stored = await server.app.office.store.read((r) => r.ticket(ticket.id));
+    const stored = await server.app.office.store.read(server.app.office.siteId, (r) => r.tickets.get(ticket.id));
     expect(stored?.notes).toHaveLength(NOTES_MAX_LENGTH);
   });
 });

@@ -71,8 +71,8 @@ describe('emergency alarm', () => {
       .toBe('Der Alarm von Schalter 4 ist bestätigt von Olena Kovalenko.');
     await expect.poll(() => helper.page.title()).not.toContain('ALARM');
 
-    const log = await e2e.server.app.office.store.read((r) =>
-      r.latestEvents(['counter.alarm_raised', 'counter.alarm_acknowledged'], 10).map((e) => [e.type, e.counterId, e.data.alarmId]),
+    const log = await e2e.server.app.office.store.read(e2e.server.app.office.siteId, async (r) =>
+      (await r.events.latest(['counter.alarm_raised', 'counter.alarm_acknowledged'], 10)).map((e) => [e.type, e.counterId, e.data.alarmId]),
     );
     expect(log).toHaveLength(2);
     expect(log.map((e) => e[0])).toEqual(['counter.alarm_acknowledged', 'counter.alarm_raised']);

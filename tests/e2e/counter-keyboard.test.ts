@@ -32,7 +32,7 @@ async function tabTo(page: Page, target: string, max = 60): Promise<void> {
 describe('counter app by keyboard only', () => {
   const e2e = useE2e();
 
-  const ticketState = (id: string) => e2e.server.app.office.store.read((r) => r.ticket(id));
+  const ticketState = (id: string) => e2e.server.app.office.store.read(e2e.server.app.office.siteId, (r) => r.tickets.get(id));
 
   it('runs the main actions with Tab, Enter and the shortcut keys', async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -142,7 +142,7 @@ describe('counter app by keyboard only', () => {
     await tabTo(page, 'button#close-counter');
     await page.keyboard.press('Enter');
     await expect.poll(() => status.innerText()).toBe('Raum 1.16 ist geschlossen.');
-    expect((await e2e.server.app.office.store.read((r) => r.counter('raum-1-16')))?.open).toBe(false);
+    expect((await e2e.server.app.office.store.read(e2e.server.app.office.siteId, (r) => r.catalog.counter('raum-1-16')))?.open).toBe(false);
     await expect.poll(() => page.locator('counter-desk .notice').innerText()).toContain('Raum 1.16 ist geschlossen.');
 
     expect(errors).toEqual([]);

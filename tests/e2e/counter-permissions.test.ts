@@ -67,7 +67,7 @@ describe('counter ownership', () => {
     expect(alarm).toMatchObject({ ok: false, error: { code: 'COUNTER_NOT_YOURS' } });
 
     // Nothing happened to the owner's counter.
-    const counter = await e2e.server.app.office.store.read((r) => r.counter('schalter-3'));
+    const counter = await e2e.server.app.office.store.read(e2e.server.app.office.siteId, (r) => r.catalog.counter('schalter-3'));
     expect(counter).toMatchObject({ open: true, currentTicketId: null });
     expect(await currentNumber(owner.page)).toBe(null);
     for (const p of [owner, other, steered]) expect(p.errors).toEqual([]);
@@ -110,9 +110,9 @@ describe('counter ownership', () => {
     await drawTicket(e2e.server.url, 'youth-migration');
     await expect.poll(() => actionButton(staff.page, 'call-next').isEnabled()).toBe(true);
     // Closed behind the app's back (straight in the store, so no push tells the screen).
-    await e2e.server.app.office.store.transaction((tx) => {
-      const c = tx.counter('raum-1-17');
-      if (c) tx.putCounter({ ...c, open: false, userId: null });
+    await e2e.server.app.office.store.transaction(e2e.server.app.office.siteId, async (tx) => {
+      const c = await tx.catalog.counter('raum-1-17');
+      if (c) await tx.catalog.putCounter({ ...c, open: false, userId: null });
     });
     await actionButton(staff.page, 'call-next').click();
     await expect.poll(() => staff.page.locator('counter-app .problem[role=alert]').innerText()).toBe('Der Schalter ist nicht geöffnet.');
@@ -135,8 +135,8 @@ describe('counter ownership', () => {
       .poll(() => staff.page.locator('counter-app .notice [role=alert]').innerText())
       .toBe('Raum 1.14 ist von Sabine Krüger geöffnet. Sie können dort nichts tun.');
     expect(await staff.page.locator('counter-actions').count()).toBe(0);
-    expect((await e2e.server.app.office.store.read((r) => r.counter('raum-1-14')))?.userId).toBe(
-      (await e2e.server.app.office.store.read((r) => r.userByUsername('skrueger')))?.id,
+    expect((await e2e.server.app.office.store.read(e2e.server.app.office.siteId, (r) => r.catalog.counter('raum-1-14')))?.userId).toBe(
+      (await e2e.server.app.office.store.shared((p) => p.userByUsername('skrueger')))?.id,
     );
     expect(staff.errors).toEqual([]);
     expect(admin.errors).toEqual([]);

@@ -176,7 +176,7 @@ describe('walk-in day slice: kiosk → counters → display', () => {
     await screenshot(a, 'counter-serving');
     // Reprint goes to the printing side's route; the counter says what it answered (logged as ticket.reprinted).
     await actionButton(a, 'reprint').click();
-    const reprinted = () => e2e.server.app.office.store.read((r) => r.latestEvents(['ticket.reprinted'], 1)[0]?.data);
+    const reprinted = () => e2e.server.app.office.store.read(e2e.server.app.office.siteId, async (r) => (await r.events.latest(['ticket.reprinted'], 1))[0]?.data);
     await expect.poll(reprinted).toBeDefined();
     const outcome = (await reprinted()) as { status: string; reason?: string };
     const expectedReprint: Record<string, string> = {
@@ -201,7 +201,7 @@ describe('walk-in day slice: kiosk → counters → display', () => {
     await countsAgree({ naturalisation: 0, residence: 0 });
 
     // The server's record of the morning.
-    const final = await e2e.server.app.office.store.read((r) => [e1, e2, a1].map((t) => r.ticket(t.id)));
+    const final = await e2e.server.app.office.store.read(e2e.server.app.office.siteId, (r) => Promise.all([e1, e2, a1].map((t) => r.tickets.get(t.id))));
     expect(final.map((t) => [t?.number, t?.status, t?.serviceId])).toEqual([
       ['E001', 'done', 'naturalisation'],
       ['E002', 'no_show', 'naturalisation'],

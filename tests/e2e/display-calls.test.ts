@@ -79,7 +79,7 @@ describe('waiting-room display', () => {
     const second = await drawTicket(e2e.server.url, 'residence', 'de');
     await Promise.all([callTicket(e2e.server.url, admin, 'schalter-3', first.id), callTicket(e2e.server.url, admin, 'schalter-4', second.id)]);
     // The two HTTP calls raced; the server's order is the order of the pushes.
-    const events = await e2e.server.app.office.store.read((r) => r.latestEvents(['ticket.called'], 2));
+    const events = await e2e.server.app.office.store.read(e2e.server.app.office.siteId, (r) => r.events.latest(['ticket.called'], 2));
     const order = events.map((e) => e.data.number).reverse();
     expect([...order].sort()).toEqual([first.number, second.number].sort());
 

@@ -55,7 +55,7 @@ describe('visitor page: wrong and expired tokens', () => {
     const { page, errors } = await openTicketPage(context, e2e.server, t.statusUrl);
     await seeText(page, 'Sie sind als Nächstes dran.');
 
-    const issuedDay = await e2e.server.app.office.store.read((r) => r.ticket(t.id)?.businessDate);
+    const issuedDay = await e2e.server.app.office.store.read(e2e.server.app.office.siteId, async (r) => (await r.tickets.get(t.id))?.businessDate);
     e2e.server.clock.now = endOfDay(issuedDay ?? '', 'Europe/Berlin') + 60_000;
     // The phone wakes up: it resyncs, and the server says the token has ended.
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));

@@ -32,9 +32,9 @@ afterEach(() => closeAll());
 
 /** Events of the given types logged after `seq`, oldest first. */
 const eventsSince = <K extends EventType>(seq: number, ...types: K[]): Promise<LoggedEventOf<K>[]> =>
-  server.app.office.store.read((r) => r.events(seq, 100, types));
+  server.app.office.store.read(server.app.office.siteId, (r) => r.events.after(seq, 100, types));
 /** The sequence number of the newest event in the log. */
-const lastSeq = () => server.app.office.store.read((r) => r.latestEvents(EVENT_TYPES, 1)[0]?.seq ?? 0);
+const lastSeq = () => server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.latest(EVENT_TYPES, 1))[0]?.seq ?? 0);
 /** An event without what differs between two runs of the same command (ids, instants, sequence). */
 const shape = (e: LoggedEvent) => ({ type: e.type, counterId: e.counterId, userId: e.userId, ticketId: e.ticketId !== null, data: Object.keys(e.data) });
 

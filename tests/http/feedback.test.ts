@@ -78,7 +78,7 @@ describe('POST /api/tickets/:id/feedback', () => {
     // No column could hold a person: not the staff member, not the visitor.
     const columns = (server.app.office.store as SqliteStore).db.prepare('PRAGMA table_info(feedback)').all() as { name: string }[];
     expect(columns.map((c) => c.name).sort()).toEqual(
-      ['business_date', 'comment', 'counter_id', 'created_at', 'grade', 'id', 'language', 'service_id', 'ticket_id'].sort(),
+      ['business_date', 'comment', 'counter_id', 'created_at', 'grade', 'id', 'language', 'service_id', 'site_id', 'ticket_id'].sort(),
     );
   });
 

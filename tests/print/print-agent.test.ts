@@ -36,9 +36,8 @@ describe('print agent', () => {
     return { agent, log, refused };
   };
   const tokenEvents = () =>
-    server.app.office.store.read((r) =>
-      r
-        .latestEvents(['device.agent_token_issued'], 10)
+    server.app.office.store.read(server.app.office.siteId, async (r) =>
+      (await r.events.latest(['device.agent_token_issued'], 10))
         .reverse()
         .map((e) => ({ userId: e.userId, data: e.data })),
     );

@@ -80,7 +80,7 @@ describe('receipt preview, reprint and printer status for staff', () => {
     expect(job.texts.some((t) => t.text === ticket.number)).toBe(true);
     expect(rasterQrPayloads(job)).toEqual([ticket.statusUrl]);
 
-    const events = await server.app.office.store.read((r) => r.latestEvents(['ticket.reprinted'], 5));
+    const events = await server.app.office.store.read(server.app.office.siteId, (r) => r.events.latest(['ticket.reprinted'], 5));
     expect(events[0]).toMatchObject({ ticketId: ticket.id, data: { kioskId: KIOSK, status: 'printed' } });
     expect(events[0]!.userId).not.toBeNull();
   });

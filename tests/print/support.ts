@@ -53,10 +53,10 @@ export async function issueAtKiosk(
 
 /** Changes a kiosk's device settings in the store, as an admin would. */
 export async function setKioskSettings(server: TestServer, settings: Record<string, unknown>, kioskId = KIOSK): Promise<void> {
-  await server.app.office.store.transaction((tx) => {
-    const device = tx.device(kioskId);
+  await server.app.office.store.transaction(server.app.office.siteId, async (tx) => {
+    const device = await tx.catalog.device(kioskId);
     if (!device) throw new Error(`no device ${kioskId}`);
-    tx.putDevice({ ...device, settings: { ...device.settings, ...settings } });
+    await tx.catalog.putDevice({ ...device, settings: { ...device.settings, ...settings } });
   });
 }
 

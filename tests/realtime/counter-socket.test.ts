@@ -54,11 +54,11 @@ async function refused(promise: Promise<unknown>): Promise<ConnectRefused> {
 }
 
 async function ticketStatus(id: string): Promise<string | undefined> {
-  return server.app.office.store.read((r) => r.ticket(id)?.status);
+  return server.app.office.store.read(server.app.office.siteId, async (r) => (await r.tickets.get(id))?.status);
 }
 
 async function counterState(id: string) {
-  return server.app.office.store.read((r) => r.counter(id));
+  return server.app.office.store.read(server.app.office.siteId, (r) => r.catalog.counter(id));
 }
 
 describe('/counter handshake', () => {
@@ -231,7 +231,7 @@ describe('/counter commands', () => {
     expect(finishes.filter((c) => c.ok)).toHaveLength(1);
     for (const c of finishes.filter((x) => !x.ok)) expect(c.error.code).toBe('NO_CURRENT_TICKET');
 
-    const log = await server.app.office.store.read((r) => r.events(0, 100_000, ['ticket.called', 'ticket.started', 'ticket.finished']));
+    const log = await server.app.office.store.read(server.app.office.siteId, (r) => r.events.after(0, 100_000, ['ticket.called', 'ticket.started', 'ticket.finished']));
     expect(log.filter((e) => e.ticketId === t1.id).map((e) => e.type)).toEqual(['ticket.called', 'ticket.started', 'ticket.finished']);
     expect(await ticketStatus(t2.id)).toBe('waiting');
 

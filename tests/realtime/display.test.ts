@@ -24,7 +24,7 @@ beforeAll(async () => {
   url = server.url;
   staffCookie = await server.login('jschulte');
   adminCookie = await server.login('admin');
-  const users = await server.app.office.store.read((r) => r.users());
+  const users = await server.app.office.store.read(server.app.office.siteId, (r) => r.staff.users());
   staffSecrets = users.flatMap((u) => [u.id, u.username, u.displayName]);
   expect(users.length).toBeGreaterThanOrEqual(10);
   const open = await counterAction(url, staffCookie, 'schalter-2', 'open');

@@ -66,7 +66,7 @@ describe('announcement WAV endpoint', () => {
   });
 
   it('picks the call given by `at` and marks a recall: the recall is longer than the first call', async () => {
-    const events = await server.app.office.store.read((r) => r.latestEvents(['ticket.called'], 5));
+    const events = await server.app.office.store.read(server.app.office.siteId, (r) => r.events.latest(['ticket.called'], 5));
     const first = events.find((e) => e.data.number === arabic.number);
     expect(first).toBeDefined();
     server.clock.advance(30_000);

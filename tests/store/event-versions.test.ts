@@ -7,12 +7,15 @@ import { UnreadableEventError } from '../../server/domain/event-upgrade.js';
 import { event } from '../../server/domain/events.js';
 import { MIGRATIONS } from '../../server/store/sqlite/migrations.js';
 import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
+import { DEFAULT_SITE_ID } from '../../server/store/store.js';
 import { T0 } from '../helpers/ticket-factory.js';
 
 /**
  * A database written before events carried a payload version: the schema of
  * migrations 1–2 and rows in the v1 shape, inserted with raw SQL the way the
- * old server wrote them. Opening it with today's store must read them typed.
+ * old server wrote them. Opening it with today's store migrates it through
+ * payload versions (3) and sites (4, which puts its log into the default
+ * site) and must read the old rows typed.
  */
 function writeOldDatabase(file: string): void {
   const db = new Database(file);
@@ -47,16 +50,20 @@ describe('events written before payload versions', () => {
     file = join(dir, 'old.sqlite');
     writeOldDatabase(file);
   });
-  afterEach(() => {
-    store?.close();
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('read back as today\'s types: version 1 kept, the estimate and place not recorded then are null', async () => {
     store = new SqliteStore(file);
-    const read = await store.read((r) => ({
-      created: r.events(0, 10, ['ticket.issued', 'ticket.checked_in']),
-      called: r.latestEvents(['ticket.called'], 10),
+    expect(store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
+    const read = await store.read(DEFAULT_SITE_ID, async (r) => ({
+      created: await r.events.after(0, 10, ['ticket.issued', 'ticket.checked_in']),
+      called: await r.events.latest(['ticket.called'], 10),
     }));
     expect(read.created.map((e) => [e.type, e.v, e.data.number, e.data.estimate, e.data.position])).toEqual([
       ['ticket.issued', 1, 'A001', null, null],
@@ -70,15 +77,15 @@ describe('events written before payload versions', () => {
   it('sit beside rows written today, in one append-only log', async () => {
     store = new SqliteStore(file);
     const data = { number: 'A003', businessDate: '2026-06-10', language: 'de', priorityClass: 'walk_in', channel: 'kiosk', estimate: { low: 12, high: 20 }, position: 2 } as const;
-    const [logged] = await store.transaction((tx) => tx.appendEvents([event('ticket.issued', T0 + 3, { ticketId: 't3', data })]));
+    const [logged] = await store.transaction(DEFAULT_SITE_ID, (tx) => tx.events.append([event('ticket.issued', T0 + 3, { ticketId: 't3', data })]));
     expect(logged).toMatchObject({ seq: 4, v: 2 });
-    const issued = await store.read((r) => r.latestEvents(['ticket.issued'], 10));
+    const issued = await store.read(DEFAULT_SITE_ID, (r) => r.events.latest(['ticket.issued'], 10));
     expect(issued.map((e) => [e.seq, e.v, e.data.estimate, e.data.position])).toEqual([
       [4, 2, { low: 12, high: 20 }, 2],
       [1, 1, null, null],
     ]);
-    const raw = store.db.prepare('SELECT seq, v FROM events ORDER BY seq').all();
-    expect(raw).toEqual([1, 1, 1, 2].map((v, i) => ({ seq: i + 1, v })));
+    const raw = store.db.prepare('SELECT seq, v, site_id AS siteId FROM events ORDER BY seq').all();
+    expect(raw).toEqual([1, 1, 1, 2].map((v, i) => ({ seq: i + 1, v, siteId: DEFAULT_SITE_ID })));
     expect(() => store?.db.prepare('UPDATE events SET v = 2 WHERE seq = 1').run()).toThrow(/append-only/);
     expect(() => store?.db.prepare('DELETE FROM events WHERE seq = 1').run()).toThrow(/append-only/);
   });
@@ -86,8 +93,8 @@ describe('events written before payload versions', () => {
   it('refuses to read a row of a type or version this server does not know', async () => {
     store = new SqliteStore(file);
     store.db.prepare("INSERT INTO events (type, v, at, data) VALUES ('ticket.finished', 9, ?, '{}')").run(T0 + 4);
-    await expect(store.read((r) => r.events(3, 10))).rejects.toThrow(UnreadableEventError);
+    await expect(store.read(DEFAULT_SITE_ID, (r) => r.events.after(3, 10))).rejects.toThrow(UnreadableEventError);
     store.db.prepare("INSERT INTO events (type, v, at, data) VALUES ('ticket.teleported', 1, ?, '{}')").run(T0 + 5);
-    await expect(store.read((r) => r.events(4, 10))).rejects.toThrow(/"ticket.teleported" is unknown/);
+    await expect(store.read(DEFAULT_SITE_ID, (r) => r.events.after(4, 10))).rejects.toThrow(/"ticket.teleported" is unknown/);
   });
 });

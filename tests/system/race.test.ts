@@ -47,7 +47,8 @@ beforeAll(async () => {
   server = await startTestServer({ demoHours: 'weekly' });
   url = server.url;
   const store = server.app.office.store;
-  serviceIds = (await store.read((r) => r.services())).map((s) => s.id);
+  const site = server.app.office.siteId;
+  serviceIds = (await store.read(site, (r) => r.catalog.services())).map((s) => s.id);
   expect(serviceIds.length).toBe(8);
 
   // Two more staff members and counters, written directly to the store.
@@ -55,8 +56,8 @@ beforeAll(async () => {
     const password = `race-password-${i}-${Math.random().toString(36).slice(2)}`;
     const passwordHash = await hashPassword(password);
     server.passwords[desk.username] = password;
-    await store.transaction((tx) => {
-      tx.putUser({
+    await store.shared((p) =>
+      p.putUser({
         id: `usr_race_${i}`,
         username: desk.username,
         displayName: `Race Tester ${i}`,
@@ -64,8 +65,11 @@ beforeAll(async () => {
         languages: ['de', i === 0 ? 'ar' : 'uk'],
         passwordHash,
         active: true,
-      });
-      tx.putCounter({
+        siteIds: [site],
+      }),
+    );
+    await store.transaction(site, (tx) =>
+      tx.catalog.putCounter({
         id: desk.counterId,
         name: `Race ${i + 1}`,
         area: 'eg',
@@ -74,13 +78,13 @@ beforeAll(async () => {
         open: false,
         userId: null,
         currentTicketId: null,
-      });
-    });
+      }),
+    );
   }
   // Every counter serves every service: its own primaries first, all others as secondary.
-  await store.transaction((tx) => {
-    for (const c of tx.counters()) {
-      tx.putCounter({ ...c, secondaryServiceIds: serviceIds.filter((id) => !c.primaryServiceIds.includes(id)) });
+  await store.transaction(site, async (tx) => {
+    for (const c of await tx.catalog.counters()) {
+      await tx.catalog.putCounter({ ...c, secondaryServiceIds: serviceIds.filter((id) => !c.primaryServiceIds.includes(id)) });
     }
   });
   adminCookie = await server.login('admin');
@@ -226,7 +230,8 @@ describe('concurrent counters', () => {
       for (const [counterId, ids] of served) expect(ids.length, counterId).toBeGreaterThan(0);
 
       // The event log: exactly one ticket.called and one ticket.finished per ticket, no recalls.
-      const log = await store.read((r) => r.events(0, 100_000, ['ticket.called', 'ticket.recalled', 'ticket.finished']));
+      const site = server.app.office.siteId;
+      const log = await store.read(site, (r) => r.events.after(0, 100_000, ['ticket.called', 'ticket.recalled', 'ticket.finished']));
       const perTicket = new Map<string, number>();
       for (const e of log.filter((x) => x.type === 'ticket.called')) {
         perTicket.set(e.ticketId!, (perTicket.get(e.ticketId!) ?? 0) + 1);
@@ -240,12 +245,12 @@ describe('concurrent counters', () => {
       for (const e of log.filter((x) => x.type === 'ticket.called')) expect(e.counterId).toBe(servedBy.get(e.ticketId!));
 
       // Nothing left waiting, called or serving; every counter idle.
-      const state = await store.read((r) => {
-        const day = r.ticket(issued[0]!.id)!.businessDate;
+      const state = await store.read(site, async (r) => {
+        const day = (await r.tickets.get(issued[0]!.id))!.businessDate;
         return {
-          open: r.openTickets(day),
-          statuses: issued.map((t) => r.ticket(t.id)?.status),
-          counters: r.counters(),
+          open: await r.tickets.open(day),
+          statuses: await Promise.all(issued.map(async (t) => (await r.tickets.get(t.id))?.status)),
+          counters: await r.catalog.counters(),
         };
       });
       expect(state.open).toEqual([]);

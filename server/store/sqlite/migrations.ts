@@ -161,4 +161,86 @@ CREATE INDEX feedback_day_service ON feedback (business_date, service_id);
     // reads them as today's types. Adding a column is no UPDATE: the append-only triggers stay.
     sql: `ALTER TABLE events ADD COLUMN v INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 4,
+    name: 'sites',
+    // A site (an office location) owns its catalogue, tickets, appointments, feedback and events;
+    // numbers and days are per site. What a one-office database holds moves into the site "main"
+    // (DEFAULT_SITE_ID), and its office settings become that site's. Users stay shared and are
+    // assigned to sites. Tickets and number_sequences are rebuilt: their unique keys gain the site.
+    sql: `
+CREATE TABLE sites (id TEXT PRIMARY KEY, settings TEXT NOT NULL);
+INSERT INTO sites (id, settings) SELECT 'main', value FROM settings WHERE key = 'office';
+DROP TABLE settings;
+
+CREATE TABLE user_sites (
+  user_id TEXT NOT NULL REFERENCES users(id),
+  site_id TEXT NOT NULL REFERENCES sites(id),
+  PRIMARY KEY (user_id, site_id)
+);
+INSERT INTO user_sites (user_id, site_id) SELECT users.id, sites.id FROM users, sites;
+
+ALTER TABLE areas ADD COLUMN site_id TEXT NOT NULL DEFAULT 'main';
+ALTER TABLE services ADD COLUMN site_id TEXT NOT NULL DEFAULT 'main';
+ALTER TABLE counters ADD COLUMN site_id TEXT NOT NULL DEFAULT 'main';
+ALTER TABLE devices ADD COLUMN site_id TEXT NOT NULL DEFAULT 'main';
+ALTER TABLE appointments ADD COLUMN site_id TEXT NOT NULL DEFAULT 'main';
+ALTER TABLE feedback ADD COLUMN site_id TEXT NOT NULL DEFAULT 'main';
+ALTER TABLE events ADD COLUMN site_id TEXT NOT NULL DEFAULT 'main';
+CREATE INDEX services_site ON services (site_id, sort_order);
+CREATE INDEX counters_site ON counters (site_id);
+CREATE INDEX events_site_seq ON events (site_id, seq);
+DROP INDEX feedback_day_service;
+CREATE INDEX feedback_site_day_service ON feedback (site_id, business_date, service_id);
+
+CREATE TABLE number_sequences_by_site (
+  site_id TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (site_id, prefix, business_date)
+);
+INSERT INTO number_sequences_by_site (site_id, prefix, business_date, last)
+  SELECT 'main', prefix, business_date, last FROM number_sequences;
+DROP TABLE number_sequences;
+ALTER TABLE number_sequences_by_site RENAME TO number_sequences;
+
+CREATE TABLE tickets_by_site (
+  id TEXT PRIMARY KEY,
+  site_id TEXT NOT NULL,
+  number TEXT NOT NULL,
+  seq_no INTEGER NOT NULL,
+  service_id TEXT NOT NULL REFERENCES services(id),
+  business_date TEXT NOT NULL,
+  language TEXT NOT NULL,
+  status TEXT NOT NULL,
+  priority_class TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  appointment_id TEXT,
+  due_at INTEGER,
+  issued_at INTEGER NOT NULL,
+  queued_at INTEGER NOT NULL,
+  available_at INTEGER NOT NULL,
+  target_counter_id TEXT,
+  counter_id TEXT,
+  user_id TEXT,
+  called_at INTEGER,
+  serving_at INTEGER,
+  finished_at INTEGER,
+  call_count INTEGER NOT NULL DEFAULT 0,
+  transferred_from TEXT,
+  notes TEXT NOT NULL DEFAULT '',
+  UNIQUE (site_id, business_date, number)
+);
+INSERT INTO tickets_by_site (id, site_id, number, seq_no, service_id, business_date, language, status, priority_class, channel,
+    appointment_id, due_at, issued_at, queued_at, available_at, target_counter_id, counter_id, user_id, called_at, serving_at,
+    finished_at, call_count, transferred_from, notes)
+  SELECT id, 'main', number, seq_no, service_id, business_date, language, status, priority_class, channel,
+    appointment_id, due_at, issued_at, queued_at, available_at, target_counter_id, counter_id, user_id, called_at, serving_at,
+    finished_at, call_count, transferred_from, notes FROM tickets;
+DROP TABLE tickets;
+ALTER TABLE tickets_by_site RENAME TO tickets;
+CREATE INDEX tickets_site_day_status ON tickets (site_id, business_date, status);
+`,
+  },
 ];

@@ -11,7 +11,7 @@ const byQueue = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || (a.number <
  * a command's cost. Writes of a running transaction are held apart and only
  * become visible to others when it commits; a rollback drops them.
  */
-export class OpenTicketCache {
+class DayCache {
   private readonly committed = new Map<string, Map<string, Ticket>>();
   private pending: Map<string, Ticket> | null = null;
   /** Days first read inside the running transaction: the database showed its uncommitted writes. */
@@ -80,5 +80,47 @@ export class OpenTicketCache {
       else merged.delete(t.id);
     }
     return [...merged.values()].sort(byQueue);
+  }
+}
+
+/** One DayCache per site: sites never share a ticket, a number or a day. */
+export class OpenTicketCache {
+  private readonly sites = new Map<string, DayCache>();
+
+  constructor(private readonly load: (siteId: string, businessDate: string) => Ticket[]) {}
+
+  private site(siteId: string): DayCache {
+    let cache = this.sites.get(siteId);
+    if (!cache) {
+      cache = new DayCache((date) => this.load(siteId, date));
+      if (this.inTransaction) cache.begin();
+      this.sites.set(siteId, cache);
+    }
+    return cache;
+  }
+
+  private inTransaction = false;
+
+  begin(): void {
+    this.inTransaction = true;
+    for (const c of this.sites.values()) c.begin();
+  }
+
+  commit(): void {
+    this.inTransaction = false;
+    for (const c of this.sites.values()) c.commit();
+  }
+
+  rollback(): void {
+    this.inTransaction = false;
+    for (const c of this.sites.values()) c.rollback();
+  }
+
+  written(siteId: string, t: Ticket): void {
+    this.site(siteId).written(t);
+  }
+
+  open(siteId: string, businessDate: string): Ticket[] {
+    return this.site(siteId).open(businessDate);
   }
 }

@@ -133,6 +133,7 @@ export function userFromRow(r: Row): UserRecord {
     languages: json(r.languages),
     passwordHash: str(r.password_hash),
     active: r.active === 1,
+    siteIds: r.site_ids === undefined || r.site_ids === null ? [] : json(r.site_ids),
   };
 }
 
