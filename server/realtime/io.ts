@@ -101,6 +101,8 @@ export function attachRealtime(
   const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress);
 
   office.events.on('committed', broadcaster.onCommitted);
+  office.events.on('committed', displayState.changed);
+  office.events.on('committed', kioskState.changed);
   office.events.on('sessionEnded', broadcaster.onSessionEnded);
 
   return {
@@ -109,6 +111,8 @@ export function attachRealtime(
     anonymousSockets,
     close: async () => {
       office.events.off('committed', broadcaster.onCommitted);
+      office.events.off('committed', displayState.changed);
+      office.events.off('committed', kioskState.changed);
       office.events.off('sessionEnded', broadcaster.onSessionEnded);
       broadcaster.close();
       await io.close();

@@ -14,7 +14,9 @@ interface Entry<S> {
  * The snapshot of a public namespace, built once per change and shared by
  * every socket. It is numbered with the namespace's sequence as it was before
  * the read (so it holds at least what its seq says) and reused until that
- * sequence moves; requests that come while it is being built share that build.
+ * sequence moves or a commit changes the state (`changed`; not every change
+ * is pushed, e.g. a counter that opens); requests that come while it is being
+ * built share that build.
  *
  * One socket cannot make the server build more than one snapshot a second
  * either: a socket asking again within a second gets the cached snapshot
@@ -32,6 +34,11 @@ export class SnapshotCache<S extends object> {
     private readonly read: () => Promise<S>,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /** The state changed: the next request builds anew (a build under way still answers those who asked for it). */
+  readonly changed = (): void => {
+    this.entry = null;
+  };
 
   /** The snapshot for the namespace's current sequence. */
   get(): Promise<S & Sequenced> {

@@ -45,7 +45,7 @@ function login(url: string, username: string, password: string, localAddress = '
 const madeUp = (i: number) => `nobody-${i}-${Math.random().toString(36).slice(2, 8)}`;
 
 describe('login limits per client address', () => {
-  test('40 logins with made-up usernames from one address: 401 until 20 failed, then 429 TOO_MANY_LOGINS; 127.0.0.1 still logs in', async () => {
+  test('40 logins with made-up usernames from one address: 401 until 20 failed, then 429 TOO_MANY_LOGINS; 127.0.0.1 still logs in', { timeout: 120_000 }, async () => {
     server = await startTestServer();
     const answers: Answer[] = [];
     for (let i = 0; i < 40; i++) answers.push(await login(server.url, madeUp(i), 'guess', '127.0.0.2'));
@@ -60,14 +60,14 @@ describe('login limits per client address', () => {
     expect((await login(server.url, 'admin', server.passwords.admin!, '127.0.0.2')).status).toBe(200);
   });
 
-  test('successful logins do not count towards the limit', async () => {
+  test('successful logins do not count towards the limit', { timeout: 60_000 }, async () => {
     server = await startTestServer({ loginFailuresPerAddress: 3 });
     for (let i = 0; i < 4; i++) expect((await login(server.url, 'admin', server.passwords.admin!, '127.0.0.2')).status).toBe(200);
     for (let i = 0; i < 3; i++) expect((await login(server.url, madeUp(i), 'guess', '127.0.0.2')).status).toBe(401);
     expect((await login(server.url, madeUp(9), 'guess', '127.0.0.2')).code).toBe('TOO_MANY_LOGINS');
   });
 
-  test('40 parallel logins from one address: at most 2 checks run and 8 wait, the rest get 429 at once; a login from 127.0.0.1 meanwhile succeeds', async () => {
+  test('40 parallel logins from one address: at most 2 checks run and 8 wait, the rest get 429 at once; a login from 127.0.0.1 meanwhile succeeds', { timeout: 60_000 }, async () => {
     server = await startTestServer();
     const flood = Array.from({ length: 40 }, (_, i) => login(server!.url, madeUp(i), 'guess', '127.0.0.2'));
     const real = login(server.url, 'admin', server.passwords.admin!, '127.0.0.1');

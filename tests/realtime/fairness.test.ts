@@ -65,6 +65,16 @@ describe('snapshots are built once per change', () => {
     expect((await counterAction(server.url, admin, 'schalter-1', 'no-show')).status).toBe(200);
   });
 
+  test('a change that pushes nothing to screens (a counter opens) still reaches the next snapshot', async () => {
+    const socket = await connect(server.url, '/display');
+    const before = await firstOf(socket, 'display:snapshot');
+    expect(before.counters.find((c) => c.id === 'schalter-5')?.open).toBe(false);
+    expect((await counterAction(server.url, admin, 'schalter-5', 'open')).status).toBe(200);
+    const other = await connect(server.url, '/display');
+    expect((await firstOf(other, 'display:snapshot')).counters.find((c) => c.id === 'schalter-5')?.open).toBe(true);
+    expect((await counterAction(server.url, admin, 'schalter-5', 'close')).status).toBe(200);
+  });
+
   test('/kiosk: repeated requests share one snapshot too', async () => {
     const socket = await connect(server.url, '/kiosk');
     const first = await firstOf(socket, 'kiosk:snapshot');

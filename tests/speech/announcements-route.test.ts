@@ -105,7 +105,7 @@ describe('announcement WAV endpoint', () => {
 });
 
 describe('announcements are fair to every screen', () => {
-  it(`only today's latest ${ANNOUNCEMENT_LOOKBACK_CALLS} calls are spoken`, async () => {
+  it(`only today's latest ${ANNOUNCEMENT_LOOKBACK_CALLS} calls are spoken`, { timeout: 60_000 }, async () => {
     await serve(server.url, admin, 'schalter-3'); // the German visitor called above
     const ticket = await drawTicket(server.url, 'residence', 'de');
     server.clock.advance(1000);
@@ -126,7 +126,7 @@ describe('announcements are fair to every screen', () => {
     await serve(server.url, admin, 'schalter-3');
   });
 
-  it('one client address gets one synthesis at a time: a screen elsewhere is not queued behind its flood', async () => {
+  it('one client address gets one synthesis at a time: a screen elsewhere is not queued behind its flood', { timeout: 60_000 }, async () => {
     const languages = ['fr', 'tr', 'ru', 'pl', 'ro', 'uk'];
     const called: Called[] = [];
     await counterAction(server.url, admin, 'schalter-4', 'open');
