@@ -10,6 +10,8 @@ atExit(() => closeSockets([...open]));
 export interface ConnectOptions {
   cookie?: string;
   timeoutMs?: number;
+  /** Connect from this local address (e.g. 127.0.0.2, to be another client than the probes). */
+  localAddress?: string;
 }
 
 /** One socket on its own websocket connection (what a display or a phone is), connected. */
@@ -21,6 +23,7 @@ export function connectSocket(url: string, ns: string, opts: ConnectOptions = {}
     timeout: opts.timeoutMs ?? 20_000,
     auth: { protocol: PROTOCOL_VERSION },
     ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
   open.add(socket);
   return new Promise((resolve, reject) => {

@@ -74,6 +74,8 @@ export async function startServer(dataDir: string, adminPassword = randomPasswor
       LOG_LEVEL: 'warn',
       DEMO_HOURS: 'always',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // Every bench client comes from 127.0.0.1: the idle-clients scenario holds 10,000 display sockets.
+      ANON_SOCKETS_PER_ADDRESS: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

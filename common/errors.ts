@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   COUNTER_NOT_YOURS: 403,
+  // #13 part 3: fairness
+  LANGUAGE_NOT_ANNOUNCED: 400,
   // 404: what is asked for does not exist (or is no longer visible)
   NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
@@ -40,6 +42,9 @@ export const ERROR_STATUS = {
   HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  // #13 part 3: fairness
+  TOO_MANY_LOGINS: 429,
+  TOO_MANY_CONNECTIONS: 429,
   PROTOCOL_MISMATCH: 400,
   INTERNAL: 500,
 } as const;
@@ -85,6 +90,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   HEADERS_TOO_LARGE: 'The address or the request headers are too long.',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type; send application/json.',
   RATE_LIMITED: 'Too many requests; please wait a moment.',
+  // #13 part 3: fairness
+  LANGUAGE_NOT_ANNOUNCED: 'Calls are announced only in German and in the language of the called ticket.',
+  TOO_MANY_LOGINS: 'Too many login attempts; please try again later.',
+  TOO_MANY_CONNECTIONS: 'Too many open connections from this address.',
   PROTOCOL_MISMATCH: 'The app is out of date; reload it.',
   INTERNAL: 'Internal error.',
 };

@@ -86,7 +86,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   registerRoutes(fastify, { office, config, print });
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
-  const realtime = attachRealtime(fastify, office);
+  const realtime = attachRealtime(fastify, office, config);
   print.attachAgents(realtime.io);
   const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));
   // Print jobs end at once, so no request waits for a printer while the server closes.

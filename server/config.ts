@@ -21,6 +21,17 @@ export interface Config {
   ticketRateLimit: number;
   /** Login attempts per user and client per minute. */
   loginRateLimit: number;
+  // #13 part 3: fairness — what one client address may cost the others
+  /** Sockets one client address may hold open on /display, /kiosk and /visitor together (ANON_SOCKETS_PER_ADDRESS). */
+  anonSocketsPerAddress: number;
+  /** Failed logins one client address may make per window, whatever the usernames (LOGIN_FAILURES_PER_ADDRESS). */
+  loginFailuresPerAddress: number;
+  /** The window of that limit (LOGIN_FAILURE_WINDOW_MINUTES). */
+  loginFailureWindowMs: number;
+  /** Password checks (scrypt) running at once; more wait (LOGIN_CONCURRENT_CHECKS). */
+  loginConcurrentChecks: number;
+  /** Logins waiting for a password check; more get 429 at once (LOGIN_WAITING). */
+  loginWaiting: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,8 +74,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     ticketRateLimit: 120,
     loginRateLimit: 5,
+    ...fairnessConfig(env),
   };
 }
+
+/** #13 part 3: the limits that keep one client address from starving the others. */
+function fairnessConfig(env: NodeJS.ProcessEnv): Pick<
+  Config,
+  'anonSocketsPerAddress' | 'loginFailuresPerAddress' | 'loginFailureWindowMs' | 'loginConcurrentChecks' | 'loginWaiting'
+> {
+  const count = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+    return value;
+  };
+  return {
+    anonSocketsPerAddress: count('ANON_SOCKETS_PER_ADDRESS', FAIRNESS_DEFAULTS.anonSocketsPerAddress, 1),
+    loginFailuresPerAddress: count('LOGIN_FAILURES_PER_ADDRESS', FAIRNESS_DEFAULTS.loginFailuresPerAddress, 1),
+    loginFailureWindowMs: count('LOGIN_FAILURE_WINDOW_MINUTES', FAIRNESS_DEFAULTS.loginFailureWindowMs / 60_000, 1) * 60_000,
+    loginConcurrentChecks: count('LOGIN_CONCURRENT_CHECKS', FAIRNESS_DEFAULTS.loginConcurrentChecks, 1),
+    loginWaiting: count('LOGIN_WAITING', FAIRNESS_DEFAULTS.loginWaiting, 0),
+  };
+}
+
+export const FAIRNESS_DEFAULTS = {
+  anonSocketsPerAddress: 50,
+  loginFailuresPerAddress: 20,
+  loginFailureWindowMs: 10 * 60_000,
+  loginConcurrentChecks: 2,
+  loginWaiting: 8,
+} as const;
 
 /** A config for tests and embedding: in-memory database, no pages, nothing seeded. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -83,6 +124,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     ticketRateLimit: 120,
     loginRateLimit: 5,
+    ...FAIRNESS_DEFAULTS,
     ...overrides,
   };
 }

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { AppError, handshakeRefusal } from '../../common/errors.js';
-import { NAMESPACES } from '../../common/protocol.js';
+import { NAMESPACES, VISITOR_NAMESPACE } from '../../common/protocol.js';
 import type { Office } from '../app/office.js';
+import type { Config } from '../config.js';
 import { resolveSession, SESSION_COOKIE } from '../app/sessions.js';
 import { counterSnapshot, displaySnapshot, kioskSnapshot } from '../app/snapshots.js';
 import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
+import { capSocketsPerAddress } from './connection-cap.js';
 import { registerCounterCommands } from './counter-commands.js';
 import {
   protocolGuard,
@@ -16,15 +18,24 @@ import {
   type RealtimeServer,
 } from './namespaces.js';
 import { Sequencer } from './sequencer.js';
+import { SnapshotCache } from './snapshot-cache.js';
 import { registerVisitorNamespace } from './visitor.js';
 
 export interface Realtime {
   io: RealtimeServer;
+  /** How many snapshots of the public namespaces were built (the rest came from the cache). */
+  snapshotBuilds(): { display: number; kiosk: number };
+  /** Open sockets per client address on the anonymous namespaces. */
+  anonymousSockets: ReadonlyMap<string, number>;
   close(): Promise<void>;
 }
 
 /** Attaches socket.io to Fastify's HTTP server: /display and /kiosk are public, /counter needs a staff session. */
-export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
+export function attachRealtime(
+  app: FastifyInstance,
+  office: Office,
+  limits: Pick<Config, 'anonSocketsPerAddress'>,
+): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const seq = { display: new Sequencer(), kiosk: new Sequencer(), counter: new Sequencer() };
 
@@ -42,16 +53,18 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
     async () => ({ ...sequencer.current(), ...(await read()) });
   const logFailure = (err: unknown) => app.log.error({ err }, 'snapshot failed');
 
-  // Public namespaces: a snapshot on connect, and again on request (after a gap).
-  const displayState = sequenced(seq.display, () => displaySnapshot(office));
+  // Public namespaces: a snapshot on connect, and again on request (after a gap), built once per change.
+  const displayState = new SnapshotCache(seq.display, () => displaySnapshot(office));
   display.on('connection', (socket) => {
-    displayState().then((s) => socket.emit('display:snapshot', s), logFailure);
-    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await displayState() })));
+    const state = displayState.forSocket();
+    state().then((s) => socket.emit('display:snapshot', s), logFailure);
+    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await state() })));
   });
-  const kioskState = sequenced(seq.kiosk, () => kioskSnapshot(office));
+  const kioskState = new SnapshotCache(seq.kiosk, () => kioskSnapshot(office));
   kiosk.on('connection', (socket) => {
-    kioskState().then((s) => socket.emit('kiosk:snapshot', s), logFailure);
-    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await kioskState() })));
+    const state = kioskState.forSocket();
+    state().then((s) => socket.emit('kiosk:snapshot', s), logFailure);
+    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await state() })));
   });
 
   counter.use((socket, next) => {
@@ -85,14 +98,21 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   });
 
   registerVisitorNamespace(io, app, office);
+  const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress);
 
   office.events.on('committed', broadcaster.onCommitted);
+  office.events.on('committed', displayState.changed);
+  office.events.on('committed', kioskState.changed);
   office.events.on('sessionEnded', broadcaster.onSessionEnded);
 
   return {
     io,
+    snapshotBuilds: () => ({ display: displayState.builds, kiosk: kioskState.builds }),
+    anonymousSockets,
     close: async () => {
       office.events.off('committed', broadcaster.onCommitted);
+      office.events.off('committed', displayState.changed);
+      office.events.off('committed', kioskState.changed);
       office.events.off('sessionEnded', broadcaster.onSessionEnded);
       broadcaster.close();
       await io.close();

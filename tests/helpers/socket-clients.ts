@@ -47,6 +47,8 @@ export interface ConnectOptions {
   /** Handshake auth; defaults to the current protocol version. Pass `null` to send no auth at all. */
   auth?: Record<string, unknown> | null;
   timeoutMs?: number;
+  /** The local address to connect from, e.g. 127.0.0.2 to be another client than 127.0.0.1. */
+  localAddress?: string;
 }
 
 /** The error a refused handshake rejects with: socket.io's connect_error message and data. */
@@ -116,6 +118,7 @@ export function connect<N extends NamespaceName>(url: string, ns: N, opts: Conne
     timeout: opts.timeoutMs ?? 5000,
     ...(opts.auth === null ? {} : { auth: opts.auth ?? { protocol: PROTOCOL_VERSION } }),
     ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
   open.add(socket);
   const log: Wire[] = [];

@@ -135,6 +135,7 @@ export const de = {
   err_UNAUTHENTICATED: "Bitte melden Sie sich an.",
   err_INVALID_CREDENTIALS: "Benutzername oder Passwort ist falsch.",
   err_RATE_LIMITED: "Zu viele Versuche. Bitte warten Sie eine Minute.",
+  err_TOO_MANY_LOGINS: "Zu viele Anmeldeversuche von diesem Gerät. Bitte versuchen Sie es später erneut.",
   err_FORBIDDEN: "Dazu fehlt Ihnen die Berechtigung.",
   err_COUNTER_NOT_YOURS: "Diesen Schalter hat jemand anderes geöffnet.",
   err_COUNTER_TAKEN: "Diesen Schalter hat schon jemand anderes geöffnet.",

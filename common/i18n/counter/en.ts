@@ -136,6 +136,7 @@ export const en: CounterCatalog = {
   err_UNAUTHENTICATED: "Please sign in.",
   err_INVALID_CREDENTIALS: "Wrong username or password.",
   err_RATE_LIMITED: "Too many attempts. Please wait a minute.",
+  err_TOO_MANY_LOGINS: "Too many sign-in attempts from this device. Please try again later.",
   err_FORBIDDEN: "You are not allowed to do this.",
   err_COUNTER_NOT_YOURS: "Someone else opened this counter.",
   err_COUNTER_TAKEN: "Someone else has already opened this counter.",

@@ -1,12 +1,15 @@
 import { LoggedOutSchema, SessionUserSchema } from '../../../common/dto-schemas.js';
 import { EmptyBody, LoginBody } from '../../../common/schemas.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, signIn, signOut } from '../../app/sessions.js';
+import { SignInGate } from '../../app/sign-in-limits.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
 import { replies } from '../replies.js';
 
 export function authRoutes(app: Api, { office, config }: RouteDeps): void {
   const secure = config.publicUrl.startsWith('https:');
+  // Failed logins per client address whatever the username, and a bounded number of password checks at once.
+  const gate = new SignInGate(config, () => office.now());
 
   app.post(
     '/api/auth/login',
@@ -28,7 +31,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const { token, user } = await signIn(office, username, password);
+      const { token, user } = await gate.run(request.ip, () => signIn(office, username, password));
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
