@@ -128,7 +128,7 @@ const NullableId = Nullable(Type.String());
 
 export const StaffTicketSchema = Type.Object(
   {
-    id: Type.String(),
+    ref: Type.String({ description: "Staff reference: names the ticket in staff commands (never the visitor's token)" }),
     number: Type.String(),
     serviceId: Type.String(),
     businessDate: Type.String({ description: 'YYYY-MM-DD at the office' }),
@@ -152,7 +152,7 @@ export const StaffTicketSchema = Type.Object(
     notes: Type.String(),
     position: Nullable(Type.Integer()),
   },
-  { description: 'A ticket as staff see it' },
+  { description: "A ticket as staff see it: by its staff reference, without the visitor's token" },
 );
 
 export const StaffCounterSchema = Type.Object({
@@ -163,7 +163,7 @@ export const StaffCounterSchema = Type.Object({
   secondaryServiceIds: Type.Array(Type.String()),
   open: Type.Boolean(),
   userId: NullableId,
-  currentTicketId: NullableId,
+  currentTicketRef: Nullable(Type.String({ description: 'Staff reference of the ticket at the counter' })),
   userName: Nullable(Type.String()),
 });
 

@@ -68,13 +68,17 @@ export interface PublicCounter {
   currentTicket: { number: string; status: TicketStatus } | null;
 }
 
-/** A ticket as staff see it. */
-export interface StaffTicket extends Ticket {
+/**
+ * A ticket as staff see it: named by its staff reference `ref`, never by its id
+ * (the visitor's token, which opens the phone page and cancels the ticket).
+ */
+export interface StaffTicket extends Omit<Ticket, 'id'> {
   position: number | null;
 }
 
-/** A counter as staff see it. */
-export interface StaffCounter extends Counter {
+/** A counter as staff see it; its current ticket by staff reference. */
+export interface StaffCounter extends Omit<Counter, 'currentTicketId'> {
+  currentTicketRef: string | null;
   userName: string | null;
 }
 

@@ -9,9 +9,13 @@ import type { SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { counterProfile } from './call-order.js';
 import type { Office } from './office.js';
+import { staffTicketByRef } from './staff-tickets.js';
 
 export interface CounterCommandInput {
   counterId: string;
+  /** `call`: the ticket's staff reference. */
+  ticketRef?: string;
+  /** `call`, deprecated (HTTP only): the ticket's id, the visitor's token. */
   ticketId?: string;
   serviceId?: string;
   targetCounterId?: string;
@@ -117,7 +121,11 @@ async function pickFor(tx: SiteTx, now: number, counter: Counter): Promise<Ticke
 
 /** Staff may call any waiting ticket of the day, except one another counter was sent by name. */
 async function ticketForCall(tx: SiteTx, now: number, counter: Counter, input: CounterCommandInput): Promise<Ticket> {
-  const t = input.ticketId ? await tx.tickets.get(input.ticketId) : null;
+  const t = input.ticketRef
+    ? await staffTicketByRef(tx, input.ticketRef)
+    : input.ticketId
+      ? await tx.tickets.get(input.ticketId)
+      : null;
   if (!t || t.businessDate !== businessDate(now, (await tx.catalog.settings()).timeZone)) throw new AppError('TICKET_NOT_FOUND');
   if (t.targetCounterId !== null && t.targetCounterId !== counter.id) {
     throw new AppError('INVALID_TARGET', 'This ticket was transferred to another counter.');

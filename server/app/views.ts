@@ -228,13 +228,17 @@ export class QueueView {
     };
   }
 
+  /** Without the id: the visitor's token never reaches staff screens (`ref` names the ticket there). */
   staffTicket(t: Ticket): StaffTicket {
-    return { ...t, position: this.position(t) };
+    const { id: _token, ...rest } = t;
+    return { ...rest, position: this.position(t) };
   }
 
   staffCounter(c: Counter): StaffCounter {
     const user = c.userId ? this.staffMember(c.userId) : null;
-    return { ...c, userName: user ? user.displayName : null };
+    const { currentTicketId, ...rest } = c;
+    const current = currentTicketId ? this.heldTicket(currentTicketId) : null;
+    return { ...rest, currentTicketRef: current ? current.ref : null, userName: user ? user.displayName : null };
   }
 
   publicCounter(c: Counter): PublicCounter {

@@ -91,6 +91,8 @@ export interface CatalogWriter extends CatalogReader {
 
 export interface TicketReader {
   get(id: string): Promise<Ticket | null>;
+  /** By the staff reference (`Ticket.ref`), unique per site. */
+  byRef(ref: string): Promise<Ticket | null>;
   /** Waiting, called and serving tickets of one business date, in line order (queued, then number). */
   open(businessDate: string): Promise<Ticket[]>;
   /** Waiting, called and serving tickets of earlier business dates (left open when a day ended). */

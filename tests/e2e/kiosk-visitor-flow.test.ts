@@ -138,7 +138,7 @@ describe('kiosk: drawing a ticket', () => {
 
     const staff = await connect(e2e.server.url, '/counter', { cookie: await e2e.server.login('ayilmaz') });
     const snapshot = await firstOf(staff, 'counter:snapshot');
-    const held = snapshot.tickets.find((t: StaffTicket) => t.id === ticket.id);
+    const held = snapshot.tickets.find((t: StaffTicket) => t.number === ticket.number);
     expect(held).toMatchObject({ priorityClass: 'priority', language: 'tr', channel: 'kiosk' });
     expect(errors).toEqual([]);
     await context.close();

@@ -42,14 +42,14 @@ describe('visitor page: from waiting to feedback', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-waiting');
 
-    expect((await call()).body.id).toBe(first.id);
+    expect((await call()).body.number).toBe(first.number);
     await seeText(page, '1 person is ahead of you.');
     await act('no-show');
-    expect((await call()).body.id).toBe(second.id);
+    expect((await call()).body.number).toBe(second.number);
     await seeText(page, 'You are next.');
     await act('no-show');
 
-    expect((await call()).body.id).toBe(mine.id);
+    expect((await call()).body.number).toBe(mine.number);
     const screen = page.locator('visitor-call-screen');
     await screen.waitFor({ state: 'visible' });
     await seeText(page, 'It’s your turn!');

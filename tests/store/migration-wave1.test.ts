@@ -67,6 +67,7 @@ const { earlier, today } = manifest.businessDates;
 /** Tables whose rows belong to a site since migration 4. */
 const SITE_TABLES = ['areas', 'services', 'counters', 'devices', 'tickets', 'number_sequences', 'appointments', 'feedback', 'events'];
 
+const withoutRef = ({ ref: _ref, ...t }: Ticket): Ticket => t as Ticket;
 const ticketsOf = (pred: (t: Ticket) => boolean) => manifest.tickets.filter(pred);
 const byNumber = (date: string, number: string): Ticket => {
   const t = manifest.tickets.find((x) => x.businessDate === date && x.number === number);
@@ -195,7 +196,13 @@ describe('a wave-1 database opened by today\'s store', () => {
       feedback: await Promise.all(manifest.feedback.map((f) => r.feedback.byTicket(f.ticketId))),
       stats: await r.feedback.stats(earlier, today),
     }));
-    expect(read.tickets).toEqual(manifest.tickets);
+    // Migration 6 gives every ticket a staff reference; everything else is as wave 1 left it.
+    expect(read.tickets.map((t) => t && withoutRef(t))).toEqual(manifest.tickets);
+    const refs = read.tickets.map((t) => t?.ref ?? '');
+    for (const ref of refs) expect(ref).toMatch(/^r[0-9a-f]{12}$/);
+    expect(new Set(refs).size).toBe(manifest.tickets.length);
+    const byRef = await store.read(DEFAULT_SITE_ID, (r) => Promise.all(refs.map((ref) => r.tickets.byRef(ref))));
+    expect(byRef).toEqual(read.tickets);
     expect(read.openToday).toEqual(manifest.openTicketIds[today]);
     expect(read.openEarlier).toEqual(manifest.openTicketIds[earlier]);
     expect(read.openBefore).toEqual(manifest.openTicketIdsBefore);
@@ -413,6 +420,8 @@ describe('the app on a migrated wave-1 database', () => {
       json: {},
     });
     expect(finished.statusCode, finished.body).toBe(200);
-    expect(finished.json()).toMatchObject({ id: p002.id, number: 'P002', status: 'done' });
+    expect(finished.json()).toMatchObject({ number: 'P002', status: 'done' });
+    expect(finished.json<{ ref: string }>().ref).toMatch(/^r[0-9a-f]{12}$/);
+    expect(finished.body).not.toContain(p002.id);
   });
 });

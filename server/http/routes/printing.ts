@@ -13,6 +13,8 @@ const ReceiptQuery = Type.Object(
 );
 const ReprintBody = Type.Union([Type.Object({ kioskId: Type.Optional(Id) }, strict), Type.Null()]);
 const KioskParams = Type.Object({ id: Id }, strict);
+/** A reprint names the ticket by its staff reference; its id, as before protocol 3, still works. */
+const ReprintParams = Type.Object({ id: { ...Id, description: "The ticket's staff reference `ref` (its id still works, deprecated)" } }, strict);
 
 /** Receipt preview, reprint, printer status and print agent enrolment. */
 export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
@@ -41,8 +43,8 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
     {
       schema: {
         tags: ['staff'],
-        summary: 'Print a ticket again, on the kiosk that issued it or on `kioskId`',
-        params: TicketParams,
+        summary: 'Print a ticket again (by its staff reference), on the kiosk that issued it or on `kioskId`',
+        params: ReprintParams,
         body: ReprintBody,
         response: replies({ 200: ReprintOutcomeSchema }, 400, 401, 404),
       },

@@ -243,4 +243,16 @@ ALTER TABLE tickets_by_site RENAME TO tickets;
 CREATE INDEX tickets_site_day_status ON tickets (site_id, business_date, status);
 `,
   },
+  {
+    version: 6,
+    name: 'ticket staff references',
+    // The ticket id is the visitor's secret (phone page, cancel); staff screens name a ticket by
+    // its ref instead. Existing tickets get a random one: 'r' and 12 hex digits (48 bits), like
+    // newTicketRef() makes, unique per site.
+    sql: `
+ALTER TABLE tickets ADD COLUMN ref TEXT;
+UPDATE tickets SET ref = 'r' || lower(hex(randomblob(6)));
+CREATE UNIQUE INDEX tickets_site_ref ON tickets (site_id, ref);
+`,
+  },
 ];

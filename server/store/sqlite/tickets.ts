@@ -16,6 +16,10 @@ export class SqliteTickets implements TicketWriter {
     const r = this.sql.get('SELECT * FROM tickets WHERE id = ? AND site_id = ?', id, this.siteId);
     return r ? rows.ticketFromRow(r) : null;
   }
+  async byRef(ref: string): Promise<Ticket | null> {
+    const r = this.sql.get('SELECT * FROM tickets WHERE ref = ? AND site_id = ?', ref, this.siteId);
+    return r ? rows.ticketFromRow(r) : null;
+  }
   async open(businessDate: string): Promise<Ticket[]> {
     return this.cache.open(this.siteId, businessDate);
   }
@@ -70,7 +74,7 @@ export class SqliteTickets implements TicketWriter {
   }
   async update(t: Ticket): Promise<void> {
     const row = { ...rows.ticketToRow(t), site_id: this.siteId };
-    const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'number' && c !== 'business_date' && c !== 'site_id');
+    const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'ref' && c !== 'number' && c !== 'business_date' && c !== 'site_id');
     const info = this.sql.run(`UPDATE tickets SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND site_id = @site_id`, row);
     if (info.changes !== 1) throw new Error(`ticket ${t.id} does not exist at site ${this.siteId}`);
     this.cache.written(this.siteId, t);
