@@ -21,7 +21,13 @@ export interface Config {
   ticketRateLimit: number;
   /** Login attempts per user and client per minute. */
   loginRateLimit: number;
+  // #13 part 1: kiosk devices
+  /** KIOSK_TOKEN, or null when unset: on an empty database, the default kiosk's device token (else a random one). */
+  kioskToken: string | null;
 }
+
+/** The default kiosk's device token in tests (testConfig): shared test helpers send it as `Authorization: Device <token>`. */
+export const TEST_KIOSK_TOKEN = 'test-kiosk-token-0123456789abcdefghijklmnopqrstuv';
 
 export class ConfigError extends Error {}
 
@@ -63,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     ticketRateLimit: 120,
     loginRateLimit: 5,
+    kioskToken: parseKioskToken(env.KIOSK_TOKEN),
   };
 }
 
@@ -83,6 +90,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     ticketRateLimit: 120,
     loginRateLimit: 5,
+    kioskToken: TEST_KIOSK_TOKEN,
     ...overrides,
   };
 }
@@ -92,4 +100,11 @@ function parsePrinter(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value === 'none' || /^tcp:\/\/[^/:\s]+(:\d{1,5})?\/?$/.test(value) || /^(\/|\\\\)/.test(value)) return value;
   throw new ConfigError(`PRINTER must be "none", "tcp://host[:port]" or a device path, got "${value}"`);
+}
+
+/** A device token goes into the pairing link: URL-safe characters only, and long enough to be unguessable. */
+function parseKioskToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (/^[A-Za-z0-9_-]{32,200}$/.test(value)) return value;
+  throw new ConfigError('KIOSK_TOKEN must be 32–200 characters of A–Z, a–z, 0–9, "-" and "_" (e.g. `openssl rand -hex 32`)');
 }

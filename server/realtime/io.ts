@@ -8,6 +8,7 @@ import { counterSnapshot, displaySnapshot, kioskSnapshot } from '../app/snapshot
 import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { registerCounterCommands } from './counter-commands.js';
+import { guardKioskNamespace } from './kiosk-devices.js';
 import {
   protocolGuard,
   type CounterNamespace,
@@ -23,7 +24,7 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-/** Attaches socket.io to Fastify's HTTP server: /display and /kiosk are public, /counter needs a staff session. */
+/** Attaches socket.io to Fastify's HTTP server: /display is public, /kiosk needs a paired kiosk, /counter a staff session. */
 export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const seq = { display: new Sequencer(), kiosk: new Sequencer(), counter: new Sequencer() };
@@ -34,6 +35,7 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   display.use(protocolGuard);
   kiosk.use(protocolGuard);
   counter.use(protocolGuard);
+  const unguardKiosk = guardKioskNamespace(kiosk, office);
   const broadcaster = new Broadcaster(office, { display, kiosk, counter }, seq, app.log);
 
   /** Numbered with the sequence as it was before the read, so a snapshot holds at least what its seq says. */
@@ -92,6 +94,7 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   return {
     io,
     close: async () => {
+      unguardKiosk();
       office.events.off('committed', broadcaster.onCommitted);
       office.events.off('sessionEnded', broadcaster.onSessionEnded);
       broadcaster.close();
