@@ -71,7 +71,7 @@ export class KioskApp extends LitElement {
         this.prefetch();
       },
       timeZone: (tz) => this.i18n.setTimeZone(tz),
-      unpaired: () => (this.unpaired = true),
+      unpaired: () => this.showUnpaired(),
     },
     deviceToken,
   );
@@ -89,7 +89,8 @@ export class KioskApp extends LitElement {
   constructor() {
     super();
     this.state = INITIAL_STATE;
-    this.unpaired = deviceToken === null;
+    this.unpaired = false;
+    if (deviceToken === null) this.showUnpaired();
     this.now = Date.now();
     this.languagesLoaded = false;
     this.idleDialog = null;
@@ -182,7 +183,7 @@ export class KioskApp extends LitElement {
 
   /** A refused request; DEVICE_REQUIRED: the token was revoked or rotated since start-up, so this is no kiosk any more. */
   private failWith(code: FailureCode): void {
-    if (code === 'DEVICE_REQUIRED') this.unpaired = true;
+    if (code === 'DEVICE_REQUIRED') this.showUnpaired();
     this.fail(failureText(code));
   }
 
@@ -197,7 +198,13 @@ export class KioskApp extends LitElement {
     if (this.kioskSettled) return;
     const identity = await identifyKiosk();
     this.kioskSettled = identity.settled;
-    if (identity.paired === false) this.unpaired = true;
+    if (identity.paired === false) this.showUnpaired();
+  }
+
+  /** "This device is not registered", in English too: the other languages load even though no socket comes online. */
+  private showUnpaired(): void {
+    this.unpaired = true;
+    if (!this.languagesLoaded) loadAllLanguages().then(() => (this.languagesLoaded = true), () => undefined);
   }
 
   private readonly onActivity = (): void => {
@@ -249,7 +256,7 @@ export class KioskApp extends LitElement {
 
   override render() {
     const s = this.state;
-    if (this.unpaired) return html`<kiosk-unpaired></kiosk-unpaired>`;
+    if (this.unpaired) return html`<kiosk-unpaired ?loaded=${this.languagesLoaded}></kiosk-unpaired>`;
     // A drawn ticket stays readable even if the server goes away meanwhile.
     if (s.screen !== 'ticket' && !this.serverReachable()) {
       const starting = this.status.connection === 'connecting' && this.now - this.startedAt < STARTUP_GRACE_MS;

@@ -12,6 +12,10 @@ import './kiosk-icon.js';
  * staff read how to pair it.
  */
 export class KioskUnpaired extends LitElement {
+  static override properties = {
+    loaded: { type: Boolean },
+  };
+
   static override styles = [
     screenStyles,
     css`
@@ -46,6 +50,13 @@ export class KioskUnpaired extends LitElement {
   ];
 
   private readonly texts = kioskTexts.consume(this);
+  /** Set once the other languages' texts have arrived (German is built in): renders English and the visitor's language then. */
+  declare loaded: boolean;
+
+  constructor() {
+    super();
+    this.loaded = false;
+  }
 
   override render() {
     const current = this.texts.value;
