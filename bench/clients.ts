@@ -7,6 +7,13 @@ import { atExit } from './cleanup.js';
 const open = new Set<Socket>();
 atExit(() => closeSockets([...open]));
 
+/**
+ * The bench server's default kiosk token (KIOSK_TOKEN at its first start,
+ * see server-process.ts): /kiosk serves paired kiosks only, so the bench's
+ * kiosk sockets show it, as a paired kiosk does.
+ */
+export const BENCH_KIOSK_TOKEN = 'bench-kiosk-token-0123456789abcdefghijklmnopq';
+
 export interface ConnectOptions {
   cookie?: string;
   timeoutMs?: number;
@@ -21,7 +28,7 @@ export function connectSocket(url: string, ns: string, opts: ConnectOptions = {}
     forceNew: true,
     reconnection: false,
     timeout: opts.timeoutMs ?? 20_000,
-    auth: { protocol: PROTOCOL_VERSION },
+    auth: ns === '/kiosk' ? { protocol: PROTOCOL_VERSION, device: BENCH_KIOSK_TOKEN } : { protocol: PROTOCOL_VERSION },
     ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
     ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });

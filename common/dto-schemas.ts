@@ -2,6 +2,8 @@ import Type, { type Static, type TSchema } from 'typebox';
 import type {
   AgentTokenIssued,
   BookedAppointment,
+  DeviceTokenIssued,
+  DeviceTokenRevoked,
   ErrorResponse,
   FeedbackState,
   FeedbackStats,
@@ -237,6 +239,18 @@ export const AgentTokenIssuedSchema = Type.Object({
   token: Type.String({ description: 'Shown once; the previous token of the kiosk stops working' }),
 });
 
+// #13 part 1: kiosk devices
+export const DeviceTokenIssuedSchema = Type.Object({
+  kioskId: Type.String(),
+  token: Type.String({ description: 'Shown once (only its hash is stored); the previous token of the kiosk stops working' }),
+  pairingUrl: Type.String({ description: '`<PUBLIC_URL>/kiosk/?pair=<token>`: open it once on the kiosk to pair its browser' }),
+});
+
+export const DeviceTokenRevokedSchema = Type.Object({
+  kioskId: Type.String(),
+  revoked: Type.Boolean({ description: 'false when the kiosk had no token' }),
+});
+
 export const CounterAlarmSchema = Type.Object({
   alarmId: Type.String(),
   counterId: Type.String(),
@@ -283,6 +297,8 @@ export type DtoSchemasAgree = [
   Check<Agree<typeof PrinterStatusSchema, PrinterStatus>>,
   Check<Agree<typeof HealthSchema, Health>>,
   Check<Agree<typeof AgentTokenIssuedSchema, AgentTokenIssued>>,
+  Check<Agree<typeof DeviceTokenIssuedSchema, DeviceTokenIssued>>,
+  Check<Agree<typeof DeviceTokenRevokedSchema, DeviceTokenRevoked>>,
   Check<Agree<typeof CounterAlarmSchema, CounterAlarm>>,
   Check<Agree<typeof AlarmClearedSchema, AlarmCleared>>,
 ];

@@ -151,6 +151,19 @@ export interface AgentTokenIssued {
   token: string;
 }
 
+/** #13 part 1: a new kiosk device token, shown once, with the link that pairs the kiosk's browser. */
+export interface DeviceTokenIssued {
+  kioskId: string;
+  token: string;
+  pairingUrl: string;
+}
+
+/** #13 part 1: a revoked kiosk device token; `revoked` is false when the kiosk had none. */
+export interface DeviceTokenRevoked {
+  kioskId: string;
+  revoked: boolean;
+}
+
 export interface LoggedOut {
   ok: true;
 }

@@ -13,6 +13,9 @@ export const ERROR_STATUS = {
   COUNTER_NOT_YOURS: 403,
   // #13 part 3: fairness
   LANGUAGE_NOT_ANNOUNCED: 400,
+  // #13 part 1: kiosk devices
+  DEVICE_REQUIRED: 401,
+  KIOSK_RATE_LIMITED: 429,
   // 404: what is asked for does not exist (or is no longer visible)
   NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
@@ -64,6 +67,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: 'Wrong username or password.',
   FORBIDDEN: 'You are not allowed to do this.',
   COUNTER_NOT_YOURS: 'This counter was opened by someone else.',
+  // #13 part 1: kiosk devices
+  DEVICE_REQUIRED: 'Only a registered kiosk (Authorization: Device <token>) or staff may do this.',
+  KIOSK_RATE_LIMITED: 'This kiosk has drawn too many tickets in the last minute; please wait a moment.',
   NOT_FOUND: 'Not found.',
   TICKET_NOT_FOUND: 'No such ticket.',
   SERVICE_NOT_FOUND: 'No such service.',

@@ -32,7 +32,13 @@ export interface Config {
   loginConcurrentChecks: number;
   /** Logins waiting for a password check; more get 429 at once (LOGIN_WAITING). */
   loginWaiting: number;
+  // #13 part 1: kiosk devices
+  /** KIOSK_TOKEN, or null when unset: on an empty database, the default kiosk's device token (else a random one). */
+  kioskToken: string | null;
 }
+
+/** The default kiosk's device token in tests (testConfig): shared test helpers send it as `Authorization: Device <token>`. */
+export const TEST_KIOSK_TOKEN = 'test-kiosk-token-0123456789abcdefghijklmnopqrstuv';
 
 export class ConfigError extends Error {}
 
@@ -75,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ticketRateLimit: 120,
     loginRateLimit: 5,
     ...fairnessConfig(env),
+    kioskToken: parseKioskToken(env.KIOSK_TOKEN),
   };
 }
 
@@ -125,6 +132,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ticketRateLimit: 120,
     loginRateLimit: 5,
     ...FAIRNESS_DEFAULTS,
+    kioskToken: TEST_KIOSK_TOKEN,
     ...overrides,
   };
 }
@@ -134,4 +142,11 @@ function parsePrinter(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value === 'none' || /^tcp:\/\/[^/:\s]+(:\d{1,5})?\/?$/.test(value) || /^(\/|\\\\)/.test(value)) return value;
   throw new ConfigError(`PRINTER must be "none", "tcp://host[:port]" or a device path, got "${value}"`);
+}
+
+/** A device token goes into the pairing link: URL-safe characters only, and long enough to be unguessable. */
+function parseKioskToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (/^[A-Za-z0-9_-]{32,200}$/.test(value)) return value;
+  throw new ConfigError('KIOSK_TOKEN must be 32–200 characters of A–Z, a–z, 0–9, "-" and "_" (e.g. `openssl rand -hex 32`)');
 }

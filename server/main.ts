@@ -1,4 +1,5 @@
 import { createApp } from './app.js';
+import { pairingUrl } from './app/devices.js';
 import { ConfigError, loadConfig } from './config.js';
 
 /** Process entry: env → config, start, print first-start credentials once, close gracefully. */
@@ -10,6 +11,12 @@ async function main(): Promise<void> {
     const banner = [
       `Initialised a new database in ${config.dataDir} (${config.seed === 'demo' ? 'demo office' : 'empty office'}).`,
       ...(lines.length > 0 ? ['Generated passwords (shown only now; store them safely):', ...lines] : []),
+      ...(app.seed.kioskPairing
+        ? [
+            `Kiosk "${app.seed.kioskPairing.kioskId}": open this pairing link once on the kiosk (shown only now; it is the kiosk's key):`,
+            `  ${pairingUrl(config.publicUrl, app.seed.kioskPairing.token)}`,
+          ]
+        : []),
     ];
     process.stdout.write(`\n${banner.join('\n')}\n\n`);
   }

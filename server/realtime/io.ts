@@ -10,6 +10,7 @@ import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { capSocketsPerAddress } from './connection-cap.js';
 import { registerCounterCommands } from './counter-commands.js';
+import { guardKioskNamespace } from './kiosk-devices.js';
 import {
   protocolGuard,
   type CounterNamespace,
@@ -30,7 +31,7 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-/** Attaches socket.io to Fastify's HTTP server: /display and /kiosk are public, /counter needs a staff session. */
+/** Attaches socket.io to Fastify's HTTP server: /display is public, /kiosk needs a paired kiosk, /counter a staff session. */
 export function attachRealtime(
   app: FastifyInstance,
   office: Office,
@@ -45,6 +46,7 @@ export function attachRealtime(
   display.use(protocolGuard);
   kiosk.use(protocolGuard);
   counter.use(protocolGuard);
+  const unguardKiosk = guardKioskNamespace(kiosk, office);
   const broadcaster = new Broadcaster(office, { display, kiosk, counter }, seq, app.log);
 
   /** Numbered with the sequence as it was before the read, so a snapshot holds at least what its seq says. */
@@ -110,6 +112,7 @@ export function attachRealtime(
     snapshotBuilds: () => ({ display: displayState.builds, kiosk: kioskState.builds }),
     anonymousSockets,
     close: async () => {
+      unguardKiosk();
       office.events.off('committed', broadcaster.onCommitted);
       office.events.off('committed', displayState.changed);
       office.events.off('committed', kioskState.changed);

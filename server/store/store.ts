@@ -99,6 +99,8 @@ export interface TicketReader {
   openBefore(businessDate: string): Promise<Ticket[]>;
   /** Tickets issued per service id on a business date (services with none are left out). */
   issuedCounts(businessDate: string): Promise<Record<string, number>>;
+  /** Tickets drawn at kiosks (channel `kiosk`) per service id on a business date (services with none are left out). */
+  kioskIssuedCounts(businessDate: string): Promise<Record<string, number>>;
   /** Durations (ms) of the most recent finished services, newest first. */
   recentServiceDurations(serviceId: string, limit: number): Promise<number[]>;
 }

@@ -5,7 +5,7 @@ import { ErrorResponseSchema, IssuedTicketSchema } from '../../common/dto-schema
 import type { IssuedTicket } from '../../common/dto.js';
 import type { CounterAction } from '../../common/protocol.js';
 import { createApp, type App } from '../../server/app.js';
-import { testConfig, type Config } from '../../server/config.js';
+import { TEST_KIOSK_TOKEN, testConfig, type Config } from '../../server/config.js';
 import { instantAt } from '../../server/domain/time.js';
 import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { checked } from '../helpers/checked.js';
@@ -29,10 +29,17 @@ export interface RequestOptions {
   contentType?: string;
   cookie?: string;
   headers?: Record<string, string>;
+  /**
+   * The kiosk's device token sent as `Authorization: Device <token>` when no
+   * cookie is: by default the test server's kiosk (anonymous draws come from
+   * a paired kiosk); `null` sends none, as an unpaired client would.
+   */
+  device?: string | null;
 }
 
 export async function request(baseUrl: string, method: string, path: string, o: RequestOptions = {}): Promise<HttpReply> {
-  const headers: Record<string, string> = { ...o.headers };
+  const device = o.device === undefined ? TEST_KIOSK_TOKEN : o.device;
+  const headers: Record<string, string> = { ...(device && !o.cookie ? { authorization: `Device ${device}` } : {}), ...o.headers };
   let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (o.json !== undefined) {
     body = JSON.stringify(o.json);
@@ -61,9 +68,13 @@ export interface Client {
   del(path: string): Promise<HttpReply>;
 }
 
-/** A client for one server, optionally carrying a staff session cookie. */
-export function client(server: { url: string }, cookie?: string): Client {
-  const o = cookie ? { cookie } : {};
+/**
+ * A client for one server, optionally carrying a staff session cookie.
+ * Without one it speaks as the test server's paired kiosk, unless `device`
+ * names another token or is null (an unpaired client).
+ */
+export function client(server: { url: string }, cookie?: string, device?: string | null): Client {
+  const o: RequestOptions = { ...(cookie ? { cookie } : {}), ...(device === undefined ? {} : { device }) };
   return {
     get: (path) => request(server.url, 'GET', path, o),
     post: (path, json) => request(server.url, 'POST', path, json === undefined ? o : { ...o, json }),

@@ -45,6 +45,17 @@ export class SqliteTickets implements TicketWriter {
     }
     return counts;
   }
+  async kioskIssuedCounts(businessDate: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const r of this.sql.all(
+      "SELECT service_id, COUNT(*) AS n FROM tickets WHERE site_id = ? AND business_date = ? AND channel = 'kiosk' GROUP BY service_id",
+      this.siteId,
+      businessDate,
+    )) {
+      counts[String(r.service_id)] = Number(r.n);
+    }
+    return counts;
+  }
   async recentServiceDurations(serviceId: string, limit: number): Promise<number[]> {
     return this.sql
       .all(
