@@ -11,6 +11,9 @@ export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   COUNTER_NOT_YOURS: 403,
+  // #13 part 1b/2: client networks and origins
+  BAD_ORIGIN: 403,
+  NETWORK_NOT_ALLOWED: 403,
   // 404: what is asked for does not exist (or is no longer visible)
   NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
@@ -59,6 +62,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: 'Wrong username or password.',
   FORBIDDEN: 'You are not allowed to do this.',
   COUNTER_NOT_YOURS: 'This counter was opened by someone else.',
+  // #13 part 1b/2: client networks and origins
+  BAD_ORIGIN: 'This request comes from a page the server does not accept (its Origin); see PUBLIC_URL and ALLOWED_ORIGINS.',
+  NETWORK_NOT_ALLOWED: 'Staff access is not allowed from this network (STAFF_NETWORKS).',
   NOT_FOUND: 'Not found.',
   TICKET_NOT_FOUND: 'No such ticket.',
   SERVICE_NOT_FOUND: 'No such service.',

@@ -24,8 +24,9 @@ export interface Realtime {
 }
 
 /** Attaches socket.io to Fastify's HTTP server: /display and /kiosk are public, /counter needs a staff session. */
-export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
+export function attachRealtime(app: FastifyInstance, office: Office, guardHandshakes: (io: RealtimeServer) => void = () => undefined): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  guardHandshakes(io); // #13: origins and staff networks, before any namespace exists
   const seq = { display: new Sequencer(), kiosk: new Sequencer(), counter: new Sequencer() };
 
   const display: DisplayNamespace = io.of(NAMESPACES.display);

@@ -47,6 +47,10 @@ export interface ConnectOptions {
   /** Handshake auth; defaults to the current protocol version. Pass `null` to send no auth at all. */
   auth?: Record<string, unknown> | null;
   timeoutMs?: number;
+  /** More handshake headers, e.g. `origin` or `x-forwarded-for`. */
+  headers?: Record<string, string>;
+  /** Connect from this local address, e.g. 127.0.0.2 for a second client address on loopback. */
+  localAddress?: string;
 }
 
 /** The error a refused handshake rejects with: socket.io's connect_error message and data. */
@@ -115,7 +119,8 @@ export function connect<N extends NamespaceName>(url: string, ns: N, opts: Conne
     reconnection: false,
     timeout: opts.timeoutMs ?? 5000,
     ...(opts.auth === null ? {} : { auth: opts.auth ?? { protocol: PROTOCOL_VERSION } }),
-    ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
+    extraHeaders: { ...opts.headers, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
   open.add(socket);
   const log: Wire[] = [];

@@ -15,7 +15,11 @@ export async function api<T = unknown>(
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {};
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.cookie) {
+    headers.cookie = opts.cookie;
+    // As the server's own page in a browser would: staff requests carry an allowed Origin.
+    headers.origin = url;
+  }
   const res = await fetch(`${url}${path}`, {
     method,
     headers,

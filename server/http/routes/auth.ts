@@ -3,6 +3,7 @@ import { EmptyBody, LoginBody } from '../../../common/schemas.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, signIn, signOut } from '../../app/sessions.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { requireStaffNetwork } from '../client-guards.js';
 import { replies } from '../replies.js';
 
 export function authRoutes(app: Api, { office, config }: RouteDeps): void {
@@ -17,6 +18,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
         body: LoginBody,
         response: replies({ 200: SessionUserSchema }, 400, 401, 429),
       },
+      onRequest: requireStaffNetwork,
       config: {
         rateLimit: {
           max: config.loginRateLimit,
@@ -31,7 +33,8 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
       const { token, user } = await signIn(office, username, password);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
-        sameSite: 'lax',
+        // Strict: no other site's page (not even another port of this host) makes the browser send it.
+        sameSite: 'strict',
         secure,
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
