@@ -16,6 +16,9 @@ export const ERROR_STATUS = {
   // #13 part 1: kiosk devices
   DEVICE_REQUIRED: 401,
   KIOSK_RATE_LIMITED: 429,
+  // #13 part 1b/2: client networks and origins
+  BAD_ORIGIN: 403,
+  NETWORK_NOT_ALLOWED: 403,
   // 404: what is asked for does not exist (or is no longer visible)
   NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
@@ -70,6 +73,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   // #13 part 1: kiosk devices
   DEVICE_REQUIRED: 'Only a registered kiosk (Authorization: Device <token>) or staff may do this.',
   KIOSK_RATE_LIMITED: 'This kiosk has drawn too many tickets in the last minute; please wait a moment.',
+  // #13 part 1b/2: client networks and origins
+  BAD_ORIGIN: 'This request comes from a page the server does not accept (its Origin); see PUBLIC_URL and ALLOWED_ORIGINS.',
+  NETWORK_NOT_ALLOWED: 'Staff access is not allowed from this network (STAFF_NETWORKS).',
   NOT_FOUND: 'Not found.',
   TICKET_NOT_FOUND: 'No such ticket.',
   SERVICE_NOT_FOUND: 'No such service.',

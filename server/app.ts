@@ -5,13 +5,18 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { NAMESPACES } from '../common/protocol.js';
+import { ClientAccess } from './app/client-access.js';
 import { closeEndedDays, scheduleDayClose } from './app/day-close.js';
 import { Office } from './app/office.js';
 import type { Config } from './config.js';
 import { registerSessionLookup } from './http/auth.js';
+import { registerClientGuards } from './http/client-guards.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { registerRoutes } from './http/routes/index.js';
+import { PRINT_AGENT_NAMESPACE } from './print/agent-protocol.js';
 import { PrintService } from './print/print-service.js';
+import { guardHandshakes } from './realtime/handshake-guards.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { seedIfEmpty, type SeedResult } from './seed/seed.js';
 import { registerStatic } from './static.js';
@@ -37,6 +42,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const seed = await seedIfEmpty(store, config);
   const office = new Office({ store, siteId: DEFAULT_SITE_ID, now: deps.now ?? Date.now, publicUrl: config.publicUrl });
   await closeEndedDays(office);
+  const access = new ClientAccess(config);
 
   const fastify = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -44,6 +50,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     // Errors the router and Node's parser raise before our handlers run get our shape too.
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
+    // request.ip is the client's, decided by the same rule as socket handshakes (TRUST_PROXY).
+    trustProxy: access.trust,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -64,6 +72,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   });
   await fastify.register(cookie);
   await fastify.register(rateLimit, { global: false });
+  registerClientGuards(fastify, access);
   registerSessionLookup(fastify, office);
 
   await fastify.register(swagger, {
@@ -86,7 +95,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   registerRoutes(fastify, { office, config, print });
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
-  const realtime = attachRealtime(fastify, office, config);
+  const realtime = attachRealtime(fastify, office, config, (io) => guardHandshakes(io, access, [NAMESPACES.counter, PRINT_AGENT_NAMESPACE]));
   print.attachAgents(realtime.io);
   const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));
   // Print jobs end at once, so no request waits for a printer while the server closes.

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import proxyAddr from '@fastify/proxy-addr';
 
 export interface Config {
   port: number;
@@ -35,6 +36,13 @@ export interface Config {
   // #13 part 1: kiosk devices
   /** KIOSK_TOKEN, or null when unset: on an empty database, the default kiosk's device token (else a random one). */
   kioskToken: string | null;
+  // #13 part 1b/2: client addresses, staff networks, origins
+  /** TRUST_PROXY: addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed; empty trusts none. */
+  trustProxy: string[];
+  /** STAFF_NETWORKS: CIDRs staff routes and namespaces answer from; null: any address. */
+  staffNetworks: string[] | null;
+  /** ALLOWED_ORIGINS: origins besides PUBLIC_URL's that may send staff requests (read at each check, so a test server can add its own). */
+  allowedOrigins: string[];
 }
 
 /** The default kiosk's device token in tests (testConfig): shared test helpers send it as `Authorization: Device <token>`. */
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: 5,
     ...fairnessConfig(env),
     kioskToken: parseKioskToken(env.KIOSK_TOKEN),
+    ...clientAccessConfig(env),
   };
 }
 
@@ -133,6 +142,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRateLimit: 5,
     ...FAIRNESS_DEFAULTS,
     kioskToken: TEST_KIOSK_TOKEN,
+    trustProxy: [],
+    staffNetworks: null,
+    allowedOrigins: [],
     ...overrides,
   };
 }
@@ -149,4 +161,41 @@ function parseKioskToken(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (/^[A-Za-z0-9_-]{32,200}$/.test(value)) return value;
   throw new ConfigError('KIOSK_TOKEN must be 32–200 characters of A–Z, a–z, 0–9, "-" and "_" (e.g. `openssl rand -hex 32`)');
+}
+
+// #13 part 1b/2: client addresses, staff networks, origins
+/** TRUST_PROXY, STAFF_NETWORKS and ALLOWED_ORIGINS: comma-separated lists, checked here so a typo stops the start. */
+function clientAccessConfig(env: NodeJS.ProcessEnv): Pick<Config, 'trustProxy' | 'staffNetworks' | 'allowedOrigins'> {
+  const staffNetworks = addressList('STAFF_NETWORKS', env.STAFF_NETWORKS);
+  return {
+    trustProxy: addressList('TRUST_PROXY', env.TRUST_PROXY),
+    staffNetworks: staffNetworks.length > 0 ? staffNetworks : null,
+    allowedOrigins: list(env.ALLOWED_ORIGINS).map((value) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(value);
+      } catch {
+        // reported below
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.href !== `${url.origin}/`) {
+        throw new ConfigError(`ALLOWED_ORIGINS: "${value}" is not an origin like https://queue.example.org or http://server:3000`);
+      }
+      return url.origin;
+    }),
+  };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** Addresses and CIDRs (10.0.0.0/8, ::1/128), or proxy-addr's names loopback, linklocal and uniquelocal. */
+function addressList(name: string, value: string | undefined): string[] {
+  const entries = list(value);
+  try {
+    proxyAddr.compile(entries);
+  } catch (err) {
+    throw new ConfigError(`${name} must list IP addresses or CIDRs (e.g. 10.0.0.0/8,::1): ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return entries;
 }

@@ -36,8 +36,10 @@ export function attachRealtime(
   app: FastifyInstance,
   office: Office,
   limits: Pick<Config, 'anonSocketsPerAddress'>,
+  guardHandshakes: (io: RealtimeServer) => void = () => undefined,
 ): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  guardHandshakes(io); // #13: origins and staff networks, before any namespace exists
   const seq = { display: new Sequencer(), kiosk: new Sequencer(), counter: new Sequencer() };
 
   const display: DisplayNamespace = io.of(NAMESPACES.display);

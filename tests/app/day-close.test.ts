@@ -11,7 +11,7 @@ describe('end of the office day', () => {
   const post = (path: string, body?: unknown) =>
     fetch(`${server.url}${path}`, {
       method: 'POST',
-      headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
+      headers: body === undefined ? { cookie, origin: server.url } : { cookie, origin: server.url, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 

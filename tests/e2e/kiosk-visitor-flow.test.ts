@@ -153,7 +153,7 @@ describe('kiosk: drawing a ticket', () => {
     await page.evaluate(() => (window.__sameDocument = true));
 
     const cookie = await e2e.server.login('jschulte');
-    const opened = await fetch(`${e2e.server.url}/api/counters/schalter-2/open`, { method: 'POST', headers: { cookie } });
+    const opened = await fetch(`${e2e.server.url}/api/counters/schalter-2/open`, { method: 'POST', headers: { cookie, origin: e2e.server.url } });
     expect(opened.status).toBe(200);
     for (let i = 0; i < 3; i++) {
       const res = await fetch(`${e2e.server.url}/api/tickets`, {

@@ -48,7 +48,9 @@ export interface ConnectOptions {
   /** Handshake auth; defaults to the current protocol version (and, on /kiosk, the test kiosk's device token). Pass `null` to send no auth at all. */
   auth?: Record<string, unknown> | null;
   timeoutMs?: number;
-  /** The local address to connect from, e.g. 127.0.0.2 to be another client than 127.0.0.1. */
+  /** More handshake headers, e.g. `origin` or `x-forwarded-for`. */
+  headers?: Record<string, string>;
+  /** Connect from this local address, e.g. 127.0.0.2 for a second client address on loopback. */
   localAddress?: string;
 }
 
@@ -123,7 +125,7 @@ export function connect<N extends NamespaceName>(url: string, ns: N, opts: Conne
     reconnection: false,
     timeout: opts.timeoutMs ?? 5000,
     ...(opts.auth === null ? {} : { auth: opts.auth ?? defaultAuth(ns) }),
-    ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
+    extraHeaders: { ...opts.headers, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
     ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
   open.add(socket);

@@ -59,6 +59,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, startAt =
   if (!address || typeof address === 'string') throw new Error('no address');
   const port = address.port;
   const url = `http://127.0.0.1:${port}`;
+  // Browsers in the e2e tests open this address: its pages may act for staff (ALLOWED_ORIGINS).
+  config.allowedOrigins.push(url);
   const passwords: Record<string, string> = { admin: ADMIN_PASSWORD };
   for (const p of app.seed.generatedPasswords) passwords[p.username] = p.password;
 

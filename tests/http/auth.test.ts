@@ -55,7 +55,7 @@ describe('staff sessions', () => {
     });
     const attributes = cookieAttributes(res);
     expect(attributes).toContain('httponly');
-    expect(attributes).toContain('samesite=lax');
+    expect(attributes).toContain('samesite=strict');
     expect(attributes).toContain('path=/');
     // PUBLIC_URL is plain http here, so the cookie cannot be Secure.
     expect(attributes).not.toContain('secure');

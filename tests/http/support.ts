@@ -48,7 +48,11 @@ export async function request(baseUrl: string, method: string, path: string, o: 
     body = o.raw;
   }
   if (o.contentType !== undefined) headers['content-type'] = o.contentType;
-  if (o.cookie) headers.cookie = o.cookie;
+  if (o.cookie) {
+    headers.cookie = o.cookie;
+    // As the server's own page in a browser would: staff requests carry an allowed Origin.
+    headers.origin ??= baseUrl;
+  }
   const res = await fetch(baseUrl + path, { method, headers, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: parseJson(text), text };
@@ -158,15 +162,16 @@ export interface RestartedServer {
 export async function restartOnSameFile(server: TestServer, overrides: Partial<Config> = {}): Promise<RestartedServer> {
   const dbFile = (server.app.office.store as SqliteStore).db.name;
   await server.app.close();
-  const app = await createApp(testConfig({ dbFile, adminPassword: ADMIN_PASSWORD, ...overrides }), {
-    now: () => server.clock.now,
-  });
+  const config = testConfig({ dbFile, adminPassword: ADMIN_PASSWORD, ...overrides });
+  const app = await createApp(config, { now: () => server.clock.now });
   await app.fastify.listen({ port: 0, host: '127.0.0.1' });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
+  const url = `http://127.0.0.1:${address.port}`;
+  config.allowedOrigins.push(url);
   return {
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     async close() {
       await app.close();
       rmSync(server.dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { SESSION_COOKIE, SESSION_TTL_MS, signIn, signOut } from '../../app/sessi
 import { SignInGate } from '../../app/sign-in-limits.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { requireStaffNetwork } from '../client-guards.js';
 import { replies } from '../replies.js';
 
 export function authRoutes(app: Api, { office, config }: RouteDeps): void {
@@ -20,6 +21,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
         body: LoginBody,
         response: replies({ 200: SessionUserSchema }, 400, 401, 429),
       },
+      onRequest: requireStaffNetwork,
       config: {
         rateLimit: {
           max: config.loginRateLimit,
@@ -34,7 +36,8 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
       const { token, user } = await gate.run(request.ip, () => signIn(office, username, password));
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
-        sameSite: 'lax',
+        // Strict: no other site's page (not even another port of this host) makes the browser send it.
+        sameSite: 'strict',
         secure,
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
