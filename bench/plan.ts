@@ -80,5 +80,5 @@ export const QUICK: Plan = {
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
   idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
   officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4 },
-  fairness: { seconds: 1, probeIntervalMs: 20, calls: 4, snapshotSockets: 4, loginWorkers: 10, announcementWorkers: 6 },
+  fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },
 };

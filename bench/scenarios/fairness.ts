@@ -174,6 +174,8 @@ export async function fairness(plan: Plan): Promise<ScenarioResult> {
       headline: `GET /api/services ${floods.map((f) => `${f.phase}: ${line(f.services)}`).join('; ')}`,
       figures: {
         seconds: p.seconds,
+        worstServicesP50Ms: worst('services'),
+        worstKioskPageP50Ms: worst('kioskPage'),
         ...Object.fromEntries(
           floods.map((f) => [
             f.phase,
