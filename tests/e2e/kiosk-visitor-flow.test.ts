@@ -13,6 +13,7 @@ import {
   tile,
 } from '../kiosk/e2e-support.js';
 import { useE2e } from './helpers/use-e2e.js';
+import { TEST_KIOSK_TOKEN } from '../../server/config.js';
 
 /**
  * A visitor at the kiosk, in Chromium against a real server: pick a language,
@@ -158,7 +159,8 @@ describe('kiosk: drawing a ticket', () => {
     for (let i = 0; i < 3; i++) {
       const res = await fetch(`${e2e.server.url}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // Another paired kiosk of the office would send its own token; the test server has one.
+        headers: { 'content-type': 'application/json', authorization: `Device ${TEST_KIOSK_TOKEN}` },
         body: JSON.stringify({ serviceId: 'permit-pickup', language: 'pl' }),
       });
       expect(res.status).toBe(201);
