@@ -95,7 +95,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   registerRoutes(fastify, { office, config, print });
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
-  const realtime = attachRealtime(fastify, office, config, (io) => guardHandshakes(io, access, [NAMESPACES.counter, PRINT_AGENT_NAMESPACE]));
+  const realtime = attachRealtime(fastify, office, { anonSocketsPerAddress: config.anonSocketsPerAddress, access }, (io) => guardHandshakes(io, access, [NAMESPACES.counter, PRINT_AGENT_NAMESPACE]));
   print.attachAgents(realtime.io);
   const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));
   // Print jobs end at once, so no request waits for a printer while the server closes.

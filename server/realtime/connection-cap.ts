@@ -1,4 +1,6 @@
 import { handshakeRefusal } from '../../common/errors.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ClientAccess } from '../app/client-access.js';
 import { socketClientAddress } from './client-address.js';
 
 /** The part of a socket.io namespace the cap uses (every namespace's type fits). */
@@ -7,7 +9,7 @@ interface CappedNamespace {
   on(event: 'connection', listener: (socket: CappedSocket) => void): unknown;
 }
 interface CappedSocket {
-  handshake: { address: string };
+  handshake: { address: string; headers: IncomingHttpHeaders };
   once(event: 'disconnect', listener: () => void): unknown;
 }
 
@@ -18,15 +20,19 @@ interface CappedSocket {
  * so that only sockets that are about to connect are let through it.
  * Returns the open sockets per address (for tests and the bench).
  */
-export function capSocketsPerAddress(namespaces: readonly CappedNamespace[], max: number): ReadonlyMap<string, number> {
+export function capSocketsPerAddress(
+  namespaces: readonly CappedNamespace[],
+  max: number,
+  access: Pick<ClientAccess, 'clientAddress'>,
+): ReadonlyMap<string, number> {
   const open = new Map<string, number>();
   for (const ns of namespaces) {
     ns.use((socket, next) => {
-      if ((open.get(socketClientAddress(socket)) ?? 0) >= max) return next(handshakeRefusal('TOO_MANY_CONNECTIONS'));
+      if ((open.get(socketClientAddress(socket, access)) ?? 0) >= max) return next(handshakeRefusal('TOO_MANY_CONNECTIONS'));
       next();
     });
     ns.on('connection', (socket) => {
-      const address = socketClientAddress(socket);
+      const address = socketClientAddress(socket, access);
       open.set(address, (open.get(address) ?? 0) + 1);
       socket.once('disconnect', () => {
         const left = (open.get(address) ?? 1) - 1;

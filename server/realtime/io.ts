@@ -1,3 +1,4 @@
+import type { ClientAccess } from '../app/client-access.js';
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { AppError, handshakeRefusal } from '../../common/errors.js';
@@ -35,7 +36,7 @@ export interface Realtime {
 export function attachRealtime(
   app: FastifyInstance,
   office: Office,
-  limits: Pick<Config, 'anonSocketsPerAddress'>,
+  limits: Pick<Config, 'anonSocketsPerAddress'> & { access: Pick<ClientAccess, 'clientAddress'> },
   guardHandshakes: (io: RealtimeServer) => void = () => undefined,
 ): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
@@ -102,7 +103,7 @@ export function attachRealtime(
   });
 
   registerVisitorNamespace(io, app, office);
-  const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress);
+  const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress, limits.access);
 
   office.events.on('committed', broadcaster.onCommitted);
   office.events.on('committed', displayState.changed);
