@@ -1,5 +1,6 @@
 import { generatePassword, hashPassword } from '../auth/password.js';
-import { deviceTokenMatches, deviceTokenSettings } from '../app/devices.js';
+import { deviceTokenMatches, deviceTokenSettings, hasDeviceToken } from '../app/devices.js';
+import { event } from '../domain/events.js';
 import { newId } from '../app/ids.js';
 import { newAgentToken } from '../auth/agent-token.js';
 import { defaultOfficeSettings } from '../domain/settings.js';
@@ -49,7 +50,8 @@ export interface SeedResult {
  */
 export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<SeedResult> {
   if ((await store.shared((p) => p.sites())).length > 0) {
-    return { seeded: false, generatedPasswords: [], warnings: await configurationDrift(store, o), kioskPairing: null };
+    const kioskPairing = await enrolAfterUpgrade(store, o);
+    return { seeded: false, generatedPasswords: [], warnings: kioskPairing ? [] : await configurationDrift(store, o), kioskPairing };
   }
 
   const generated: Array<{ username: string; password: string }> = [];
@@ -112,6 +114,27 @@ export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<Se
   }
   const kioskPairing = o.seed === 'demo' ? { kioskId: DEFAULT_KIOSK_ID, token: kioskToken } : null;
   return { seeded: true, generatedPasswords: generated, warnings: [], kioskPairing };
+}
+
+/**
+ * A database from before kiosks were enrolled devices (#13) has kiosks but no
+ * device token anywhere, and no token was ever issued or revoked: its kiosks
+ * would be refused at once. The default kiosk is enrolled once, as on a first
+ * start (KIOSK_TOKEN or a random token, logged as `device.token_issued` with
+ * no user, so it happens only once), and its pairing link is printed.
+ */
+async function enrolAfterUpgrade(store: QueueStore, o: SeedOptions): Promise<{ kioskId: string; token: string } | null> {
+  const token = o.kioskToken || newAgentToken().token;
+  return store.transaction(DEFAULT_SITE_ID, async (tx) => {
+    const kiosk = await tx.catalog.device(DEFAULT_KIOSK_ID);
+    if (!kiosk || kiosk.kind !== 'kiosk') return null;
+    if ((await tx.catalog.devices()).some(hasDeviceToken)) return null;
+    if ((await tx.events.latest(['device.token_issued', 'device.token_revoked'], 1)).length > 0) return null;
+    await tx.catalog.putDevice({ ...kiosk, settings: { ...kiosk.settings, ...deviceTokenSettings(token) } });
+    const now = Date.now();
+    await tx.events.append([event('device.token_issued', now, { data: { kioskId: kiosk.id, replaced: false } })]);
+    return { kioskId: kiosk.id, token };
+  });
 }
 
 /** Where OFFICE_TIMEZONE, PRINTER or KIOSK_TOKEN, when set, differ from what the default site stores. */

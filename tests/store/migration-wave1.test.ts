@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket } from '../../common/model.js';
 import { createApp, type App } from '../../server/app.js';
-import { testConfig } from '../../server/config.js';
+import { TEST_KIOSK_TOKEN, testConfig } from '../../server/config.js';
 import type { LoggedEvent, LoggedEventOf } from '../../server/domain/events.js';
 import type { OfficeSettings } from '../../server/domain/settings.js';
 import { MIGRATIONS } from '../../server/store/sqlite/migrations.js';
@@ -363,11 +363,14 @@ describe('the app on a migrated wave-1 database', () => {
 
   const inject = (method: 'GET' | 'POST', url: string, o: { cookie?: string; json?: object } = {}) => {
     if (!app) throw new Error('no app');
-    return app.fastify.inject({ method, url, headers: o.cookie ? { cookie: o.cookie } : {}, ...(o.json ? { payload: o.json } : {}) });
+    // Without a session, as the paired kiosk (#13: anonymous draws need a device token).
+    const headers = o.cookie ? { cookie: o.cookie } : { authorization: `Device ${TEST_KIOSK_TOKEN}` };
+    return app.fastify.inject({ method, url, headers, ...(o.json ? { payload: o.json } : {}) });
   };
 
   it('seeds nothing over it and answers the ticket API, services and counters as wave 1 did', async () => {
-    expect(app?.seed).toEqual({ seeded: false, generatedPasswords: [], warnings: [] });
+    // #13: a database from before enrolled kiosks gets its default kiosk enrolled once (KIOSK_TOKEN, here the test token).
+    expect(app?.seed).toEqual({ seeded: false, generatedPasswords: [], warnings: [], kioskPairing: { kioskId: 'kiosk-eingang', token: TEST_KIOSK_TOKEN } });
     for (const t of manifest.tickets) {
       const res = await inject('GET', `/api/tickets/${t.id}`);
       expect({ status: res.statusCode, body: res.json<unknown>() }, `${t.businessDate} ${t.number}`).toEqual(manifest.api.tickets[t.id]);
