@@ -10,6 +10,7 @@ import { Office } from './app/office.js';
 import type { Config } from './config.js';
 import { registerSessionLookup } from './http/auth.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
+import { requestLogSerializer } from './http/log-redaction.js';
 import { registerRoutes } from './http/routes/index.js';
 import { PrintService } from './print/print-service.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
@@ -21,6 +22,8 @@ import { DEFAULT_SITE_ID, type QueueStore } from './store/store.js';
 export interface AppDeps {
   store?: QueueStore;
   now?: () => number;
+  /** Where the log goes (stdout by default); tests capture it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface App {
@@ -39,7 +42,15 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   await closeEndedDays(office);
 
   const fastify = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Ticket ids in URLs are visitors' secrets: never in the log.
+            serializers: { req: requestLogSerializer },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     bodyLimit: 64 * 1024,
     // Errors the router and Node's parser raise before our handlers run get our shape too.
     frameworkErrors: frameworkErrorHandler,

@@ -120,8 +120,10 @@ describe('ticket notes', () => {
     const writer = await staffSocket('kmansour');
     const colleague = await staffSocket('okovalenko');
     await firstOf(colleague, 'counter:snapshot');
+    // Notes are written by whoever holds the ticket's counter (issue #13).
+    expect(await emitAck(writer, 'counter:call', { counterId: 'schalter-4', ticketId: ticket.id })).toMatchObject({ ok: true });
     const pushed = waitFor(colleague, 'queue:changed', (e) =>
-      e.tickets.some((t) => t.id === ticket.id),
+      e.tickets.some((t) => t.id === ticket.id && t.notes !== ''),
     );
     const reply = await emitAck(writer, 'counter:notes', { ticketId: ticket.id, notes: 'Dolmetscher Arabisch bestellt' });
     expect(reply).toMatchObject({ ok: true, ticket: { id: ticket.id, notes: 'Dolmetscher Arabisch bestellt' } });
@@ -133,11 +135,13 @@ describe('ticket notes', () => {
     const noted = await server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.latest(['ticket.noted'], 1))[0]);
     expect(noted).toMatchObject({ ticketId: ticket.id, data: { length: 'Dolmetscher Arabisch bestellt'.length } });
     expect(JSON.stringify(noted)).not.toContain('Dolmetscher');
+    expect(await emitAck(writer, 'counter:no-show', { counterId: 'schalter-4' })).toMatchObject({ ok: true });
   });
 
   it('are refused when too long, for unknown tickets and without a session', async () => {
     const ticket = (await api<IssuedTicket>(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
     const s = await staffSocket('kmansour');
+    expect(await emitAck(s, 'counter:call', { counterId: 'schalter-4', ticketId: ticket.id })).toMatchObject({ ok: true });
     expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH) })).toMatchObject({ ok: true });
     expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) })).toMatchObject({
       ok: false,
@@ -147,5 +151,6 @@ describe('ticket notes', () => {
     expect(await emitAckUnchecked(s, 'counter:notes', { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const stored = await server.app.office.store.read(server.app.office.siteId, (r) => r.tickets.get(ticket.id));
     expect(stored?.notes).toHaveLength(NOTES_MAX_LENGTH);
+    expect(await emitAck(s, 'counter:no-show', { counterId: 'schalter-4' })).toMatchObject({ ok: true });
   });
 });

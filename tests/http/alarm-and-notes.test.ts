@@ -108,6 +108,8 @@ describe('PUT /api/tickets/:id/notes', () => {
 
   test('→ 200 staff ticket; staff screens get the change, the public view never the text; logged like the socket command', async () => {
     const t = await issueTicket(anon, 'residence');
+    // Notes are written by whoever holds the ticket's counter (issue #13).
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'call', { ticketId: t.id }), 200);
     const screen = await connect(server.url, '/counter', { cookie: cookies.okovalenko });
     const pushed = waitFor(screen, 'queue:changed', (e: { tickets: StaffTicket[] }) => e.tickets.some((x) => x.id === t.id && x.notes !== ''));
     const before = await lastSeq();
@@ -115,7 +117,7 @@ describe('PUT /api/tickets/:id/notes', () => {
     const res = await put('kmansour', `/api/tickets/${t.id}/notes`, { notes: 'Dolmetscher Tigrinya bestellt' });
     expectStatus(res, 200);
     const noted = bodyOf(StaffTicketSchema, res);
-    expect(noted).toMatchObject({ id: t.id, notes: 'Dolmetscher Tigrinya bestellt', status: 'waiting' });
+    expect(noted).toMatchObject({ id: t.id, notes: 'Dolmetscher Tigrinya bestellt', status: 'called' });
     expect((await pushed).tickets.find((x) => x.id === t.id)?.notes).toBe('Dolmetscher Tigrinya bestellt');
     const publicView = await anon.get(`/api/tickets/${t.id}`);
     expect(noted.position).toBe(bodyOf(PublicTicketSchema, publicView).position);
@@ -126,5 +128,6 @@ describe('PUT /api/tickets/:id/notes', () => {
     const logged = await eventsSince(before, 'ticket.noted');
     expect(logged.map((e) => e.data)).toEqual([{ length: 29 }, { length: 23 }]);
     expect(logged[0] && shape(logged[0])).toEqual(logged[1] && shape(logged[1]));
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'no-show'), 200);
   });
 });
