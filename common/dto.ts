@@ -117,7 +117,12 @@ export interface ErrorResponse {
 
 /** `GET /api/health`: still "ok" with a broken printer; the details say what is wrong. */
 export interface Health {
-  status: 'ok';
+  /** `degraded` (with status 503) while the storage refuses writes: the reason says why. */
+  status: 'ok' | 'degraded';
+  reason?: 'read_only' | 'disk_full' | 'io_error' | 'cannot_open' | 'corrupt' | 'busy';
+  message?: string;
+  /** Since when writes fail (epoch ms). */
+  since?: number;
   details: { printers: PublicPrinterStatus[] };
 }
 

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { closeEndedDays, scheduleDayClose } from './app/day-close.js';
 import { Office } from './app/office.js';
+import { monitoredStore, StorageHealth } from './app/storage-health.js';
 import type { Config } from './config.js';
 import { registerSessionLookup } from './http/auth.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
@@ -24,6 +25,8 @@ export interface AppDeps {
   now?: () => number;
   /** Where the log goes (stdout by default); tests capture it. */
   logStream?: NodeJS.WritableStream;
+  /** How often the storage probe writes (STORAGE_PROBE_MS by default). */
+  storageProbeMs?: number;
 }
 
 export interface App {
@@ -31,12 +34,23 @@ export interface App {
   office: Office;
   realtime: Realtime;
   seed: SeedResult;
+  storage: StorageHealth;
   close(): Promise<void>;
 }
 
 /** The composition root: store → office → HTTP routes and socket namespaces. */
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  const store = deps.store ?? new SqliteStore(config.dbFile);
+  const storage = new StorageHealth(deps.now ?? Date.now);
+  // A database that cannot be written stops the start (StorageError), instead of a server that
+  // says it is healthy and answers every write with an error.
+  const raw = deps.store ?? new SqliteStore(config.dbFile);
+  try {
+    await raw.probe();
+  } catch (err) {
+    await raw.close().catch(() => undefined);
+    throw err;
+  }
+  const store = monitoredStore(raw, storage);
   const seed = await seedIfEmpty(store, config);
   const office = new Office({ store, siteId: DEFAULT_SITE_ID, now: deps.now ?? Date.now, publicUrl: config.publicUrl });
   await closeEndedDays(office);
@@ -94,11 +108,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   await fastify.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const print = new PrintService(office, fastify.log);
-  registerRoutes(fastify, { office, config, print });
+  registerRoutes(fastify, { office, config, print, storage });
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
   const realtime = attachRealtime(fastify, office);
   print.attachAgents(realtime.io);
+  storage.startProbing(raw, deps.storageProbeMs);
   const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));
   // Print jobs end at once, so no request waits for a printer while the server closes.
   fastify.addHook('preClose', (done) => {
@@ -108,6 +123,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   // Sockets first: open websockets would otherwise keep the HTTP server from closing.
   fastify.addHook('preClose', async () => {
     stopDayClose();
+    storage.stopProbing();
     await realtime.close();
     // Kept-alive browser connections (socket.io polling, audio) would otherwise hold the close open.
     fastify.server.closeAllConnections();
@@ -116,5 +132,5 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     await store.close();
   });
 
-  return { fastify, office, realtime, seed, close: () => fastify.close() };
+  return { fastify, office, realtime, seed, storage, close: () => fastify.close() };
 }

@@ -63,7 +63,7 @@ beforeAll(async () => {
   server = await startTestServer({}, officeTime(WEDNESDAY, '09:00'));
   print = new PrintService(server.app.office, probe.log);
   probe.addHook('onRoute', (route) => void routes.push(route));
-  registerRoutes(probe, { office: server.app.office, config: testConfig(), print });
+  registerRoutes(probe, { office: server.app.office, config: testConfig(), print, storage: server.app.storage });
 }, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   await probe.close();
