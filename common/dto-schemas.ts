@@ -247,6 +247,7 @@ export const HealthSchema = Type.Object({
 export const AgentTokenIssuedSchema = Type.Object({
   kioskId: Type.String(),
   token: Type.String({ description: 'Shown once; the previous token of the kiosk stops working' }),
+  expiresAt: Type.Union([Type.Integer(), Type.Null()], { description: 'When the token stops working (epoch ms); null: never' }),
 });
 
 export const CounterAlarmSchema = Type.Object({

@@ -150,6 +150,8 @@ export interface BookedAppointment {
 export interface AgentTokenIssued {
   kioskId: string;
   token: string;
+  /** When the token stops working (epoch ms), or null when it never expires. */
+  expiresAt: number | null;
 }
 
 export interface LoggedOut {
