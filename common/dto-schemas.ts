@@ -230,13 +230,26 @@ export const PrinterStatusSchema = Type.Object({
 });
 
 export const HealthSchema = Type.Object({
-  status: Type.Literal('ok'),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  reason: Type.Optional(
+    Type.Union([
+      Type.Literal('read_only'),
+      Type.Literal('disk_full'),
+      Type.Literal('io_error'),
+      Type.Literal('cannot_open'),
+      Type.Literal('corrupt'),
+      Type.Literal('busy'),
+    ]),
+  ),
+  message: Type.Optional(Type.String()),
+  since: Type.Optional(Type.Integer()),
   details: Type.Object({ printers: Type.Array(PublicPrinterStatusSchema) }),
 });
 
 export const AgentTokenIssuedSchema = Type.Object({
   kioskId: Type.String(),
   token: Type.String({ description: 'Shown once; the previous token of the kiosk stops working' }),
+  expiresAt: Type.Union([Type.Integer(), Type.Null()], { description: 'When the token stops working (epoch ms); null: never' }),
 });
 
 // #13 part 1: kiosk devices

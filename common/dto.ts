@@ -121,7 +121,12 @@ export interface ErrorResponse {
 
 /** `GET /api/health`: still "ok" with a broken printer; the details say what is wrong. */
 export interface Health {
-  status: 'ok';
+  /** `degraded` (with status 503) while the storage refuses writes: the reason says why. */
+  status: 'ok' | 'degraded';
+  reason?: 'read_only' | 'disk_full' | 'io_error' | 'cannot_open' | 'corrupt' | 'busy';
+  message?: string;
+  /** Since when writes fail (epoch ms). */
+  since?: number;
   details: { printers: PublicPrinterStatus[] };
 }
 
@@ -149,6 +154,8 @@ export interface BookedAppointment {
 export interface AgentTokenIssued {
   kioskId: string;
   token: string;
+  /** When the token stops working (epoch ms), or null when it never expires. */
+  expiresAt: number | null;
 }
 
 /** #13 part 1: a new kiosk device token, shown once, with the link that pairs the kiosk's browser. */

@@ -42,6 +42,8 @@ export const ERROR_STATUS = {
   INVALID_TARGET: 409,
   FEEDBACK_NOT_YET: 409,
   FEEDBACK_ALREADY_GIVEN: 409,
+  // #13 part 4: health and staff rules
+  COUNTER_LIMIT: 409,
   // transport-level
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
@@ -53,6 +55,8 @@ export const ERROR_STATUS = {
   TOO_MANY_CONNECTIONS: 429,
   PROTOCOL_MISMATCH: 400,
   INTERNAL: 500,
+  // #13 part 4: health and staff rules
+  STORAGE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -97,6 +101,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_TARGET: 'The transfer target is not valid.',
   FEEDBACK_NOT_YET: 'Feedback can be given once the visit is finished.',
   FEEDBACK_ALREADY_GIVEN: 'Feedback for this ticket was already given.',
+  // #13 part 4: health and staff rules
+  COUNTER_LIMIT: 'You already hold another counter; close it first.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   URI_TOO_LONG: 'The address is too long.',
   HEADERS_TOO_LARGE: 'The address or the request headers are too long.',
@@ -108,6 +114,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   TOO_MANY_CONNECTIONS: 'Too many open connections from this address.',
   PROTOCOL_MISMATCH: 'The app is out of date; reload it.',
   INTERNAL: 'Internal error.',
+  // #13 part 4: health and staff rules
+  STORAGE_UNAVAILABLE: 'The server cannot save right now; please try again shortly.',
 };
 
 /** A domain or application failure carried as a value, never as a thrown string. */

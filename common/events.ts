@@ -61,6 +61,8 @@ export interface EventPayloads {
   'device.token_issued': { kioskId: string; replaced: boolean };
   /** An admin revoked a kiosk's device token; `hadToken`: false when it had none (nothing changed). */
   'device.token_revoked': { kioskId: string; hadToken: boolean };
+  /** An admin revoked a kiosk's print agent token without issuing a new one. */
+  'device.agent_token_revoked': { kioskId: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -96,6 +98,7 @@ export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
   'device.agent_token_issued': { version: 1, changesQueue: false },
   'device.token_issued': { version: 1, changesQueue: false },
   'device.token_revoked': { version: 1, changesQueue: false },
+  'device.agent_token_revoked': { version: 1, changesQueue: false },
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as EventType[];

@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { pairingUrl } from './app/devices.js';
 import { ConfigError, loadConfig } from './config.js';
+import { StorageError } from './store/store.js';
 
 /** Process entry: env → config, start, print first-start credentials once, close gracefully. */
 async function main(): Promise<void> {
@@ -47,6 +48,10 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof StorageError) {
+    process.stderr.write(`Cannot start: ${err.message} The server must be able to write its database; nothing was changed.\n`);
+    process.exit(1);
   }
   process.stderr.write(`Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);

@@ -18,6 +18,14 @@ export async function saveNotes(office: Office, ticketRef: string, notes: string
   const ticketId = await office.command(async (tx, now) => {
     const ticket = await staffTicketByRef(tx, ticketRef);
     if (!ticket || ticket.businessDate !== businessDate(now, (await tx.catalog.settings()).timeZone)) throw new AppError('TICKET_NOT_FOUND');
+    // Only whoever holds the ticket's counter writes its notes (an admin anywhere): one
+    // staff member never overwrites another's notes on a visitor they are not serving.
+    if (user.role !== 'admin') {
+      const counter = ticket.counterId ? await tx.catalog.counter(ticket.counterId) : null;
+      if (!counter?.open || counter.userId !== user.id) {
+        throw new AppError('COUNTER_NOT_YOURS', 'Only the staff member at this ticket’s counter may write its notes.');
+      }
+    }
     if (ticket.notes === notes) return { result: ticket.id, events: [] };
     await tx.tickets.update({ ...ticket, notes });
     return {

@@ -122,7 +122,9 @@ describe('ticket notes', () => {
     const colleague = await staffSocket('okovalenko');
     await firstOf(colleague, 'counter:snapshot');
     const ref = await staffRef(server.app.office, ticket.id);
-    const pushed = waitFor(colleague, 'queue:changed', (e) => e.tickets.some((t) => t.ref === ref));
+    // Notes are written by whoever holds the ticket's counter (issue #13).
+    expect(await emitAck(writer, 'counter:call', { counterId: 'schalter-4', ticketRef: ref })).toMatchObject({ ok: true });
+    const pushed = waitFor(colleague, 'queue:changed', (e) => e.tickets.some((t) => t.ref === ref && t.notes !== ''));
     const reply = await emitAck(writer, 'counter:notes', { ticketRef: ref, notes: 'Dolmetscher Arabisch bestellt' });
     expect(reply).toMatchObject({ ok: true, ticket: { ref, notes: 'Dolmetscher Arabisch bestellt' } });
     expect((await pushed).tickets.find((t) => t.ref === ref)?.notes).toBe('Dolmetscher Arabisch bestellt');
@@ -133,12 +135,14 @@ describe('ticket notes', () => {
     const noted = await server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.latest(['ticket.noted'], 1))[0]);
     expect(noted).toMatchObject({ ticketId: ticket.id, data: { length: 'Dolmetscher Arabisch bestellt'.length } });
     expect(JSON.stringify(noted)).not.toContain('Dolmetscher');
+    expect(await emitAck(writer, 'counter:no-show', { counterId: 'schalter-4' })).toMatchObject({ ok: true });
   });
 
   it('are refused when too long, for unknown tickets and without a session', async () => {
     const ticket = (await api<IssuedTicket>(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
     const s = await staffSocket('kmansour');
     const ref = await staffRef(server.app.office, ticket.id);
+    expect(await emitAck(s, 'counter:call', { counterId: 'schalter-4', ticketRef: ref })).toMatchObject({ ok: true });
     expect(await emitAck(s, 'counter:notes', { ticketRef: ref, notes: 'x'.repeat(NOTES_MAX_LENGTH) })).toMatchObject({ ok: true });
     expect(await emitAck(s, 'counter:notes', { ticketRef: ref, notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) })).toMatchObject({
       ok: false,
@@ -150,5 +154,6 @@ describe('ticket notes', () => {
     expect(await emitAckUnchecked(s, 'counter:notes', { ticketId: ticket.id, notes: 'a' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const stored = await server.app.office.store.read(server.app.office.siteId, (r) => r.tickets.get(ticket.id));
     expect(stored?.notes).toHaveLength(NOTES_MAX_LENGTH);
+    expect(await emitAck(s, 'counter:no-show', { counterId: 'schalter-4' })).toMatchObject({ ok: true });
   });
 });

@@ -110,6 +110,8 @@ describe('PUT /api/tickets/:id/notes', () => {
   test('→ 200 staff ticket; staff screens get the change, the public view never the text; logged like the socket command', async () => {
     const t = await issueTicket(anon, 'residence');
     const ref = await staffRef(server.app.office, t.id);
+    // Notes are written by whoever holds the ticket's counter (issue #13).
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'call', { ticketRef: ref }), 200);
     const screen = await connect(server.url, '/counter', { cookie: cookies.okovalenko });
     const pushed = waitFor(screen, 'queue:changed', (e: { tickets: StaffTicket[] }) => e.tickets.some((x) => x.ref === ref && x.notes !== ''));
     const before = await lastSeq();
@@ -117,7 +119,7 @@ describe('PUT /api/tickets/:id/notes', () => {
     const res = await put('kmansour', `/api/tickets/${ref}/notes`, { notes: 'Dolmetscher Tigrinya bestellt' });
     expectStatus(res, 200);
     const noted = bodyOf(StaffTicketSchema, res);
-    expect(noted).toMatchObject({ ref, notes: 'Dolmetscher Tigrinya bestellt', status: 'waiting' });
+    expect(noted).toMatchObject({ ref, notes: 'Dolmetscher Tigrinya bestellt', status: 'called' });
     expect(res.text).not.toContain(t.id);
     expect((await pushed).tickets.find((x) => x.ref === ref)?.notes).toBe('Dolmetscher Tigrinya bestellt');
     const publicView = await anon.get(`/api/tickets/${t.id}`);
@@ -134,5 +136,6 @@ describe('PUT /api/tickets/:id/notes', () => {
     const legacy = await put('kmansour', `/api/tickets/${t.id}/notes`, { notes: 'Termin verschoben' });
     expect(bodyOf(StaffTicketSchema, legacy)).toMatchObject({ ref, notes: 'Termin verschoben' });
     expect(legacy.text).not.toContain(t.id);
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'no-show'), 200);
   });
 });

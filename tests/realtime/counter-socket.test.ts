@@ -360,8 +360,9 @@ describe('/counter commands', () => {
     // The old cookie opens no new socket.
     const err = await refused(connect(url, '/counter', { cookie }));
     expect(err.message).toBe('UNAUTHENTICATED');
-    // The counter stayed as it was; the admin can still close it.
-    expect(await counterState('raum-1-17')).toMatchObject({ open: true });
+    // The logout closed the user's counter (issue #13): nobody is at it any more.
+    expect(await counterState('raum-1-17')).toMatchObject({ open: false });
+    expect((await emitAck(watcher, 'counter:open', { counterId: 'raum-1-17' })).ok).toBe(true);
     expect((await emitAck(watcher, 'counter:close', { counterId: 'raum-1-17' })).ok).toBe(true);
   });
 

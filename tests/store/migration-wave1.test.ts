@@ -47,7 +47,8 @@ interface Manifest {
   openTicketIdsBefore: string[];
   issuedCounts: Record<string, number>;
   appointments: Appointment[];
-  feedback: FeedbackRecord[];
+  /** As wave 1 read them back: with the ticket each answered, a link migration 5 drops. */
+  feedback: Array<FeedbackRecord & { ticketId: string }>;
   feedbackStats: FeedbackDayStats[];
   events: LoggedEvent[];
   /** What the wave-1 HTTP API answered at `endedAt`. */
@@ -193,7 +194,8 @@ describe('a wave-1 database opened by today\'s store', () => {
       durations: await Promise.all(manifest.services.map((s) => r.tickets.recentServiceDurations(s.id, 20))),
       appointments: await Promise.all(manifest.appointments.map((a) => r.appointments.get(a.id))),
       byCode: await Promise.all(manifest.appointments.map((a) => r.appointments.byCode(a.code))),
-      feedback: await Promise.all(manifest.feedback.map((f) => r.feedback.byTicket(f.ticketId))),
+      feedback: [...(await r.feedback.day(earlier)), ...(await r.feedback.day(today))],
+      answered: await Promise.all(manifest.tickets.map((t) => r.tickets.answered(t.id))),
       stats: await r.feedback.stats(earlier, today),
     }));
     // Migration 6 gives every ticket a staff reference; everything else is as wave 1 left it.
@@ -213,8 +215,17 @@ describe('a wave-1 database opened by today\'s store', () => {
     expect(read.durations.flat().length).toBeGreaterThan(0);
     expect(read.appointments).toEqual(manifest.appointments);
     expect(read.byCode).toEqual(manifest.appointments);
-    expect(read.feedback).toEqual(manifest.feedback);
+    // Migration 5: every answer stays, without its ticket; the tickets that answered know it, and only they.
+    const anonymous = manifest.feedback.map(({ ticketId: _ticketId, ...rest }) => rest);
+    expect(read.feedback).toHaveLength(anonymous.length);
+    expect(read.feedback).toEqual(expect.arrayContaining(anonymous));
+    const answeredIds = new Set(manifest.feedback.map((f) => f.ticketId));
+    expect(read.answered).toEqual(manifest.tickets.map((t) => answeredIds.has(t.id)));
+    expect(read.answered.filter(Boolean)).toHaveLength(3);
     expect(read.stats).toEqual(manifest.feedbackStats);
+    const feedbackColumns = (store.db.prepare('PRAGMA table_info(feedback)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(feedbackColumns).not.toContain('ticket_id');
+    expect(JSON.stringify(store.db.prepare('SELECT * FROM feedback').all())).not.toMatch(new RegExp([...answeredIds].join('|')));
 
     // Below the seam: the numbers' sequence column and the site of every row.
     expect(Object.fromEntries(store.db.prepare('SELECT id, seq_no FROM tickets').raw().all() as Array<[string, number]>)).toEqual(
@@ -287,7 +298,8 @@ describe('a wave-1 database opened by today\'s store', () => {
         ...(await Promise.all(manifest.appointments.map((a) => r.appointments.get(a.id)))),
         ...(await Promise.all(manifest.appointments.map((a) => r.appointments.byCode(a.code)))),
       ].filter((a) => a !== null),
-      feedback: (await Promise.all(manifest.feedback.map((f) => r.feedback.byTicket(f.ticketId)))).filter((f) => f !== null),
+      feedback: [...(await r.feedback.day(earlier)), ...(await r.feedback.day(today))],
+      answered: (await Promise.all(manifest.tickets.map((t) => r.tickets.answered(t.id)))).filter(Boolean),
       stats: await r.feedback.stats(earlier, today),
       events: await r.events.after(0, 1_000_000),
       latest: await r.events.latest(['ticket.issued', 'counter.alarm_raised'], 100),
@@ -308,6 +320,7 @@ describe('a wave-1 database opened by today\'s store', () => {
       durations: [],
       appointments: [],
       feedback: [],
+      answered: [],
       stats: [],
       events: [],
       latest: [],

@@ -139,6 +139,8 @@ export const de = {
   err_FORBIDDEN: "Dazu fehlt Ihnen die Berechtigung.",
   err_COUNTER_NOT_YOURS: "Diesen Schalter hat jemand anderes geöffnet.",
   err_COUNTER_TAKEN: "Diesen Schalter hat schon jemand anderes geöffnet.",
+  err_COUNTER_LIMIT: "Sie haben schon einen anderen Schalter geöffnet. Schließen Sie ihn zuerst.",
+  err_STORAGE_UNAVAILABLE: "Der Server kann gerade nicht speichern. Bitte gleich noch einmal versuchen.",
   err_COUNTER_BUSY: "Schließen Sie zuerst die aktuelle Nummer ab oder stellen Sie sie zurück.",
   err_COUNTER_CLOSED: "Der Schalter ist nicht geöffnet.",
   err_COUNTER_NOT_FOUND: "Diesen Schalter gibt es nicht.",

@@ -140,6 +140,8 @@ export const en: CounterCatalog = {
   err_FORBIDDEN: "You are not allowed to do this.",
   err_COUNTER_NOT_YOURS: "Someone else opened this counter.",
   err_COUNTER_TAKEN: "Someone else has already opened this counter.",
+  err_COUNTER_LIMIT: "You already hold another counter. Close it first.",
+  err_STORAGE_UNAVAILABLE: "The server cannot save right now. Please try again shortly.",
   err_COUNTER_BUSY: "Finish the current number or return it to the queue first.",
   err_COUNTER_CLOSED: "The counter is not open.",
   err_COUNTER_NOT_FOUND: "There is no such counter.",

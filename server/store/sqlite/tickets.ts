@@ -66,6 +66,9 @@ export class SqliteTickets implements TicketWriter {
       )
       .map((r) => Number(r.ms));
   }
+  async answered(id: string): Promise<boolean> {
+    return this.sql.get('SELECT feedback_given FROM tickets WHERE id = ? AND site_id = ?', id, this.siteId)?.feedback_given === 1;
+  }
 
   async nextNumber(prefix: string, businessDate: string): Promise<number> {
     const r = this.sql.get(
@@ -89,5 +92,9 @@ export class SqliteTickets implements TicketWriter {
     const info = this.sql.run(`UPDATE tickets SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND site_id = @site_id`, row);
     if (info.changes !== 1) throw new Error(`ticket ${t.id} does not exist at site ${this.siteId}`);
     this.cache.written(this.siteId, t);
+  }
+  async markAnswered(id: string): Promise<boolean> {
+    // Conditional, so the answer is right even where two writers could race.
+    return this.sql.run('UPDATE tickets SET feedback_given = 1 WHERE id = ? AND site_id = ? AND feedback_given = 0', id, this.siteId).changes === 1;
   }
 }
