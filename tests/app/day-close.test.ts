@@ -28,8 +28,8 @@ describe('end of the office day', () => {
       const res = await post('/api/tickets', { serviceId: 'residence', language: 'tr' });
       issued.push((await res.json()) as { id: string; number: string });
     }
-    const called = (await (await post('/api/counters/schalter-3/call-next')).json()) as { id: string };
-    expect(called.id).toBe(issued[0]?.id);
+    const called = (await (await post('/api/counters/schalter-3/call-next')).json()) as { number: string };
+    expect(called.number).toBe(issued[0]?.number);
 
     expect(await closeEndedDays(server.app.office)).toBe(0);
 

@@ -50,13 +50,13 @@ describe('kiosk pairing', () => {
     // The admin revokes the kiosk: its socket is closed, the refused reconnect shows the screen.
     const cookie = await e2e.server.login('admin');
     const path = '/api/admin/devices/kiosk-eingang/token';
-    const revoked = await fetch(`${e2e.server.url}${path}`, { method: 'DELETE', headers: { cookie } });
+    const revoked = await fetch(`${e2e.server.url}${path}`, { method: 'DELETE', headers: { cookie, origin: e2e.server.url } });
     expect(revoked.status).toBe(200);
     await page.locator('kiosk-unpaired').waitFor({ timeout: 10_000 });
     await screenshot(page, 'kiosk-unpaired-after-revoke-portrait');
 
     // A new pairing link brings it back.
-    const res = await fetch(`${e2e.server.url}${path}`, { method: 'POST', headers: { cookie } });
+    const res = await fetch(`${e2e.server.url}${path}`, { method: 'POST', headers: { cookie, origin: e2e.server.url } });
     const { pairingUrl, token } = checked(DeviceTokenIssuedSchema, await res.json());
     const link = new URL(pairingUrl);
     await page.goto(`${e2e.server.url}${link.pathname}${link.search}`);

@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '../../common/protocol.js';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { DeviceTokenIssuedSchema, DeviceTokenRevokedSchema, IssuedTicketSchema } from '../../common/dto-schemas.js';
 import { TEST_KIOSK_TOKEN } from '../../server/config.js';
@@ -128,14 +129,14 @@ describe('admins enrol kiosks', () => {
     const me = await paired.get('/api/kiosks/me');
     expect(me.body).toEqual({ id: DEFAULT_KIOSK_ID, name: 'Kiosk Eingang', area: 'eg' });
 
-    const socket = await connect(server.url, '/kiosk', { auth: { protocol: 2, device: issued.token } });
+    const socket = await connect(server.url, '/kiosk', { auth: { protocol: PROTOCOL_VERSION, device: issued.token } });
     const revoked = await admin.del(path);
     expectStatus(revoked, 200);
     expect(bodyOf(DeviceTokenRevokedSchema, revoked)).toEqual({ kioskId: DEFAULT_KIOSK_ID, revoked: true });
     await waitForDisconnect(socket);
     expectError(await draw(paired, 'residence'), 401, 'DEVICE_REQUIRED');
     expectError(await paired.get('/api/kiosks/me'), 401, 'DEVICE_REQUIRED');
-    const refused = await connect(server.url, '/kiosk', { auth: { protocol: 2, device: issued.token } }).catch((e: unknown) => e);
+    const refused = await connect(server.url, '/kiosk', { auth: { protocol: PROTOCOL_VERSION, device: issued.token } }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConnectRefused);
     expect(bodyOf(DeviceTokenRevokedSchema, await admin.del(path))).toEqual({ kioskId: DEFAULT_KIOSK_ID, revoked: false });
 

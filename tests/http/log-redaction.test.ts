@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, type App } from '../../server/app.js';
-import { testConfig } from '../../server/config.js';
+import { testConfig, TEST_KIOSK_TOKEN } from '../../server/config.js';
 import { officeTime, SETUP_TIMEOUT_MS, WEDNESDAY } from './support.js';
 
 /**
@@ -26,7 +26,12 @@ afterAll(() => app.close());
 
 describe('the request log', () => {
   test('never holds a visitor’s ticket id, for any route that carries one; other URLs stay as they are', async () => {
-    const issued = await app.fastify.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 'residence', language: 'de' } });
+    const issued = await app.fastify.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      headers: { authorization: `Device ${TEST_KIOSK_TOKEN}` },
+      payload: { serviceId: 'residence', language: 'de' },
+    });
     expect(issued.statusCode, issued.body).toBe(201);
     const id = issued.json<{ id: string }>().id;
     expect(id.length).toBeGreaterThan(10);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { PublicCounterSchema, PublicTicketSchema, StaffTicketSchema } from '../../common/dto-schemas.js';
 import type { EventType } from '../../common/events.js';
 import { closeAll, connect, emitAck, waitForDisconnect } from '../helpers/socket-clients.js';
+import { staffRef } from '../helpers/staff-ref.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   bodyOf,
@@ -53,7 +54,7 @@ describe('ticket notes', () => {
     expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'open'), 200);
     expectStatus(await counterAction(as('okovalenko'), 'schalter-5', 'open'), 200);
     const t = await issueTicket(anon, 'residence');
-    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'call', { ticketId: t.id }), 200);
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'call', { ticketRef: await staffRef(server.app.office, t.id) }), 200);
 
     const own = await putNotes('kmansour', t.id, 'Passport copy missing');
     expectStatus(own, 200);
@@ -62,7 +63,7 @@ describe('ticket notes', () => {
     // Olena works at Schalter 5: she may not overwrite Karim's notes.
     expectError(await putNotes('okovalenko', t.id, 'overwritten'), 403, 'COUNTER_NOT_YOURS');
     const socket = await connect(server.url, '/counter', { cookie: cookies.okovalenko });
-    expect(await emitAck(socket, 'counter:notes', { ticketId: t.id, notes: 'overwritten' })).toMatchObject({
+    expect(await emitAck(socket, 'counter:notes', { ticketRef: await staffRef(server.app.office, t.id), notes: 'overwritten' })).toMatchObject({
       ok: false,
       error: { code: 'COUNTER_NOT_YOURS' },
     });
@@ -116,7 +117,7 @@ describe('logout', () => {
     const first = await issueTicket(anon, 'residence');
     server.clock.advance(60_000);
     const second = await issueTicket(anon, 'residence');
-    const called = await counterAction(ayse, 'schalter-3', 'call', { ticketId: first.id });
+    const called = await counterAction(ayse, 'schalter-3', 'call', { ticketRef: await staffRef(server.app.office, first.id) });
     expectStatus(called, 200);
     const socket = await connect(server.url, '/counter', { cookie });
     const dropped = waitForDisconnect(socket);
@@ -138,9 +139,9 @@ describe('logout', () => {
     expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'open'), 200);
     const next = await counterAction(as('kmansour'), 'schalter-4', 'call-next');
     expectStatus(next, 200);
-    expect(bodyOf(StaffTicketSchema, next).id).toBe(first.id);
+    expect(bodyOf(StaffTicketSchema, next).ref).toBe(await staffRef(server.app.office, first.id));
     expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'no-show'), 200);
-    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'call', { ticketId: second.id }), 200);
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'call', { ticketRef: await staffRef(server.app.office, second.id) }), 200);
     expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'no-show'), 200);
     expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'close'), 200);
   });
@@ -151,7 +152,7 @@ describe('logout', () => {
     expectStatus(await counterAction(admin, 'schalter-1', 'open'), 200);
     expectStatus(await counterAction(admin, 'schalter-2', 'open'), 200);
     const t = await issueTicket(anon, 'information');
-    expectStatus(await counterAction(admin, 'schalter-1', 'call', { ticketId: t.id }), 200);
+    expectStatus(await counterAction(admin, 'schalter-1', 'call', { ticketRef: await staffRef(server.app.office, t.id) }), 200);
     expectStatus(await counterAction(admin, 'schalter-1', 'start'), 200);
 
     expectStatus(await admin.post('/api/auth/logout', {}), 200);

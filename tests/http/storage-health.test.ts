@@ -27,7 +27,8 @@ const db = () => (app.office.store as SqliteStore).db;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'amtsqueue-storage-'));
   // The probe is started by hand below; its own interval is out of the way.
-  app = await createApp(testConfig({ dbFile: join(dir, 'office.sqlite'), adminPassword: ADMIN_PASSWORD }), {
+  const config = testConfig({ dbFile: join(dir, 'office.sqlite'), adminPassword: ADMIN_PASSWORD });
+  app = await createApp(config, {
     now: () => officeTime(WEDNESDAY, '09:00'),
     storageProbeMs: 3_600_000,
   });
@@ -35,6 +36,8 @@ beforeAll(async () => {
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   url = `http://127.0.0.1:${address.port}`;
+  // Staff requests carry this page's Origin: allow it, as the test server does for its own address.
+  config.allowedOrigins.push(url);
   anon = client({ url });
   const login = await anon.post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
   expectStatus(login, 200);

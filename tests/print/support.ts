@@ -30,9 +30,14 @@ export interface Reply<T = unknown> {
 export async function api(server: TestServer, method: string, path: string, o: { json?: unknown; cookie?: string } = {}): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (o.json !== undefined) headers['content-type'] = 'application/json';
-  if (o.cookie) headers.cookie = o.cookie;
-  // Without a session, speak as the test server's paired kiosk (anonymous draws need a device token).
-  else headers.authorization = `Device ${TEST_KIOSK_TOKEN}`;
+  if (o.cookie) {
+    headers.cookie = o.cookie;
+    // As the server's own page in a browser would: staff requests carry an allowed Origin.
+    headers.origin = server.url;
+  } else {
+    // Without a session, speak as the test server's paired kiosk (anonymous draws need a device token).
+    headers.authorization = `Device ${TEST_KIOSK_TOKEN}`;
+  }
   const started = Date.now();
   const res = await fetch(server.url + path, { method, headers, body: o.json === undefined ? undefined : JSON.stringify(o.json) });
   const bytes = Buffer.from(await res.arrayBuffer());

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, test } from 'vitest';
  * and health into 503 degraded, until writing works again.
  */
 
+const KIOSK_TOKEN = 'storage-failures-kiosk-token-0123456789abcdef';
 const MAIN = resolve(import.meta.dirname, '../../dist/node/server/main.js');
 const ADMIN_PASSWORD = 'storage-test-admin';
 /** root ignores file permissions: the read-only start runs as "nobody" then. */
@@ -61,6 +62,8 @@ async function spawnServer(dataDir: string, o: { shellPrefix?: string; uid?: num
     SEED: 'demo',
     DEMO_HOURS: 'always',
     ADMIN_PASSWORD,
+    // The default kiosk's device token: visitors draw tickets only through a paired kiosk.
+    KIOSK_TOKEN,
     LOG_LEVEL: 'warn',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
   };
@@ -126,7 +129,7 @@ describe('storage failures of the real server', () => {
       for (let i = 0; i < 20_000 && !refused; i++) {
         const res = await fetch(`${run.url}/api/tickets`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Device ${KIOSK_TOKEN}` },
           body: JSON.stringify({ serviceId: ['residence', 'information', 'asylum', 'naturalisation'][i % 4], language: 'de' }),
         });
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -149,7 +152,7 @@ describe('storage failures of the real server', () => {
         .toBe(200);
       const again = await fetch(`${run.url}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Device ${KIOSK_TOKEN}` },
         body: JSON.stringify({ serviceId: 'residence', language: 'de' }),
       });
       expect(again.status).toBe(201);

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { AgentTokenIssuedSchema, PrinterStatusSchema, ReprintOutcomeSchema } from '../../../common/dto-schemas.js';
-import { Id, TicketParams } from '../../../common/schemas.js';
+import { EmptyBody, Id, TicketParams } from '../../../common/schemas.js';
 import { AGENT_TOKEN_MAX_DAYS, issueAgentToken, revokeAgentToken } from '../../app/print-agents.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
@@ -102,6 +102,7 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
         tags: ['staff'],
         summary: 'Admin: revoke the print agent token of a kiosk without issuing a new one (its agent is disconnected)',
         params: KioskParams,
+        body: EmptyBody,
         response: replies({ 204: NoContent }, 401, 403, 404),
       },
       preHandler: requireStaff,
