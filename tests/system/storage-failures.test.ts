@@ -124,12 +124,20 @@ describe('storage failures of the real server', () => {
       // A soft limit of 2 MiB for files this process writes (sh counts 512-byte blocks): room to start, little to grow.
       const run = await spawnServer(dataDir, { shellPrefix: 'ulimit -S -f 4096' });
       expect(run.up, run.output()).toBe(true);
+      // Staff draw without the kiosks' per-minute limit: it would stop the flood long before the disk is full.
+      const login = await fetch(`${run.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      const staff = { cookie: login.headers.get('set-cookie')?.split(';')[0] ?? '', origin: run.url };
       const statuses = new Map<number, number>();
       let refused: { status: number; body: unknown } | null = null;
       for (let i = 0; i < 20_000 && !refused; i++) {
         const res = await fetch(`${run.url}/api/tickets`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Device ${KIOSK_TOKEN}` },
+          headers: { 'content-type': 'application/json', ...staff },
           body: JSON.stringify({ serviceId: ['residence', 'information', 'asylum', 'naturalisation'][i % 4], language: 'de' }),
         });
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
