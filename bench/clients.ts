@@ -7,9 +7,18 @@ import { atExit } from './cleanup.js';
 const open = new Set<Socket>();
 atExit(() => closeSockets([...open]));
 
+/**
+ * The bench server's default kiosk token (KIOSK_TOKEN at its first start,
+ * see server-process.ts): /kiosk serves paired kiosks only, so the bench's
+ * kiosk sockets show it, as a paired kiosk does.
+ */
+export const BENCH_KIOSK_TOKEN = 'bench-kiosk-token-0123456789abcdefghijklmnopq';
+
 export interface ConnectOptions {
   cookie?: string;
   timeoutMs?: number;
+  /** Connect from this local address (e.g. 127.0.0.2, to be another client than the probes). */
+  localAddress?: string;
 }
 
 /** One socket on its own websocket connection (what a display or a phone is), connected. */
@@ -19,8 +28,9 @@ export function connectSocket(url: string, ns: string, opts: ConnectOptions = {}
     forceNew: true,
     reconnection: false,
     timeout: opts.timeoutMs ?? 20_000,
-    auth: { protocol: PROTOCOL_VERSION },
+    auth: ns === '/kiosk' ? { protocol: PROTOCOL_VERSION, device: BENCH_KIOSK_TOKEN } : { protocol: PROTOCOL_VERSION },
     ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
   open.add(socket);
   return new Promise((resolve, reject) => {

@@ -39,6 +39,18 @@ export interface Plan {
     peakPerHour: number;
     displays: number;
   };
+  /** #13 part 3: GET /api/services and the kiosk page while one client floods the server, against the idle server. */
+  fairness: {
+    /** Seconds of each phase: idle, then each flood. */
+    seconds: number;
+    probeIntervalMs: number;
+    /** Calls made before the floods (their announcements are asked for). */
+    calls: number;
+    /** /display sockets asking for snapshots back to back. */
+    snapshotSockets: number;
+    loginWorkers: number;
+    announcementWorkers: number;
+  };
 }
 
 export const FULL: Plan = {
@@ -53,6 +65,7 @@ export const FULL: Plan = {
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 400 },
   idleClients: { sockets: 10_000, connectBudgetSeconds: 45, displays: 100, calls: 30, callsWith: 20, intervalMs: 150 },
   officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10 },
+  fairness: { seconds: 8, probeIntervalMs: 20, calls: 28, snapshotSockets: 20, loginWorkers: 40, announcementWorkers: 26 },
 };
 
 export const QUICK: Plan = {
@@ -67,4 +80,5 @@ export const QUICK: Plan = {
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
   idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
   officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4 },
+  fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },
 };

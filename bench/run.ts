@@ -15,6 +15,7 @@ import {
   type ScenarioResult,
 } from './report.js';
 import { callLatency } from './scenarios/call-latency.js';
+import { fairness } from './scenarios/fairness.js';
 import { idleClients } from './scenarios/idle-clients.js';
 import { officeHour } from './scenarios/office-hour.js';
 import { pickNextCost } from './scenarios/pick-next.js';
@@ -100,6 +101,7 @@ async function main(): Promise<number> {
   await step(['ticket-throughput'], async () => [await ticketThroughput(plan)]);
   await step(['idle-clients'], async () => [await idleClients(plan, machine.openFilesLimit)]);
   await step(['office-hour'], async () => [await officeHour(plan)]);
+  await step(['fairness'], async () => [await fairness(plan)]);
 
   const finishedAt = new Date();
   report.finishedAt = finishedAt.toISOString();

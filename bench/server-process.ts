@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { BENCH_KIOSK_TOKEN } from './clients.js';
 import { trackChild } from './cleanup.js';
 import { progress } from './progress.js';
 import { sleep } from './stats.js';
@@ -74,6 +75,10 @@ export async function startServer(dataDir: string, adminPassword = randomPasswor
       LOG_LEVEL: 'warn',
       DEMO_HOURS: 'always',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // Every bench client comes from 127.0.0.1: the idle-clients scenario holds 10,000 display sockets.
+      ANON_SOCKETS_PER_ADDRESS: '100000',
+      // Pairs the default kiosk on the first start (later starts keep the stored token).
+      KIOSK_TOKEN: BENCH_KIOSK_TOKEN,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

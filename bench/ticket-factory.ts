@@ -58,6 +58,7 @@ export function waitingRoom(n: number): { tickets: Ticket[]; now: number } {
     const targeted = rnd() < 0.01;
     tickets.push({
       id: `bench-${n}-${i}`,
+      ref: `r-${n}-${i}`,
       number: `${service[1]}${String(seq).padStart(3, '0')}`,
       serviceId: service[0],
       businessDate: '2026-06-10',

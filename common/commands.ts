@@ -1,6 +1,6 @@
 import Type, { type Static, type TObject, type TProperties } from 'typebox';
 import { NOTES_MAX_LENGTH, type CounterAction } from './protocol.js';
-import { Id } from './schemas.js';
+import { Id, TicketRef } from './schemas.js';
 
 /**
  * One schema per staff command. The HTTP body is the socket payload without
@@ -16,7 +16,7 @@ export const CounterActionBodies = {
   open: Type.Object({ force: Type.Optional(Type.Boolean({ description: 'Admin: take over a counter someone else has open' })) }, strict),
   close: Empty,
   'call-next': Empty,
-  call: Type.Object({ ticketId: Id }, strict),
+  call: Type.Object({ ticketRef: TicketRef }, strict),
   recall: Empty,
   start: Empty,
   finish: Empty,
@@ -49,7 +49,7 @@ export const AlarmBody = Empty;
 export const AlarmRefPayload = Type.Object({ alarmId: Id }, strict);
 export type AlarmRef = Static<typeof AlarmRefPayload>;
 
-/** Staff notes on a ticket: the HTTP body (`PUT /api/tickets/:id/notes`); the socket adds `ticketId`. */
+/** Staff notes on a ticket: the HTTP body (`PUT /api/tickets/:ref/notes`); the socket adds `ticketRef`. */
 export const NotesBody = Type.Object({ notes: Type.String({ maxLength: NOTES_MAX_LENGTH }) }, strict);
-export const NotesPayloadSchema = Type.Object({ ticketId: Id, notes: Type.String({ maxLength: NOTES_MAX_LENGTH }) }, strict);
+export const NotesPayloadSchema = Type.Object({ ticketRef: TicketRef, notes: Type.String({ maxLength: NOTES_MAX_LENGTH }) }, strict);
 export type NotesPayload = Static<typeof NotesPayloadSchema>;

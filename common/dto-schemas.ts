@@ -2,6 +2,8 @@ import Type, { type Static, type TSchema } from 'typebox';
 import type {
   AgentTokenIssued,
   BookedAppointment,
+  DeviceTokenIssued,
+  DeviceTokenRevoked,
   ErrorResponse,
   FeedbackState,
   FeedbackStats,
@@ -128,7 +130,7 @@ const NullableId = Nullable(Type.String());
 
 export const StaffTicketSchema = Type.Object(
   {
-    id: Type.String(),
+    ref: Type.String({ description: "Staff reference: names the ticket in staff commands (never the visitor's token)" }),
     number: Type.String(),
     serviceId: Type.String(),
     businessDate: Type.String({ description: 'YYYY-MM-DD at the office' }),
@@ -152,7 +154,7 @@ export const StaffTicketSchema = Type.Object(
     notes: Type.String(),
     position: Nullable(Type.Integer()),
   },
-  { description: 'A ticket as staff see it' },
+  { description: "A ticket as staff see it: by its staff reference, without the visitor's token" },
 );
 
 export const StaffCounterSchema = Type.Object({
@@ -163,7 +165,7 @@ export const StaffCounterSchema = Type.Object({
   secondaryServiceIds: Type.Array(Type.String()),
   open: Type.Boolean(),
   userId: NullableId,
-  currentTicketId: NullableId,
+  currentTicketRef: Nullable(Type.String({ description: 'Staff reference of the ticket at the counter' })),
   userName: Nullable(Type.String()),
 });
 
@@ -228,13 +230,38 @@ export const PrinterStatusSchema = Type.Object({
 });
 
 export const HealthSchema = Type.Object({
-  status: Type.Literal('ok'),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  reason: Type.Optional(
+    Type.Union([
+      Type.Literal('read_only'),
+      Type.Literal('disk_full'),
+      Type.Literal('io_error'),
+      Type.Literal('cannot_open'),
+      Type.Literal('corrupt'),
+      Type.Literal('busy'),
+    ]),
+  ),
+  message: Type.Optional(Type.String()),
+  since: Type.Optional(Type.Integer()),
   details: Type.Object({ printers: Type.Array(PublicPrinterStatusSchema) }),
 });
 
 export const AgentTokenIssuedSchema = Type.Object({
   kioskId: Type.String(),
   token: Type.String({ description: 'Shown once; the previous token of the kiosk stops working' }),
+  expiresAt: Type.Union([Type.Integer(), Type.Null()], { description: 'When the token stops working (epoch ms); null: never' }),
+});
+
+// #13 part 1: kiosk devices
+export const DeviceTokenIssuedSchema = Type.Object({
+  kioskId: Type.String(),
+  token: Type.String({ description: 'Shown once (only its hash is stored); the previous token of the kiosk stops working' }),
+  pairingUrl: Type.String({ description: '`<PUBLIC_URL>/kiosk/?pair=<token>`: open it once on the kiosk to pair its browser' }),
+});
+
+export const DeviceTokenRevokedSchema = Type.Object({
+  kioskId: Type.String(),
+  revoked: Type.Boolean({ description: 'false when the kiosk had no token' }),
 });
 
 export const CounterAlarmSchema = Type.Object({
@@ -283,6 +310,8 @@ export type DtoSchemasAgree = [
   Check<Agree<typeof PrinterStatusSchema, PrinterStatus>>,
   Check<Agree<typeof HealthSchema, Health>>,
   Check<Agree<typeof AgentTokenIssuedSchema, AgentTokenIssued>>,
+  Check<Agree<typeof DeviceTokenIssuedSchema, DeviceTokenIssued>>,
+  Check<Agree<typeof DeviceTokenRevokedSchema, DeviceTokenRevoked>>,
   Check<Agree<typeof CounterAlarmSchema, CounterAlarm>>,
   Check<Agree<typeof AlarmClearedSchema, AlarmCleared>>,
 ];

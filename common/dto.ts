@@ -68,13 +68,17 @@ export interface PublicCounter {
   currentTicket: { number: string; status: TicketStatus } | null;
 }
 
-/** A ticket as staff see it. */
-export interface StaffTicket extends Ticket {
+/**
+ * A ticket as staff see it: named by its staff reference `ref`, never by its id
+ * (the visitor's token, which opens the phone page and cancels the ticket).
+ */
+export interface StaffTicket extends Omit<Ticket, 'id'> {
   position: number | null;
 }
 
-/** A counter as staff see it. */
-export interface StaffCounter extends Counter {
+/** A counter as staff see it; its current ticket by staff reference. */
+export interface StaffCounter extends Omit<Counter, 'currentTicketId'> {
+  currentTicketRef: string | null;
   userName: string | null;
 }
 
@@ -117,7 +121,12 @@ export interface ErrorResponse {
 
 /** `GET /api/health`: still "ok" with a broken printer; the details say what is wrong. */
 export interface Health {
-  status: 'ok';
+  /** `degraded` (with status 503) while the storage refuses writes: the reason says why. */
+  status: 'ok' | 'degraded';
+  reason?: 'read_only' | 'disk_full' | 'io_error' | 'cannot_open' | 'corrupt' | 'busy';
+  message?: string;
+  /** Since when writes fail (epoch ms). */
+  since?: number;
   details: { printers: PublicPrinterStatus[] };
 }
 
@@ -145,6 +154,21 @@ export interface BookedAppointment {
 export interface AgentTokenIssued {
   kioskId: string;
   token: string;
+  /** When the token stops working (epoch ms), or null when it never expires. */
+  expiresAt: number | null;
+}
+
+/** #13 part 1: a new kiosk device token, shown once, with the link that pairs the kiosk's browser. */
+export interface DeviceTokenIssued {
+  kioskId: string;
+  token: string;
+  pairingUrl: string;
+}
+
+/** #13 part 1: a revoked kiosk device token; `revoked` is false when the kiosk had none. */
+export interface DeviceTokenRevoked {
+  kioskId: string;
+  revoked: boolean;
 }
 
 export interface LoggedOut {

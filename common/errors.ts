@@ -11,6 +11,14 @@ export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   COUNTER_NOT_YOURS: 403,
+  // #13 part 3: fairness
+  LANGUAGE_NOT_ANNOUNCED: 400,
+  // #13 part 1: kiosk devices
+  DEVICE_REQUIRED: 401,
+  KIOSK_RATE_LIMITED: 429,
+  // #13 part 1b/2: client networks and origins
+  BAD_ORIGIN: 403,
+  NETWORK_NOT_ALLOWED: 403,
   // 404: what is asked for does not exist (or is no longer visible)
   NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
@@ -34,14 +42,21 @@ export const ERROR_STATUS = {
   INVALID_TARGET: 409,
   FEEDBACK_NOT_YET: 409,
   FEEDBACK_ALREADY_GIVEN: 409,
+  // #13 part 4: health and staff rules
+  COUNTER_LIMIT: 409,
   // transport-level
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  // #13 part 3: fairness
+  TOO_MANY_LOGINS: 429,
+  TOO_MANY_CONNECTIONS: 429,
   PROTOCOL_MISMATCH: 400,
   INTERNAL: 500,
+  // #13 part 4: health and staff rules
+  STORAGE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -59,6 +74,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: 'Wrong username or password.',
   FORBIDDEN: 'You are not allowed to do this.',
   COUNTER_NOT_YOURS: 'This counter was opened by someone else.',
+  // #13 part 1: kiosk devices
+  DEVICE_REQUIRED: 'Only a registered kiosk (Authorization: Device <token>) or staff may do this.',
+  KIOSK_RATE_LIMITED: 'This kiosk has drawn too many tickets in the last minute; please wait a moment.',
+  // #13 part 1b/2: client networks and origins
+  BAD_ORIGIN: 'This request comes from a page the server does not accept (its Origin); see PUBLIC_URL and ALLOWED_ORIGINS.',
+  NETWORK_NOT_ALLOWED: 'Staff access is not allowed from this network (STAFF_NETWORKS).',
   NOT_FOUND: 'Not found.',
   TICKET_NOT_FOUND: 'No such ticket.',
   SERVICE_NOT_FOUND: 'No such service.',
@@ -80,13 +101,21 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_TARGET: 'The transfer target is not valid.',
   FEEDBACK_NOT_YET: 'Feedback can be given once the visit is finished.',
   FEEDBACK_ALREADY_GIVEN: 'Feedback for this ticket was already given.',
+  // #13 part 4: health and staff rules
+  COUNTER_LIMIT: 'You already hold another counter; close it first.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   URI_TOO_LONG: 'The address is too long.',
   HEADERS_TOO_LARGE: 'The address or the request headers are too long.',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type; send application/json.',
   RATE_LIMITED: 'Too many requests; please wait a moment.',
+  // #13 part 3: fairness
+  LANGUAGE_NOT_ANNOUNCED: 'Calls are announced only in German and in the language of the called ticket.',
+  TOO_MANY_LOGINS: 'Too many login attempts; please try again later.',
+  TOO_MANY_CONNECTIONS: 'Too many open connections from this address.',
   PROTOCOL_MISMATCH: 'The app is out of date; reload it.',
   INTERNAL: 'Internal error.',
+  // #13 part 4: health and staff rules
+  STORAGE_UNAVAILABLE: 'The server cannot save right now; please try again shortly.',
 };
 
 /** A domain or application failure carried as a value, never as a thrown string. */

@@ -57,6 +57,12 @@ export interface EventPayloads {
   'appointment.cancelled': { appointmentId: string };
   /** An admin created a print agent token for a kiosk; `replaced`: an earlier one stopped working. */
   'device.agent_token_issued': { kioskId: string; replaced: boolean };
+  /** An admin created or rotated a kiosk's device token; `replaced`: an earlier one stopped working. */
+  'device.token_issued': { kioskId: string; replaced: boolean };
+  /** An admin revoked a kiosk's device token; `hadToken`: false when it had none (nothing changed). */
+  'device.token_revoked': { kioskId: string; hadToken: boolean };
+  /** An admin revoked a kiosk's print agent token without issuing a new one. */
+  'device.agent_token_revoked': { kioskId: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -90,6 +96,9 @@ export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
   'appointment.created': { version: 1, changesQueue: false },
   'appointment.cancelled': { version: 1, changesQueue: false },
   'device.agent_token_issued': { version: 1, changesQueue: false },
+  'device.token_issued': { version: 1, changesQueue: false },
+  'device.token_revoked': { version: 1, changesQueue: false },
+  'device.agent_token_revoked': { version: 1, changesQueue: false },
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as EventType[];

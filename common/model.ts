@@ -24,8 +24,10 @@ export type PriorityClass = 'appointment' | 'priority' | 'walk_in';
 export type TicketChannel = 'kiosk' | 'staff' | 'checkin' | 'api';
 
 export interface Ticket {
-  /** Unguessable token; the phone page and QR code use it. */
+  /** Unguessable token; the phone page and QR code use it. The visitor's secret: never sent to staff screens. */
   id: string;
+  /** Staff's name for the ticket (call it, notes, reprint): unique per site, opens nothing for the public. */
+  ref: string;
   /** Display number, e.g. "A017". */
   number: string;
   serviceId: string;

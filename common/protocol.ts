@@ -16,7 +16,7 @@ import type { ErrorBody } from './errors.js';
  * refused with connect_error `PROTOCOL_MISMATCH`, so week-old display bundles
  * reload instead of misreading events.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const NAMESPACES = {
   display: '/display',
@@ -61,7 +61,7 @@ export interface CounterSnapshot extends Sequenced, OfficeClock {
   counters: StaffCounter[];
   /** Alarms raised today that nobody has acknowledged, oldest first. */
   alarms: CounterAlarm[];
-  /** Per open counter, its callable waiting tickets' ids in the order `call-next` would take them. */
+  /** Per open counter, its callable waiting tickets' staff refs in the order `call-next` would take them. */
   callOrder: Record<string, string[]>;
 }
 

@@ -8,6 +8,8 @@ import Type, { type Static } from 'typebox';
 const strict = { additionalProperties: false } as const;
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+/** A ticket's staff reference (`ref`), how staff commands name a ticket; the visitor's token stays theirs. */
+export const TicketRef = Type.String({ ...Id, description: "The ticket's staff reference (`ref` of a staff ticket)" });
 export const Language = Type.String({
   minLength: 2,
   maxLength: 35,

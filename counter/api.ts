@@ -7,5 +7,5 @@ export const api = {
   logout: () => http<{ ok: true }>('POST', '/api/auth/logout', { body: {} }),
   services: () => http<PublicService[]>('GET', '/api/services'),
   /** Its answer belongs to the printing side: read it defensively (see reprintOutcome). */
-  reprint: (ticketId: string) => http<unknown>('POST', `/api/tickets/${encodeURIComponent(ticketId)}/reprint`, { body: {} }),
+  reprint: (ticketRef: string) => http<unknown>('POST', `/api/tickets/${encodeURIComponent(ticketRef)}/reprint`, { body: {} }),
 };

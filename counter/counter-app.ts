@@ -123,7 +123,7 @@ export class CounterApp extends LitElement {
       case 'action':
         return cmd.act(i.action);
       case 'call':
-        return cmd.call(i.ticketId);
+        return cmd.call(i.ticketRef);
       case 'transfer-dialog':
         this.transferOpen = i.open && deskView(ctl).enabled.transfer;
         return;
@@ -133,7 +133,7 @@ export class CounterApp extends LitElement {
       case 'reprint':
         return cmd.reprint();
       case 'notes':
-        return cmd.saveNotes(i.ticketId, i.notes);
+        return cmd.saveNotes(i.ticketRef, i.notes);
       case 'alarm':
         return cmd.raiseAlarm();
       case 'alarm-ack':

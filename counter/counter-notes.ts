@@ -63,9 +63,9 @@ export class CounterNotes extends LitElement {
       this.sent = null;
       const previous = changed.get('ticket');
       const clean = previous === undefined || this.draft === previous.notes;
-      if (this.ticket.id !== this.shownFor || clean) {
+      if (this.ticket.ref !== this.shownFor || clean) {
         this.draft = this.ticket.notes;
-        this.shownFor = this.ticket.id;
+        this.shownFor = this.ticket.ref;
       }
     }
   }
@@ -77,7 +77,7 @@ export class CounterNotes extends LitElement {
   private save(): void {
     if (!this.dirty || this.draft === this.sent) return;
     this.sent = this.draft;
-    counterIntents.fire(this, { type: 'notes', ticketId: this.ticket.id, notes: this.draft });
+    counterIntents.fire(this, { type: 'notes', ticketRef: this.ticket.ref, notes: this.draft });
   }
 
   override render() {

@@ -100,7 +100,7 @@ export class CounterQueueList extends LitElement {
                     <button
                       ?disabled=${!this.canCall}
                       aria-label=${t('callTicket', { number: ticket.number })}
-                      @click=${() => counterIntents.fire(this, { type: 'call', ticketId: ticket.id })}
+                      @click=${() => counterIntents.fire(this, { type: 'call', ticketRef: ticket.ref })}
                     >
                       ${t('callShort')}
                     </button>

@@ -52,8 +52,8 @@ export class DeskCommands {
     return this.onTicket(action, (c, counterId) => c.command(`counter:${action}`, { counterId }));
   }
 
-  call(ticketId: string): Promise<void> {
-    return this.onTicket('call', (c, counterId) => c.command('counter:call', { counterId, ticketId }));
+  call(ticketRef: string): Promise<void> {
+    return this.onTicket('call', (c, counterId) => c.command('counter:call', { counterId, ticketRef }));
   }
 
   transfer(to: TransferTarget): Promise<void> {
@@ -69,15 +69,15 @@ export class DeskCommands {
     const ticket = deskView(this.desk).currentTicket;
     if (!ticket) return;
     await this.send('reprint', async () => {
-      const res = await api.reprint(ticket.id);
+      const res = await api.reprint(ticket.ref);
       if (res.ok) this.desk.say(reprintOutcome(this.texts().t, ticket.number, res.value));
       else this.desk.fail(res);
     });
   }
 
   /** Not behind `send`: notes are saved on leaving the field, often just before an action click. */
-  async saveNotes(ticketId: string, notes: string): Promise<void> {
-    const reply = await this.desk.channel?.command('counter:notes', { ticketId, notes });
+  async saveNotes(ticketRef: string, notes: string): Promise<void> {
+    const reply = await this.desk.channel?.command('counter:notes', { ticketRef, notes });
     if (reply && !reply.ok) this.desk.fail(reply.error);
   }
 

@@ -7,11 +7,11 @@ export interface CounterIntents {
   'transfer-dialog': { open: boolean };
   transfer: { serviceId?: string; targetCounterId?: string; keepPlace: boolean };
   reprint: NoFields;
-  call: { ticketId: string };
+  call: { ticketRef: string };
   open: { counterId: string; force?: boolean };
   close: NoFields;
   'choose-counter': NoFields;
-  notes: { ticketId: string; notes: string };
+  notes: { ticketRef: string; notes: string };
   alarm: NoFields;
   'alarm-ack': { alarmId: string };
   login: { username: string; password: string };

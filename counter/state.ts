@@ -14,7 +14,7 @@ export interface DeskState {
   tickets: ReadonlyMap<string, StaffTicket>;
   counters: readonly StaffCounter[];
   services: readonly ServiceQueueStats[];
-  /** Per open counter, its callable tickets' ids in the order `call-next` would take them (the server's policy). */
+  /** Per open counter, its callable tickets' staff refs in the order `call-next` would take them (the server's policy). */
   callOrder: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -23,7 +23,7 @@ const OPEN_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
 export function fromSnapshot(s: CounterSnapshot): DeskState {
   return {
     user: s.user,
-    tickets: new Map(s.tickets.filter((t) => OPEN_STATUSES.includes(t.status)).map((t) => [t.id, t])),
+    tickets: new Map(s.tickets.filter((t) => OPEN_STATUSES.includes(t.status)).map((t) => [t.ref, t])),
     counters: s.counters,
     services: s.services,
     callOrder: s.callOrder,
@@ -34,8 +34,8 @@ export function fromSnapshot(s: CounterSnapshot): DeskState {
 export function applyQueueChanged(state: DeskState, e: QueueChanged): DeskState {
   const tickets = new Map(state.tickets);
   for (const t of e.tickets) {
-    if (OPEN_STATUSES.includes(t.status)) tickets.set(t.id, t);
-    else tickets.delete(t.id);
+    if (OPEN_STATUSES.includes(t.status)) tickets.set(t.ref, t);
+    else tickets.delete(t.ref);
   }
   return { ...state, tickets, counters: e.counters, services: e.services, callOrder: nextCallOrder(state.callOrder, e) };
 }
@@ -66,7 +66,7 @@ export function servedServiceIds(counter: StaffCounter): string[] {
 
 /** The counter's current ticket while it is called or serving there. */
 export function currentTicket(state: DeskState, counter: StaffCounter): StaffTicket | null {
-  const t = counter.currentTicketId ? state.tickets.get(counter.currentTicketId) : undefined;
+  const t = counter.currentTicketRef ? state.tickets.get(counter.currentTicketRef) : undefined;
   return t && t.counterId === counter.id && (t.status === 'called' || t.status === 'serving') ? t : null;
 }
 
@@ -81,7 +81,7 @@ export function currentTicket(state: DeskState, counter: StaffCounter): StaffTic
 export function waitingFor(state: DeskState, counter: StaffCounter): StaffTicket[] {
   if (counter.open) {
     const order = state.callOrder[counter.id] ?? [];
-    return order.map((id) => state.tickets.get(id)).filter((t): t is StaffTicket => t?.status === 'waiting');
+    return order.map((ref) => state.tickets.get(ref)).filter((t): t is StaffTicket => t?.status === 'waiting');
   }
   const served = servedServiceIds(counter);
   return [...state.tickets.values()]
@@ -145,9 +145,9 @@ export function enabledActions(counter: StaffCounter | null, user: SessionUser |
 /** Whether the state already shows what a command's acknowledgement reported (the push may come after the ack). */
 export function showsOutcome(state: DeskState, reply: { ticket: StaffTicket | null; counter: StaffCounter }): boolean {
   const counter = state.counters.find((c) => c.id === reply.counter.id);
-  if (!counter || counter.open !== reply.counter.open || counter.currentTicketId !== reply.counter.currentTicketId) return false;
+  if (!counter || counter.open !== reply.counter.open || counter.currentTicketRef !== reply.counter.currentTicketRef) return false;
   if (!reply.ticket) return true;
-  const ticket = state.tickets.get(reply.ticket.id);
+  const ticket = state.tickets.get(reply.ticket.ref);
   if (!ticket) return !OPEN_STATUSES.includes(reply.ticket.status);
   return ticket.status === reply.ticket.status && ticket.serviceId === reply.ticket.serviceId;
 }

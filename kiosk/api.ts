@@ -1,5 +1,6 @@
 import { http } from '../common/client/http.js';
 import type { IssuedTicket } from '../common/dto.js';
+import { deviceHeaders, pageDeviceToken } from './pairing.js';
 
 /** Printing happens before the answer; a slow printer must not look like a dead server. */
 export const ISSUE_TIMEOUT_MS = 20_000;
@@ -10,12 +11,20 @@ export interface PublicKiosk {
   area: string | null;
 }
 
-/** The kiosk's requests; each answer is a value (see HttpResult), so every failure can be shown. */
+/** This kiosk's device token (from its pairing link), read once at start-up; null = not paired. */
+export const deviceToken: string | null = pageDeviceToken();
+const headers = deviceHeaders(deviceToken);
+
+/**
+ * The kiosk's requests; each answer is a value (see HttpResult), so every
+ * failure can be shown. Each carries the device token: the server prints on
+ * the kiosk the token belongs to, and refuses an unpaired one (DEVICE_REQUIRED).
+ */
 export const api = {
-  issue: (body: { serviceId: string; language: string; priority?: boolean; kioskId?: string }) =>
-    http<IssuedTicket>('POST', '/api/tickets', { body, timeoutMs: ISSUE_TIMEOUT_MS }),
-  checkIn: (body: { code: string; language: string; kioskId?: string }) =>
-    http<IssuedTicket>('POST', '/api/checkin', { body, timeoutMs: ISSUE_TIMEOUT_MS }),
-  kiosk: (id: string) => http<PublicKiosk>('GET', `/api/kiosks/${encodeURIComponent(id)}`),
-  kiosks: () => http<PublicKiosk[]>('GET', '/api/kiosks'),
+  issue: (body: { serviceId: string; language: string; priority?: boolean }) =>
+    http<IssuedTicket>('POST', '/api/tickets', { body, timeoutMs: ISSUE_TIMEOUT_MS, headers }),
+  checkIn: (body: { code: string; language: string }) =>
+    http<IssuedTicket>('POST', '/api/checkin', { body, timeoutMs: ISSUE_TIMEOUT_MS, headers }),
+  /** The kiosk the token belongs to; DEVICE_REQUIRED when it is unpaired or was revoked. */
+  me: () => http<PublicKiosk>('GET', '/api/kiosks/me', { headers }),
 };

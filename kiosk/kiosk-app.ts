@@ -3,13 +3,13 @@ import { I18nController } from '../common/client/i18n-controller.js';
 import type { PublicService } from '../common/dto.js';
 import type { KioskKey } from '../common/i18n/kiosk/index.js';
 import type { VisitorLanguage } from '../common/i18n/languages.js';
-import { api } from './api.js';
+import { api, deviceToken } from './api.js';
 import { isLoaded, languageWords, loadAllLanguages } from './catalogs.js';
 import { maybeDailyReload } from './daily-reload.js';
 import { kioskIntents, type KioskIntent } from './intents.js';
 import { identifyKiosk } from './kiosk-device.js';
 import { bookingCodeFromScan, isBookingCode } from './logic/booking-code.js';
-import { failureText } from './logic/error-texts.js';
+import { failureText, type FailureCode } from './logic/error-texts.js';
 import { idleStage, type IdleStage } from './logic/idle.js';
 import { INITIAL_STATE, isPristine, reduce, type Issued, type KioskAction, type KioskState } from './logic/kiosk-state.js';
 import { parseKioskOptions, ticketScreenMs, type KioskOptions } from './logic/options.js';
@@ -27,6 +27,7 @@ import './components/kiosk-out-of-order.js';
 import { loadQrEncoder } from './components/kiosk-qr-code.js';
 import './components/kiosk-service-screen.js';
 import './components/kiosk-ticket-screen.js';
+import './components/kiosk-unpaired.js';
 
 const TICK_MS = 500;
 /** Right after start-up the socket is still connecting: show "out of order" only if it takes longer. */
@@ -44,7 +45,7 @@ const IDLE_DIALOG_HOLD_MS = 1_500;
 export class KioskApp extends LitElement {
   static override properties = {
     state: { state: true },
-    kioskProblem: { state: true },
+    unpaired: { state: true },
     now: { state: true },
     languagesLoaded: { state: true },
     idleDialog: { state: true },
@@ -53,7 +54,8 @@ export class KioskApp extends LitElement {
   static override styles = [tokens, appStyles];
 
   declare state: KioskState;
-  declare kioskProblem: string | null;
+  /** No valid device token: the page shows "this device is not registered" and draws nothing. */
+  declare unpaired: boolean;
   declare now: number;
   declare languagesLoaded: boolean;
   /** The countdown's seconds while the idle dialog is up; it stays until tapped, even after the touch reset the timer. */
@@ -61,13 +63,18 @@ export class KioskApp extends LitElement {
 
   private readonly options: KioskOptions = parseKioskOptions(location.search);
   private readonly i18n = new I18nController(this, kioskTexts, textsFor, INITIAL_STATE.lang);
-  private readonly status = new ServiceStatus(this, {
-    online: () => {
-      void this.resolveKiosk();
-      this.prefetch();
+  private readonly status = new ServiceStatus(
+    this,
+    {
+      online: () => {
+        void this.resolveKiosk();
+        this.prefetch();
+      },
+      timeZone: (tz) => this.i18n.setTimeZone(tz),
+      unpaired: () => this.showUnpaired(),
     },
-    timeZone: (tz) => this.i18n.setTimeZone(tz),
-  });
+    deviceToken,
+  );
   private readonly scanner = new ScannerController(this, {
     onScan: (text) => this.onScan(text),
     onKey: (key) => this.typeOnKeyboard(key),
@@ -77,14 +84,13 @@ export class KioskApp extends LitElement {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastActivity = Date.now();
   private ticketShownAt = 0;
-  /** The device the server prints for; null = no printing. */
-  private kioskId: string | null = null;
   private kioskSettled = false;
 
   constructor() {
     super();
     this.state = INITIAL_STATE;
-    this.kioskProblem = null;
+    this.unpaired = false;
+    if (deviceToken === null) this.showUnpaired();
     this.now = Date.now();
     this.languagesLoaded = false;
     this.idleDialog = null;
@@ -155,28 +161,30 @@ export class KioskApp extends LitElement {
     const priority = this.state.priority && service.priorityEnabled;
     // Synchronously, before any await: a second tap finds the request pending and is dropped.
     this.dispatch({ type: 'request', kind: 'ticket' });
-    const res = await api.issue({ serviceId, language: this.state.lang, ...(priority ? { priority: true } : {}), ...this.kioskRef() });
+    const res = await api.issue({ serviceId, language: this.state.lang, ...(priority ? { priority: true } : {}) });
     if (res.ok) this.showTicket({ ticket: res.value, kind: 'walk-in', priority, service });
-    else this.fail(failureText(res.code));
+    else this.failWith(res.code);
   }
 
   private async checkIn(code: string): Promise<void> {
     if (this.state.pending) return;
     if (!isBookingCode(code)) return this.dispatch({ type: 'notice', message: 'errNotFound' });
     this.dispatch({ type: 'request', kind: 'checkin' });
-    const res = await api.checkIn({ code, language: this.state.lang, ...this.kioskRef() });
-    if (!res.ok) return this.fail(failureText(res.code));
+    const res = await api.checkIn({ code, language: this.state.lang });
+    if (!res.ok) return this.failWith(res.code);
     const service = this.status.services?.find((x) => x.id === res.value.serviceId) ?? null;
     this.showTicket({ ticket: res.value, kind: 'appointment', priority: false, service });
-  }
-
-  private kioskRef(): { kioskId?: string } {
-    return this.kioskId ? { kioskId: this.kioskId } : {};
   }
 
   private showTicket(issued: Issued): void {
     this.ticketShownAt = this.lastActivity = Date.now();
     this.dispatch({ type: 'issued', issued });
+  }
+
+  /** A refused request; DEVICE_REQUIRED: the token was revoked or rotated since start-up, so this is no kiosk any more. */
+  private failWith(code: FailureCode): void {
+    if (code === 'DEVICE_REQUIRED') this.showUnpaired();
+    this.fail(failureText(code));
   }
 
   private fail(message: KioskKey): void {
@@ -185,13 +193,18 @@ export class KioskApp extends LitElement {
     if (message === 'errServiceClosed' || message === 'errNoMoreTickets') this.status.refresh();
   }
 
-  /** Asked again after every reconnect until the server has answered. */
+  /** Whether the server still knows this kiosk's token; asked again after every reconnect until it has answered. */
   private async resolveKiosk(): Promise<void> {
     if (this.kioskSettled) return;
-    const identity = await identifyKiosk(this.options.kioskId);
+    const identity = await identifyKiosk();
     this.kioskSettled = identity.settled;
-    this.kioskId = identity.id;
-    if (identity.settled || identity.problem) this.kioskProblem = identity.problem;
+    if (identity.paired === false) this.showUnpaired();
+  }
+
+  /** "This device is not registered", in English too: the other languages load even though no socket comes online. */
+  private showUnpaired(): void {
+    this.unpaired = true;
+    if (!this.languagesLoaded) loadAllLanguages().then(() => (this.languagesLoaded = true), () => undefined);
   }
 
   private readonly onActivity = (): void => {
@@ -243,7 +256,7 @@ export class KioskApp extends LitElement {
 
   override render() {
     const s = this.state;
-    if (this.kioskProblem) return html`<kiosk-out-of-order detail=${this.kioskProblem}></kiosk-out-of-order>`;
+    if (this.unpaired) return html`<kiosk-unpaired ?loaded=${this.languagesLoaded}></kiosk-unpaired>`;
     // A drawn ticket stays readable even if the server goes away meanwhile.
     if (s.screen !== 'ticket' && !this.serverReachable()) {
       const starting = this.status.connection === 'connecting' && this.now - this.startedAt < STARTUP_GRACE_MS;

@@ -1,28 +1,23 @@
-import { api } from './api.js';
+import { api, deviceToken } from './api.js';
 
 /**
- * Which kiosk this is, so its printer prints. `settled` is false while the
- * server could not be asked (try again after the next reconnect).
+ * Whether this browser is a paired kiosk (#13 part 1). `settled` is false
+ * while the server could not be asked (try again after the next reconnect).
+ * The server knows the kiosk by its device token, so the page needs no id:
+ * its tickets print on the kiosk the token belongs to.
  */
 export interface KioskIdentity {
   settled: boolean;
-  /** The device the server prints for; null = no printing. */
+  /** null while unknown; false: no token, or the server refused it (never paired, rotated or revoked). */
+  paired: boolean | null;
+  /** The kiosk's id, once the server confirmed the token. */
   id: string | null;
-  /** A set-up error staff must see, in German: the address names a kiosk the server does not know. */
-  problem: string | null;
 }
 
-/** With `?kiosk=<id>`: that id, checked with the server. Without: the office's only kiosk, if it has just one. */
-export async function identifyKiosk(wanted: string | null): Promise<KioskIdentity> {
-  if (wanted) {
-    const res = await api.kiosk(wanted);
-    if (res.ok) return { settled: true, id: wanted, problem: null };
-    if (res.code === 'NOT_FOUND') {
-      return { settled: false, id: null, problem: `Kiosk „${wanted}“ ist auf dem Server nicht eingerichtet. Bitte die Adresse prüfen (?kiosk=…).` };
-    }
-    return { settled: false, id: null, problem: null };
-  }
-  const res = await api.kiosks();
-  if (!res.ok) return { settled: false, id: null, problem: null };
-  return { settled: true, id: res.value.length === 1 ? (res.value[0]?.id ?? null) : null, problem: null };
+export async function identifyKiosk(token: string | null = deviceToken): Promise<KioskIdentity> {
+  if (!token) return { settled: true, paired: false, id: null };
+  const res = await api.me();
+  if (res.ok) return { settled: true, paired: true, id: res.value.id };
+  if (res.code === 'DEVICE_REQUIRED') return { settled: true, paired: false, id: null };
+  return { settled: false, paired: null, id: null };
 }

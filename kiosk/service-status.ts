@@ -13,6 +13,8 @@ export interface ServiceStatusEvents {
   online(): void;
   /** The office's time zone, from every snapshot. */
   timeZone(timeZone: string): void;
+  /** The server refused this kiosk's device token (never paired, rotated or revoked): the channel stops. */
+  unpaired(): void;
 }
 
 /**
@@ -23,19 +25,23 @@ export interface ServiceStatusEvents {
 export class ServiceStatus implements ReactiveController {
   services: PublicService[] | null = null;
   connection: ConnectionState = 'connecting';
-  private channel: LiveChannel<KioskServerEvents, KioskClientEvents, 'kiosk:snapshot'> | null = null;
+  private channel: LiveChannel<KioskServerEvents, KioskClientEvents, 'kiosk:snapshot', 'DEVICE_REQUIRED'> | null = null;
   private lastResync = Date.now();
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly on: ServiceStatusEvents,
+    /** The kiosk's device token: /kiosk serves paired kiosks only. */
+    private readonly deviceToken: string | null,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.channel = new LiveChannel<KioskServerEvents, KioskClientEvents, 'kiosk:snapshot'>({
+    this.channel = new LiveChannel<KioskServerEvents, KioskClientEvents, 'kiosk:snapshot', 'DEVICE_REQUIRED'>({
       namespace: NAMESPACES.kiosk,
+      auth: this.deviceToken ? { device: this.deviceToken } : {},
+      final: { codes: ['DEVICE_REQUIRED'], on: () => this.on.unpaired() },
       snapshotEvent: 'kiosk:snapshot',
       onSnapshot: (s) => {
         this.on.timeZone(s.timeZone);

@@ -1,5 +1,7 @@
 import { createApp } from './app.js';
+import { pairingUrl } from './app/devices.js';
 import { ConfigError, loadConfig } from './config.js';
+import { StorageError } from './store/store.js';
 
 /** Process entry: env → config, start, print first-start credentials once, close gracefully. */
 async function main(): Promise<void> {
@@ -10,6 +12,12 @@ async function main(): Promise<void> {
     const banner = [
       `Initialised a new database in ${config.dataDir} (${config.seed === 'demo' ? 'demo office' : 'empty office'}).`,
       ...(lines.length > 0 ? ['Generated passwords (shown only now; store them safely):', ...lines] : []),
+      ...(app.seed.kioskPairing
+        ? [
+            `Kiosk "${app.seed.kioskPairing.kioskId}": open this pairing link once on the kiosk (shown only now; it is the kiosk's key):`,
+            `  ${pairingUrl(config.publicUrl, app.seed.kioskPairing.token)}`,
+          ]
+        : []),
     ];
     process.stdout.write(`\n${banner.join('\n')}\n\n`);
   }
@@ -40,6 +48,10 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof StorageError) {
+    process.stderr.write(`Cannot start: ${err.message} The server must be able to write its database; nothing was changed.\n`);
+    process.exit(1);
   }
   process.stderr.write(`Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);

@@ -19,6 +19,8 @@ export interface HttpOptions {
   body?: unknown;
   /** Give up after this long; default 10 s. */
   timeoutMs?: number;
+  /** Extra request headers, e.g. a kiosk's `authorization: Device <token>`. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
@@ -37,7 +39,7 @@ export async function http<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
       method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: o.body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...o.headers, ...(o.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: o.body === undefined ? null : JSON.stringify(o.body),
       signal: AbortSignal.timeout(o.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS),
     });

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { languageInfo } from '../../common/i18n/languages.js';
 import { isLoaded } from '../catalogs.js';
 import { kioskTexts, textsFor } from '../texts.js';
-import { screenStyles } from './shared-styles.js';
+import { noticeStyles, screenStyles } from './shared-styles.js';
 import './kiosk-icon.js';
 
 /**
@@ -17,29 +17,8 @@ export class KioskOutOfOrder extends LitElement {
 
   static override styles = [
     screenStyles,
+    noticeStyles,
     css`
-      :host {
-        align-items: center;
-        justify-content: center;
-        gap: 2.5rem;
-        padding: 3rem;
-        text-align: center;
-      }
-      .icon {
-        font-size: 9rem;
-        color: var(--k-muted);
-      }
-      section {
-        display: flex;
-        flex-direction: column;
-        gap: 0.6rem;
-      }
-      h1 {
-        font-size: 3rem;
-      }
-      p {
-        font-size: 1.5rem;
-      }
       .detail {
         font-size: 1rem;
         color: var(--k-muted);

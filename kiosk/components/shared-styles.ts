@@ -75,3 +75,29 @@ export const screenStyles = css`
     color: var(--k-muted);
   }
 `;
+
+/** A full-screen notice the kiosk shows instead of its screens ("out of order", "not registered"): icon and texts, centred. */
+export const noticeStyles = css`
+  :host {
+    align-items: center;
+    justify-content: center;
+    gap: 2.5rem;
+    padding: 3rem;
+    text-align: center;
+  }
+  .icon {
+    font-size: 9rem;
+    color: var(--k-muted);
+  }
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: 0.6rem;
+  }
+  h1 {
+    font-size: 3rem;
+  }
+  p {
+    font-size: 1.5rem;
+  }
+`;

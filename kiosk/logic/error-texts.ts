@@ -17,6 +17,7 @@ const TEXTS: Partial<Record<FailureCode, KioskKey>> = {
   DAILY_LIMIT_REACHED: 'errNoMoreTickets',
   PAST_CLOSING_TIME: 'errNoMoreTickets',
   RATE_LIMITED: 'errBusy',
+  KIOSK_RATE_LIMITED: 'errBusy',
 };
 
 /** The message that explains a failure in the visitor's language. */

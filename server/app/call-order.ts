@@ -20,13 +20,14 @@ function profileOf(counter: Counter, staff: UserRecord | null): CounterProfile {
 
 const viewProfile = (v: QueueView, c: Counter): CounterProfile => profileOf(c, c.userId ? v.staffMember(c.userId) : null);
 
-const ids = (tickets: readonly { id: string }[]) => tickets.map((t) => t.id);
+/** Staff screens name tickets by their staff reference, never by the visitor's token. */
+const refs = (tickets: readonly { ref: string }[]) => tickets.map((t) => t.ref);
 
-/** Every open counter's callable tickets (ids) in the order call-next would take them. */
+/** Every open counter's callable tickets (staff refs) in the order call-next would take them. */
 export function openCounterCallOrder(v: QueueView): Record<string, string[]> {
   const open = v.counters.filter((c) => c.open).map((c) => viewProfile(v, c));
   const order: Record<string, string[]> = {};
-  for (const [counterId, tickets] of callOrders(open, v.waiting, v.now, v.settings.policy)) order[counterId] = ids(tickets);
+  for (const [counterId, tickets] of callOrders(open, v.waiting, v.now, v.settings.policy)) order[counterId] = refs(tickets);
   return order;
 }
 
@@ -96,7 +97,7 @@ export class CallOrderCache {
       }
       candidates ??= groupWaiting(v.waiting);
       const mine = candidates(profile);
-      const entry = { basis, order: ids(callOrder(profile, mine, v.now, v.settings.policy)), until: nextCallableAt(mine, v.now) };
+      const entry = { basis, order: refs(callOrder(profile, mine, v.now, v.settings.policy)), until: nextCallableAt(mine, v.now) };
       this.entries.set(counter.id, entry);
       order[counter.id] = entry.order;
     }

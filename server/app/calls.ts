@@ -7,8 +7,12 @@ import type { QueueView } from './views.js';
 
 export const CALL_EVENTS = ['ticket.called', 'ticket.recalled'] as const;
 
-/** Calls further back than this are not announced any more, so the lookup stays small. */
-export const ANNOUNCEMENT_LOOKBACK_CALLS = 200;
+/**
+ * Only today's latest calls are announced: as many as a display shows in its
+ * history (DISPLAY_HISTORY_SIZE), so every call a screen holds can be spoken,
+ * and no client can have the server speak the whole day's numbers.
+ */
+export const ANNOUNCEMENT_LOOKBACK_CALLS = 40;
 
 /** A call event as screens show it; `ticket` is the event's ticket. */
 export function displayCall(v: QueueView, e: LoggedEvent, ticket: Ticket | null): DisplayCall | null {

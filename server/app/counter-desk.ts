@@ -9,9 +9,13 @@ import type { SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { counterProfile } from './call-order.js';
 import type { Office } from './office.js';
+import { staffTicketByRef } from './staff-tickets.js';
 
 export interface CounterCommandInput {
   counterId: string;
+  /** `call`: the ticket's staff reference. */
+  ticketRef?: string;
+  /** `call`, deprecated (HTTP only): the ticket's id, the visitor's token. */
   ticketId?: string;
   serviceId?: string;
   targetCounterId?: string;
@@ -65,6 +69,11 @@ async function decide(
   if (action === 'open') {
     if (counter.open && counter.userId !== user.id && !(isAdmin && input.force)) throw new AppError('COUNTER_TAKEN');
     if (counter.open && counter.userId === user.id) return { ticket: null, counter, events: [] };
+    // A staff member works at one desk at a time (admins may hold several, e.g. to cover).
+    if (!isAdmin) {
+      const held = (await tx.catalog.counters()).find((c) => c.open && c.userId === user.id && c.id !== counter.id);
+      if (held) throw new AppError('COUNTER_LIMIT', `You already hold ${held.name}; close it before opening another counter.`, { counterId: held.id });
+    }
     return {
       ticket: null,
       counter: { ...counter, open: true, userId: user.id },
@@ -108,6 +117,31 @@ async function decide(
   }
 }
 
+/**
+ * Closes every counter a user holds (at logout). A ticket still called or
+ * being served there goes back to the queue at its old place, available at
+ * once: the visitor did nothing wrong, so neither the return's cool-down nor
+ * the no-show after too many calls applies. A ticket being served is returned
+ * too, not finished: the visit did not end, and another counter may call it.
+ */
+export async function closeCountersOf(office: Office, user: SessionUser): Promise<void> {
+  await office.command(async (tx, now) => {
+    const events: DomainEvent[] = [];
+    const today = businessDate(now, (await tx.catalog.settings()).timeZone);
+    for (const counter of await tx.catalog.counters()) {
+      if (!counter.open || counter.userId !== user.id) continue;
+      const current = counter.currentTicketId ? await tx.tickets.get(counter.currentTicketId) : null;
+      if (current && current.businessDate === today && (current.status === 'called' || current.status === 'serving')) {
+        const r = await applyToTicket(tx, current, { type: 'return', userId: user.id, release: true }, now);
+        events.push(...r.events);
+      }
+      await tx.catalog.putCounter({ ...counter, open: false, userId: null, currentTicketId: null });
+      events.push(event('counter.closed', now, { counterId: counter.id, userId: user.id }));
+    }
+    return { result: undefined, events };
+  });
+}
+
 async function pickFor(tx: SiteTx, now: number, counter: Counter): Promise<Ticket | null> {
   const settings = await tx.catalog.settings();
   const open = await tx.tickets.open(businessDate(now, settings.timeZone));
@@ -117,7 +151,11 @@ async function pickFor(tx: SiteTx, now: number, counter: Counter): Promise<Ticke
 
 /** Staff may call any waiting ticket of the day, except one another counter was sent by name. */
 async function ticketForCall(tx: SiteTx, now: number, counter: Counter, input: CounterCommandInput): Promise<Ticket> {
-  const t = input.ticketId ? await tx.tickets.get(input.ticketId) : null;
+  const t = input.ticketRef
+    ? await staffTicketByRef(tx, input.ticketRef)
+    : input.ticketId
+      ? await tx.tickets.get(input.ticketId)
+      : null;
   if (!t || t.businessDate !== businessDate(now, (await tx.catalog.settings()).timeZone)) throw new AppError('TICKET_NOT_FOUND');
   if (t.targetCounterId !== null && t.targetCounterId !== counter.id) {
     throw new AppError('INVALID_TARGET', 'This ticket was transferred to another counter.');

@@ -15,16 +15,16 @@ export const FEEDBACK_STATS_MAX_DAYS = 366;
 /**
  * Stores a visitor's grade once per ticket, only after the visit was finished.
  * Kept anonymous: the row names the service, counter, day and language, never
- * the staff member or anything about the visitor.
+ * the staff member, the visitor or the ticket; the ticket only records that it
+ * has answered.
  */
 export async function giveFeedback(office: Office, ticketId: string, input: FeedbackInput): Promise<void> {
   const comment = input.comment?.trim() || null;
   await office.command(async (tx, now) => {
     const t = await liveTicket(tx, ticketId, now);
     if (t.status !== 'done') throw new AppError('FEEDBACK_NOT_YET');
-    if (await tx.feedback.byTicket(t.id)) throw new AppError('FEEDBACK_ALREADY_GIVEN');
+    if (!(await tx.tickets.markAnswered(t.id))) throw new AppError('FEEDBACK_ALREADY_GIVEN');
     await tx.feedback.insert({
-      ticketId: t.id,
       serviceId: t.serviceId,
       counterId: t.counterId,
       businessDate: t.businessDate,
@@ -40,7 +40,7 @@ export async function giveFeedback(office: Office, ticketId: string, input: Feed
 
 export async function feedbackGiven(office: Office, ticketId: string): Promise<boolean> {
   const now = office.now();
-  return office.store.read(office.siteId, async (r) => (await r.feedback.byTicket((await liveTicket(r, ticketId, now)).id)) !== null);
+  return office.store.read(office.siteId, async (r) => r.tickets.answered((await liveTicket(r, ticketId, now)).id));
 }
 
 /** Mean grade and count per service and office day; both dates default to today. */

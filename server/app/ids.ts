@@ -5,6 +5,15 @@ export function newToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * A ticket's staff reference: what staff screens and commands name a ticket by, so
+ * the visitor's token never reaches them. It opens nothing for the public; 48 bits
+ * keep it unique per site (the store's unique index refuses a repeat).
+ */
+export function newTicketRef(): string {
+  return `r${randomBytes(6).toString('hex')}`;
+}
+
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
 }

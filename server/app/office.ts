@@ -9,7 +9,7 @@ import { formatTicketNumber } from '../domain/numbering.js';
 import { businessDate } from '../domain/time.js';
 import type { QueueStore, SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
-import { newBookingCode, newId, newToken, normaliseBookingCode } from './ids.js';
+import { newBookingCode, newId, newTicketRef, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
 import { QueueView, type ServiceScope } from './views.js';
 
@@ -170,6 +170,7 @@ export class Office {
     const ticket: Ticket = {
       ...t,
       id: newToken(),
+      ref: newTicketRef(),
       number: formatTicketNumber(service.prefix, seq),
       businessDate: day,
       status: 'waiting',

@@ -5,6 +5,7 @@ import type { Estimate } from '../../common/model.js';
 import { event } from '../domain/events.js';
 import { isTicketExpired } from '../domain/ticket-expiry.js';
 import type { Office } from './office.js';
+import { staffTicketByRef } from './staff-tickets.js';
 
 /** What a printed ticket says, before any layout. */
 export interface TicketFacts {
@@ -53,6 +54,13 @@ export function receiptFacts(office: Office, ticketId: string): Promise<ReceiptF
       },
     };
   });
+}
+
+/** The id of the ticket a staff reprint names by its staff reference (or, as before protocol 3, by its id). */
+export async function reprintedTicketId(office: Office, refOrId: string): Promise<string> {
+  const ticket = await office.store.read(office.siteId, (r) => staffTicketByRef(r, refOrId));
+  if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+  return ticket.id;
 }
 
 /** A staff reprint and what became of it, for the event log. */

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import { verifyPassword } from '../auth/password.js';
 import type { UserRecord } from '../store/store.js';
+import { closeCountersOf } from './counter-desk.js';
 import type { Office } from './office.js';
 
 export const SESSION_COOKIE = 'amtsqueue_session';
@@ -29,10 +30,19 @@ export async function signIn(office: Office, username: string, password: string)
   return { token, user: toSessionUser(user) };
 }
 
-/** Ends a session; its open sockets are dropped by whoever listens for `sessionEnded`. */
+/**
+ * Ends a session; its open sockets are dropped by whoever listens for
+ * `sessionEnded`. The user's open counters close with it (closeCountersOf):
+ * nobody is at them any more, and their called visitors go back to the queue.
+ */
 export async function signOut(office: Office, token: string): Promise<void> {
-  await office.store.shared((p) => p.deleteSession(hashToken(token)));
+  const user = await office.store.shared(async (p) => {
+    const session = await p.session(hashToken(token));
+    await p.deleteSession(hashToken(token));
+    return session ? p.user(session.userId) : null;
+  });
   office.events.emit('sessionEnded', token);
+  if (user) await closeCountersOf(office, toSessionUser(user));
 }
 
 export async function resolveSession(office: Office, token: string | undefined): Promise<SessionUser | null> {

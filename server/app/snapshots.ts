@@ -3,7 +3,7 @@ import type { CounterSnapshot, DisplaySnapshot, KioskSnapshot, Sequenced } from 
 import { startOfDay } from '../domain/time.js';
 import { openAlarmsIn } from './alarms.js';
 import { openCounterCallOrder } from './call-order.js';
-import { CALL_EVENTS, displayCall, ticketOf } from './calls.js';
+import { ANNOUNCEMENT_LOOKBACK_CALLS, CALL_EVENTS, displayCall, ticketOf } from './calls.js';
 import type { Office } from './office.js';
 
 /**
@@ -13,8 +13,8 @@ import type { Office } from './office.js';
  */
 export type Unsequenced<S extends Sequenced> = Omit<S, keyof Sequenced>;
 
-/** Calls of all areas together; enough that every area's screen gets its own recent history. */
-export const DISPLAY_HISTORY_SIZE = 40;
+/** Calls of all areas together; enough that every area's screen gets its own recent history, and each can be announced. */
+export const DISPLAY_HISTORY_SIZE = ANNOUNCEMENT_LOOKBACK_CALLS;
 
 export function displaySnapshot(office: Office): Promise<Unsequenced<DisplaySnapshot>> {
   return office.view(async (v) => {

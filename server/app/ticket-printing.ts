@@ -9,7 +9,8 @@ import type { PrinterStatus, PublicPrinterStatus } from '../../common/printing.j
 export interface TicketPrinting {
   /** After a kiosk drew a ticket: print it there, waiting a bounded time. */
   printIssued(ticket: { id: string; number: string }, kioskId: string | undefined): Promise<PrintOutcome>;
-  reprint(ticketId: string, kioskId: string | undefined, staff: SessionUser): Promise<ReprintOutcome>;
+  /** `ticketRef`: the ticket's staff reference (its id still works). */
+  reprint(ticketRef: string, kioskId: string | undefined, staff: SessionUser): Promise<ReprintOutcome>;
   /** The ticket as printed, as a PNG of the paper's width in dots. */
   receiptPng(ticketId: string, width: 576 | 384, staff: SessionUser | null): Promise<Buffer>;
   statuses(): Promise<PrinterStatus[]>;

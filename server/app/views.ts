@@ -7,12 +7,12 @@ import type {
   StaffTicket,
 } from '../../common/dto.js';
 import type { ClosedReason, Counter, Estimate, Service, Ticket } from '../../common/model.js';
-import { issuingStatus } from '../domain/capacity.js';
+import { anonymousShareOf, issuingStatus } from '../domain/capacity.js';
 import { averageServiceMinutes, estimateWait } from '../domain/estimate.js';
 import { positionOf } from '../domain/queue-policy.js';
 import { ticketExpiresAt } from '../domain/ticket-expiry.js';
 import { businessDate } from '../domain/time.js';
-import type { OfficeSettings } from '../domain/settings.js';
+import { kioskSettings, type OfficeSettings } from '../domain/settings.js';
 import type { SiteReader, UserRecord } from '../store/store.js';
 
 /** Everything the read models need about one service at one instant. */
@@ -56,7 +56,12 @@ export class QueueView {
     private readonly staff: Map<string, UserRecord>,
     /** Tickets counters hold that are not among today's open ones (left from an earlier day). */
     private readonly held: Map<string, Ticket>,
-    private readonly figures: { issued: Record<string, number>; durations: Map<string, number[]> },
+    private readonly figures: {
+      issued: Record<string, number>;
+      /** Drawn at kiosks today; loaded only when a service in scope caps the kiosks' share of its contingent. */
+      kioskIssued: Record<string, number>;
+      durations: Map<string, number[]>;
+    },
   ) {
     this.today = businessDate(now, settings.timeZone);
     this.waiting = open.filter((t) => t.status === 'waiting');
@@ -73,6 +78,9 @@ export class QueueView {
       r.tickets.issuedCounts(today),
     ]);
     const inScope = scope === 'all' ? services : services.filter((s) => scope.includes(s.id));
+    const kiosk = kioskSettings(settings);
+    const capped = inScope.some((s) => s.dailyLimit !== null && anonymousShareOf(s.id, kiosk) < 1);
+    const kioskIssued = capped ? await r.tickets.kioskIssuedCounts(today) : {};
     const durations = new Map<string, number[]>();
     for (const s of inScope) durations.set(s.id, await r.tickets.recentServiceDurations(s.id, settings.estimate.historySize));
     const staff = new Map<string, UserRecord>();
@@ -88,7 +96,7 @@ export class QueueView {
         if (t) held.set(t.id, t);
       }
     }
-    return new QueueView(r, now, publicUrl, settings, open, counters, services, staff, held, { issued, durations });
+    return new QueueView(r, now, publicUrl, settings, open, counters, services, staff, held, { issued, kioskIssued, durations });
   }
 
   /** A ticket of today's open ones, or one a counter holds. */
@@ -132,6 +140,8 @@ export class QueueView {
       timeZone: settings.timeZone,
       holidays: settings.holidays,
       issuedToday: this.figures.issued[service.id] ?? 0,
+      // The status anyone sees is the kiosks' (staff may issue past it anyway).
+      anonymous: { issuedToday: this.figures.kioskIssued[service.id] ?? 0, share: anonymousShareOf(service.id, kioskSettings(settings)) },
       estimate,
     });
     return {
@@ -228,13 +238,17 @@ export class QueueView {
     };
   }
 
+  /** Without the id: the visitor's token never reaches staff screens (`ref` names the ticket there). */
   staffTicket(t: Ticket): StaffTicket {
-    return { ...t, position: this.position(t) };
+    const { id: _token, ...rest } = t;
+    return { ...rest, position: this.position(t) };
   }
 
   staffCounter(c: Counter): StaffCounter {
     const user = c.userId ? this.staffMember(c.userId) : null;
-    return { ...c, userName: user ? user.displayName : null };
+    const { currentTicketId, ...rest } = c;
+    const current = currentTicketId ? this.heldTicket(currentTicketId) : null;
+    return { ...rest, currentTicketRef: current ? current.ref : null, userName: user ? user.displayName : null };
   }
 
   publicCounter(c: Counter): PublicCounter {

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Print agent tokens: 256 random bits, shown once, stored only as a SHA-256
- * hash. (A slow password hash buys nothing for a token nobody chose.)
+ * Device tokens (print agents, kiosks): 256 random bits, shown once, stored
+ * only as a SHA-256 hash. (A slow password hash buys nothing for a token
+ * nobody chose.)
  */
 export function newAgentToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
@@ -16,6 +17,7 @@ export function agentTokenMatches(token: unknown, storedHash: unknown): boolean 
   return stored.length === given.length && timingSafeEqual(given, stored);
 }
 
-function hashToken(token: string): string {
+/** The stored form of a token (hex SHA-256), e.g. of one given by KIOSK_TOKEN. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -14,6 +14,11 @@ export interface IssuingInput {
   timeZone: string;
   holidays: readonly string[];
   issuedToday: number;
+  /**
+   * For a kiosk (an anonymous visitor): the tickets kiosks drew for this service
+   * today and the share of the daily limit they may draw. Left out for staff.
+   */
+  anonymous?: { issuedToday: number; share: number };
   /** Wait estimate for a new ticket; null when unknown (no counter open). */
   estimate: Estimate | null;
 }
@@ -30,6 +35,10 @@ export function issuingStatus(input: IssuingInput): IssuingStatus {
   if (!a.open) return { open: false, reason: a.reason ?? 'outside_hours' };
 
   if (service.dailyLimit !== null && input.issuedToday >= service.dailyLimit) {
+    return { open: false, reason: 'daily_limit' };
+  }
+  const anonymousCap = input.anonymous ? anonymousLimit(service, input.anonymous.share) : null;
+  if (input.anonymous && anonymousCap !== null && input.anonymous.issuedToday >= anonymousCap) {
     return { open: false, reason: 'daily_limit' };
   }
   // Only the optimistic end of the range: refuse a ticket when even the best
@@ -51,4 +60,39 @@ const CLOSED_REASON_ERRORS: Record<ClosedReason, ErrorCode> = {
 
 export function closedReasonToError(reason: ClosedReason): ErrorCode {
   return CLOSED_REASON_ERRORS[reason];
+}
+
+/**
+ * How many of a service's daily tickets kiosks may draw: the anonymous share
+ * of its contingent, rounded down (null: no daily limit, so no cap). One
+ * visitor at a kiosk can then never close a service for the staff too.
+ */
+export function anonymousLimit(service: Pick<Service, 'dailyLimit'>, share: number): number | null {
+  if (service.dailyLimit === null) return null;
+  const clamped = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 1;
+  return Math.floor(service.dailyLimit * clamped);
+}
+
+/** A service's anonymous share from the office's kiosk settings. */
+export function anonymousShareOf(serviceId: string, kiosk: { anonymousShare: Record<string, number>; defaultAnonymousShare: number }): number {
+  return kiosk.anonymousShare[serviceId] ?? kiosk.defaultAnonymousShare;
+}
+
+export const KIOSK_WINDOW_MS = MINUTE_MS;
+
+export type KioskRate = { allowed: true; recent: number[] } | { allowed: false; recent: number[]; retryAfterMs: number };
+
+/**
+ * The per-kiosk sanity limit over a sliding minute: `recent` holds the
+ * instants of the kiosk's earlier draws (any order). Allowed draws are
+ * counted (the returned `recent` includes `now`); refused ones are not, so a
+ * kiosk that is refused may draw again once its oldest draw left the window.
+ */
+export function kioskRate(recent: readonly number[], now: number, perMinute: number): KioskRate {
+  const inWindow = recent.filter((at) => at > now - KIOSK_WINDOW_MS && at <= now);
+  if (inWindow.length >= Math.max(0, perMinute)) {
+    const oldest = Math.min(...inWindow, now);
+    return { allowed: false, recent: inWindow, retryAfterMs: Math.max(1, oldest + KIOSK_WINDOW_MS - now) };
+  }
+  return { allowed: true, recent: [...inWindow, now] };
 }

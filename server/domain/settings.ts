@@ -36,6 +36,19 @@ export interface EstimateSettings {
   highFactor: number;
 }
 
+/** #13 part 1: what anonymous visitors may draw at the office's kiosks. */
+export interface KioskSettings {
+  /** Tickets (and check-ins) one kiosk may draw per minute: a sanity limit, a real kiosk draws a few. */
+  ticketsPerMinute: number;
+  /**
+   * Share (0–1) of a service's daily contingent (`dailyLimit`) that kiosks may
+   * draw; the rest stays for staff. By service id; services not listed use
+   * `defaultAnonymousShare`. No effect on a service without a daily limit.
+   */
+  anonymousShare: Record<string, number>;
+  defaultAnonymousShare: number;
+}
+
 export interface OfficeSettings {
   name: string;
   timeZone: string;
@@ -44,6 +57,8 @@ export interface OfficeSettings {
   policy: PolicySettings;
   checkin: CheckinSettings;
   estimate: EstimateSettings;
+  /** Absent in databases from before #13: read it with `kioskSettings()`. */
+  kiosk?: KioskSettings;
 }
 
 export const DEFAULT_POLICY: PolicySettings = {
@@ -68,6 +83,17 @@ export const DEFAULT_ESTIMATE: EstimateSettings = {
   highFactor: 1.3,
 };
 
+export const DEFAULT_KIOSK: KioskSettings = {
+  ticketsPerMinute: 30,
+  anonymousShare: {},
+  defaultAnonymousShare: 1,
+};
+
+/** The office's kiosk rules, with the defaults for whatever a stored settings object lacks. */
+export function kioskSettings(s: OfficeSettings): KioskSettings {
+  return { ...DEFAULT_KIOSK, ...s.kiosk };
+}
+
 export function defaultOfficeSettings(timeZone: string, name = 'Bürgeramt'): OfficeSettings {
   return {
     name,
@@ -76,5 +102,6 @@ export function defaultOfficeSettings(timeZone: string, name = 'Bürgeramt'): Of
     policy: { ...DEFAULT_POLICY },
     checkin: { ...DEFAULT_CHECKIN },
     estimate: { ...DEFAULT_ESTIMATE },
+    kiosk: { ...DEFAULT_KIOSK, anonymousShare: {} },
   };
 }

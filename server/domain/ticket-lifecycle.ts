@@ -29,7 +29,11 @@ interface CommandFields {
   start: { userId: string | null };
   finish: { userId: string | null };
   no_show: { userId: string | null };
-  return: { userId: string | null };
+  /**
+   * `release`: the counter closed under the ticket (its staff member logged out).
+   * The ticket keeps its place and may be called at once; it never becomes a no-show.
+   */
+  return: { userId: string | null; release?: boolean };
   transfer: {
     userId: string | null;
     serviceId: string;
@@ -107,7 +111,7 @@ export function applyTicketCommand(
       return done(next, event('ticket.no_show', now, { ...ids(next), data: { callCount: ticket.callCount } }));
     }
     case 'return': {
-      if (ticket.status === 'called' && ticket.callCount >= policy.maxCalls) {
+      if (ticket.status === 'called' && ticket.callCount >= policy.maxCalls && !command.release) {
         const next: Ticket = { ...ticket, status: 'no_show', finishedAt: now };
         return done(next, event('ticket.no_show', now, { ...ids(next), data: { callCount: ticket.callCount, reason: 'max_calls' } }));
       }
@@ -119,7 +123,7 @@ export function applyTicketCommand(
         counterId: null,
         calledAt: null,
         servingAt: null,
-        availableAt: now + policy.recallCooldownSeconds * 1000,
+        availableAt: command.release ? Math.min(ticket.availableAt, now) : now + policy.recallCooldownSeconds * 1000,
       };
       return done(next, event('ticket.returned', now, { ...ids(next), data: { from } }));
     }

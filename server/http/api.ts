@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Office } from '../app/office.js';
+import type { StorageHealth } from '../app/storage-health.js';
 import type { TicketPrinting } from '../app/ticket-printing.js';
 import type { Config } from '../config.js';
 
@@ -17,4 +18,5 @@ export interface RouteDeps {
   office: Office;
   config: Config;
   print: TicketPrinting;
+  storage: StorageHealth;
 }

@@ -11,20 +11,30 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the session cookie on every request; routes decide whether they need it. */
+/**
+ * Resolves the session cookie on every request; routes decide whether they need it.
+ * Outside STAFF_NETWORKS a session counts for nothing (client-guards.ts runs first).
+ */
 export function registerSessionLookup(app: FastifyInstance, office: Office): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? await resolveSession(office, token) : null;
+    request.user = token && request.fromStaffNetwork ? await resolveSession(office, token) : null;
   });
 }
 
 export function requireStaff(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
-  done(request.user ? undefined : new AppError('UNAUTHENTICATED'));
+  done(staffRefusal(request));
 }
 
 export function staffUser(request: FastifyRequest): SessionUser {
-  if (!request.user) throw new AppError('UNAUTHENTICATED');
-  return request.user;
+  const { user } = request;
+  if (!user || !request.fromStaffNetwork) throw staffRefusal(request) ?? new AppError('UNAUTHENTICATED');
+  return user;
+}
+
+/** Staff routes answer only from STAFF_NETWORKS, and only with a session. */
+function staffRefusal(request: FastifyRequest): AppError | undefined {
+  if (!request.fromStaffNetwork) return new AppError('NETWORK_NOT_ALLOWED');
+  return request.user ? undefined : new AppError('UNAUTHENTICATED');
 }

@@ -35,7 +35,9 @@ const ERROR_REPLIES = {
 type ErrorStatus = keyof typeof ERROR_REPLIES;
 
 const ANY_CLIENT_ERROR = errorReply('Client error (see the code)');
-const SERVER_ERROR = errorReply('Internal error (INTERNAL); no details leave the server');
+const SERVER_ERROR = errorReply(
+  'Internal error (INTERNAL; no details leave the server), or 503 STORAGE_UNAVAILABLE while the database cannot be written',
+);
 
 type ErrorReplies<E extends ErrorStatus> = { [K in E]: (typeof ERROR_REPLIES)[K] };
 const RANGES = { '4xx': ANY_CLIENT_ERROR, '5xx': SERVER_ERROR };

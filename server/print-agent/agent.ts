@@ -63,7 +63,7 @@ export function startPrintAgent(o: PrintAgentOptions): PrintAgent {
   socket.on('disconnect', (why) => o.log(why === 'io client disconnect' ? 'disconnected' : `disconnected (${why}); reconnecting`));
   socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
     const code = err.data?.code;
-    if (code === 'UNAUTHENTICATED' || code === 'PROTOCOL_MISMATCH') return o.onRefused(`${code}: ${err.data?.message ?? err.message}`);
+    if (code === 'UNAUTHENTICATED' || code === 'PROTOCOL_MISMATCH' || code === 'NETWORK_NOT_ALLOWED' || code === 'BAD_ORIGIN') return o.onRefused(`${code}: ${err.data?.message ?? err.message}`);
     o.log(`cannot reach the server: ${err.message}`);
   });
 

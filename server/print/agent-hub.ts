@@ -50,7 +50,7 @@ export class AgentHub {
   /** A new token for a kiosk ends its agent's connection: the agent must log in with the new one. */
   private readonly onCommitted = (events: LoggedEvent[]): void => {
     for (const e of events) {
-      if (e.type === 'device.agent_token_issued') this.disconnect(e.data.kioskId);
+      if (e.type === 'device.agent_token_issued' || e.type === 'device.agent_token_revoked') this.disconnect(e.data.kioskId);
     }
   };
 

@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors.js';
 import type { PrintFailure, PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
 import { kioskDevice, kioskDevices, onlyKiosk, type KioskDevice } from '../app/kiosks.js';
 import type { Office } from '../app/office.js';
-import { receiptFacts, recordReprint } from '../app/receipts.js';
+import { receiptFacts, recordReprint, reprintedTicketId } from '../app/receipts.js';
 import type { TicketPrinting } from '../app/ticket-printing.js';
 import { AgentHub, type AgentServerHost } from './agent-hub.js';
 import { sendDevice } from './device-printer.js';
@@ -61,7 +61,8 @@ export class PrintService implements TicketPrinting {
   }
 
   /** Staff reprint, on the given kiosk or the one that issued the ticket. Recorded in the event log. */
-  async reprint(ticketId: string, kioskId: string | undefined, staff: SessionUser): Promise<ReprintOutcome> {
+  async reprint(ticketRef: string, kioskId: string | undefined, staff: SessionUser): Promise<ReprintOutcome> {
+    const ticketId = await reprintedTicketId(this.office, ticketRef);
     const { facts } = await receiptFacts(this.office, ticketId);
     const target = kioskId ?? this.issuingKiosk.get(ticketId) ?? (await onlyKiosk(this.office))?.id;
     if (!target) throw new AppError('INVALID_INPUT', 'Which kiosk should print? Give kioskId.');

@@ -5,7 +5,7 @@ import { CallOrderCache } from '../app/call-order.js';
 import { committedPushes, publicServices } from '../app/pushes.js';
 import { resolveSession } from '../app/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
-import type { CounterNamespace, DisplayNamespace, KioskNamespace } from './namespaces.js';
+import type { CounterNamespace, CounterSocket, DisplayNamespace, KioskNamespace } from './namespaces.js';
 import type { Sequencer } from './sequencer.js';
 
 interface Namespaces {
@@ -23,7 +23,10 @@ interface Namespaces {
 export const SERVICES_PUSH_INTERVAL_MS = 250;
 /** Opening hours end and begin without any command: look again this often. */
 export const SERVICES_REFRESH_MS = 30_000;
-/** Sessions also end by expiry, without a logout: check the staff sockets this often. */
+/**
+ * Sessions also end by expiry or when a user is deactivated, without a logout.
+ * Every push to staff checks its sockets first; this sweep drops idle ones too.
+ */
 export const SESSION_SWEEP_MS = 60_000;
 
 /**
@@ -55,7 +58,7 @@ export class Broadcaster {
   ) {
     this.intervals.push(
       setInterval(() => this.requestServicesPush(), SERVICES_REFRESH_MS).unref(),
-      setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS).unref(),
+      setInterval(() => void this.sweepSessions().catch((err: unknown) => this.log.error({ err }, 'session sweep failed')), SESSION_SWEEP_MS).unref(),
     );
   }
 
@@ -93,6 +96,9 @@ export class Broadcaster {
     const changesQueue = events.some((e) => EVENT_CATALOG[e.type].changesQueue);
     // Nobody on staff to tell: skip the costly part (every open counter's call order).
     const pushes = await committedPushes(this.office, events, { queue: changesQueue && this.ns.counter.sockets.size > 0 }, this.orders);
+    // Staff data only reaches sockets whose session is still valid: an expired session or a
+    // deactivated user is dropped here, before the push, not at the next sweep.
+    if (pushes.queue || pushes.alarms.length > 0) await this.sweepSessions();
     for (const call of pushes.calls) this.ns.display.emit('ticket:called', { ...call, ...this.seq.display.next() });
     for (const change of pushes.alarms) {
       if ('raised' in change) {
@@ -149,10 +155,17 @@ export class Broadcaster {
       .catch((err: unknown) => this.log.error({ err }, 'services broadcast failed'));
   }
 
+  /** Drops every staff socket whose session ended (logout, expiry, a deactivated user); one lookup per session. */
   private async sweepSessions(): Promise<void> {
-    for (const s of [...this.ns.counter.sockets.values()]) {
-      const user = await resolveSession(this.office, s.data.sessionToken);
-      if (!user) s.disconnect(true);
+    const byToken = new Map<string, CounterSocket[]>();
+    for (const s of this.ns.counter.sockets.values()) {
+      const list = byToken.get(s.data.sessionToken);
+      if (list) list.push(s);
+      else byToken.set(s.data.sessionToken, [s]);
+    }
+    for (const [token, sockets] of byToken) {
+      if (await resolveSession(this.office, token)) continue;
+      for (const s of sockets) s.disconnect(true);
     }
   }
 }

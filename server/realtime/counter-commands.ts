@@ -44,8 +44,8 @@ export function registerCounterCommands(
   );
   socket.on('counter:notes', (payload, ack) =>
     void answerCommand(payload, ack, log, async (body) => {
-      const { ticketId, notes } = notesPayload(body);
-      return { ticket: await saveNotes(office, ticketId, notes, await currentUser()) };
+      const { ticketRef, notes } = notesPayload(body);
+      return { ticket: await saveNotes(office, ticketRef, notes, await currentUser()) };
     }),
   );
 }

@@ -1,13 +1,17 @@
+import type { ClientAccess } from '../app/client-access.js';
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { AppError, handshakeRefusal } from '../../common/errors.js';
-import { NAMESPACES } from '../../common/protocol.js';
+import { NAMESPACES, VISITOR_NAMESPACE } from '../../common/protocol.js';
 import type { Office } from '../app/office.js';
+import type { Config } from '../config.js';
 import { resolveSession, SESSION_COOKIE } from '../app/sessions.js';
 import { counterSnapshot, displaySnapshot, kioskSnapshot } from '../app/snapshots.js';
 import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
+import { capSocketsPerAddress } from './connection-cap.js';
 import { registerCounterCommands } from './counter-commands.js';
+import { guardKioskNamespace } from './kiosk-devices.js';
 import {
   protocolGuard,
   type CounterNamespace,
@@ -16,16 +20,27 @@ import {
   type RealtimeServer,
 } from './namespaces.js';
 import { Sequencer } from './sequencer.js';
+import { SnapshotCache } from './snapshot-cache.js';
 import { registerVisitorNamespace } from './visitor.js';
 
 export interface Realtime {
   io: RealtimeServer;
+  /** How many snapshots of the public namespaces were built (the rest came from the cache). */
+  snapshotBuilds(): { display: number; kiosk: number };
+  /** Open sockets per client address on the anonymous namespaces. */
+  anonymousSockets: ReadonlyMap<string, number>;
   close(): Promise<void>;
 }
 
-/** Attaches socket.io to Fastify's HTTP server: /display and /kiosk are public, /counter needs a staff session. */
-export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
+/** Attaches socket.io to Fastify's HTTP server: /display is public, /kiosk needs a paired kiosk, /counter a staff session. */
+export function attachRealtime(
+  app: FastifyInstance,
+  office: Office,
+  limits: Pick<Config, 'anonSocketsPerAddress'> & { access: Pick<ClientAccess, 'clientAddress'> },
+  guardHandshakes: (io: RealtimeServer) => void = () => undefined,
+): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  guardHandshakes(io); // #13: origins and staff networks, before any namespace exists
   const seq = { display: new Sequencer(), kiosk: new Sequencer(), counter: new Sequencer() };
 
   const display: DisplayNamespace = io.of(NAMESPACES.display);
@@ -34,6 +49,7 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   display.use(protocolGuard);
   kiosk.use(protocolGuard);
   counter.use(protocolGuard);
+  const unguardKiosk = guardKioskNamespace(kiosk, office);
   const broadcaster = new Broadcaster(office, { display, kiosk, counter }, seq, app.log);
 
   /** Numbered with the sequence as it was before the read, so a snapshot holds at least what its seq says. */
@@ -42,16 +58,18 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
     async () => ({ ...sequencer.current(), ...(await read()) });
   const logFailure = (err: unknown) => app.log.error({ err }, 'snapshot failed');
 
-  // Public namespaces: a snapshot on connect, and again on request (after a gap).
-  const displayState = sequenced(seq.display, () => displaySnapshot(office));
+  // Public namespaces: a snapshot on connect, and again on request (after a gap), built once per change.
+  const displayState = new SnapshotCache(seq.display, () => displaySnapshot(office));
   display.on('connection', (socket) => {
-    displayState().then((s) => socket.emit('display:snapshot', s), logFailure);
-    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await displayState() })));
+    const state = displayState.forSocket();
+    state().then((s) => socket.emit('display:snapshot', s), logFailure);
+    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await state() })));
   });
-  const kioskState = sequenced(seq.kiosk, () => kioskSnapshot(office));
+  const kioskState = new SnapshotCache(seq.kiosk, () => kioskSnapshot(office));
   kiosk.on('connection', (socket) => {
-    kioskState().then((s) => socket.emit('kiosk:snapshot', s), logFailure);
-    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await kioskState() })));
+    const state = kioskState.forSocket();
+    state().then((s) => socket.emit('kiosk:snapshot', s), logFailure);
+    socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await state() })));
   });
 
   counter.use((socket, next) => {
@@ -85,14 +103,22 @@ export function attachRealtime(app: FastifyInstance, office: Office): Realtime {
   });
 
   registerVisitorNamespace(io, app, office);
+  const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress, limits.access);
 
   office.events.on('committed', broadcaster.onCommitted);
+  office.events.on('committed', displayState.changed);
+  office.events.on('committed', kioskState.changed);
   office.events.on('sessionEnded', broadcaster.onSessionEnded);
 
   return {
     io,
+    snapshotBuilds: () => ({ display: displayState.builds, kiosk: kioskState.builds }),
+    anonymousSockets,
     close: async () => {
+      unguardKiosk();
       office.events.off('committed', broadcaster.onCommitted);
+      office.events.off('committed', displayState.changed);
+      office.events.off('committed', kioskState.changed);
       office.events.off('sessionEnded', broadcaster.onSessionEnded);
       broadcaster.close();
       await io.close();

@@ -1,5 +1,8 @@
 import { generatePassword, hashPassword } from '../auth/password.js';
+import { deviceTokenMatches, deviceTokenSettings, hasDeviceToken } from '../app/devices.js';
+import { event } from '../domain/events.js';
 import { newId } from '../app/ids.js';
+import { newAgentToken } from '../auth/agent-token.js';
 import { defaultOfficeSettings } from '../domain/settings.js';
 import { DEFAULT_SITE_ID, type QueueStore, type UserRecord } from '../store/store.js';
 import {
@@ -25,6 +28,8 @@ export interface SeedOptions {
   demoHours: 'always' | 'weekly';
   adminPassword: string | null;
   printer: string | null;
+  /** KIOSK_TOKEN, or null/absent when unset: the default kiosk's device token (else a random one). */
+  kioskToken?: string | null;
 }
 
 export interface SeedResult {
@@ -33,17 +38,20 @@ export interface SeedResult {
   generatedPasswords: Array<{ username: string; password: string }>;
   /** Environment values that differ from the stored settings (which win), one sentence each. */
   warnings: string[];
+  /** The default kiosk's device token on this first start (printed once as a pairing link, stored only hashed). */
+  kioskPairing: { kioskId: string; token: string } | null;
 }
 
 /**
  * Initialises an empty database: the default site with its settings and the
- * `admin` user, plus the demo office unless SEED=none. OFFICE_TIMEZONE and
- * PRINTER seed only this first start; afterwards the stored settings win (an
+ * `admin` user, plus the demo office unless SEED=none. OFFICE_TIMEZONE,
+ * PRINTER and KIOSK_TOKEN seed only this first start; afterwards the stored settings win (an
  * admin may have changed them), and a differing environment value is reported.
  */
 export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<SeedResult> {
   if ((await store.shared((p) => p.sites())).length > 0) {
-    return { seeded: false, generatedPasswords: [], warnings: await configurationDrift(store, o) };
+    const kioskPairing = await enrolAfterUpgrade(store, o);
+    return { seeded: false, generatedPasswords: [], warnings: kioskPairing ? [] : await configurationDrift(store, o), kioskPairing };
   }
 
   const generated: Array<{ username: string; password: string }> = [];
@@ -88,6 +96,7 @@ export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<Se
     await p.putSite({ id: DEFAULT_SITE_ID, settings });
     for (const u of users) await p.putUser(u);
   });
+  const kioskToken = o.kioskToken ?? newAgentToken().token;
   if (o.seed === 'demo') {
     await store.transaction(DEFAULT_SITE_ID, async (tx) => {
       for (const a of DEMO_AREAS) await tx.catalog.putArea(a);
@@ -97,14 +106,38 @@ export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<Se
       for (const c of DEMO_COUNTERS) await tx.catalog.putCounter({ ...c, open: false, userId: null, currentTicketId: null });
       for (const d of DEMO_DEVICES) {
         const printer = d.id === DEFAULT_KIOSK_ID && o.printer ? { printer: o.printer } : {};
-        await tx.catalog.putDevice({ ...d, settings: { ...d.settings, ...printer } });
+        // The default kiosk is enrolled at once, so a newcomer's kiosk works after one click on the printed link.
+        const enrolled = d.id === DEFAULT_KIOSK_ID ? deviceTokenSettings(kioskToken) : {};
+        await tx.catalog.putDevice({ ...d, settings: { ...d.settings, ...printer, ...enrolled } });
       }
     });
   }
-  return { seeded: true, generatedPasswords: generated, warnings: [] };
+  const kioskPairing = o.seed === 'demo' ? { kioskId: DEFAULT_KIOSK_ID, token: kioskToken } : null;
+  return { seeded: true, generatedPasswords: generated, warnings: [], kioskPairing };
 }
 
-/** Where OFFICE_TIMEZONE or PRINTER, when set, differ from what the default site stores. */
+/**
+ * A database from before kiosks were enrolled devices (#13) has kiosks but no
+ * device token anywhere, and no token was ever issued or revoked: its kiosks
+ * would be refused at once. The default kiosk is enrolled once, as on a first
+ * start (KIOSK_TOKEN or a random token, logged as `device.token_issued` with
+ * no user, so it happens only once), and its pairing link is printed.
+ */
+async function enrolAfterUpgrade(store: QueueStore, o: SeedOptions): Promise<{ kioskId: string; token: string } | null> {
+  const token = o.kioskToken || newAgentToken().token;
+  return store.transaction(DEFAULT_SITE_ID, async (tx) => {
+    const kiosk = await tx.catalog.device(DEFAULT_KIOSK_ID);
+    if (!kiosk || kiosk.kind !== 'kiosk') return null;
+    if ((await tx.catalog.devices()).some(hasDeviceToken)) return null;
+    if ((await tx.events.latest(['device.token_issued', 'device.token_revoked'], 1)).length > 0) return null;
+    await tx.catalog.putDevice({ ...kiosk, settings: { ...kiosk.settings, ...deviceTokenSettings(token) } });
+    const now = Date.now();
+    await tx.events.append([event('device.token_issued', now, { data: { kioskId: kiosk.id, replaced: false } })]);
+    return { kioskId: kiosk.id, token };
+  });
+}
+
+/** Where OFFICE_TIMEZONE, PRINTER or KIOSK_TOKEN, when set, differ from what the default site stores. */
 async function configurationDrift(store: QueueStore, o: SeedOptions): Promise<string[]> {
   return store.read(DEFAULT_SITE_ID, async (r) => {
     const warnings: string[] = [];
@@ -116,6 +149,9 @@ async function configurationDrift(store: QueueStore, o: SeedOptions): Promise<st
     const printer = kiosk?.settings.printer;
     if (o.printer !== null && kiosk && printer !== o.printer) {
       warnings.push(`PRINTER is "${o.printer}" but the kiosk "${kiosk.id}" stores "${String(printer)}"; the stored one stays (environment variables only seed a new database).`);
+    }
+    if (o.kioskToken && kiosk && !deviceTokenMatches(kiosk, o.kioskToken)) {
+      warnings.push(`KIOSK_TOKEN is set but the kiosk "${kiosk.id}" stores another device token (or none); the stored one stays (environment variables only seed a new database).`);
     }
     return warnings;
   });

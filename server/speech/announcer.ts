@@ -2,6 +2,7 @@ import { announcementText, type CallToSpeak } from '../../common/i18n/announce/c
 import type { VisitorLanguage } from '../../common/i18n/languages.js';
 import { ByteLru } from './byte-lru.js';
 import { sharedSpeechEngine, type SpeechEngine } from './engine.js';
+import { FairSynthesis } from './fair-synthesis.js';
 import { encodeWav } from './wav.js';
 
 /** About a hundred two-language announcements (a few hundred KB each). */
@@ -12,34 +13,33 @@ export const ANNOUNCEMENT_CACHE_ENTRIES = 500;
  * Turns a call into a WAV: the texts come from the announcement catalogs, one
  * sentence per language. Every screen asks for the same call at about the
  * same moment, so results are cached by their text and concurrent requests
- * share one synthesis.
+ * share one synthesis. What is not cached is made one at a time per client
+ * address, that client's newest call first (FairSynthesis).
  */
 export class Announcer {
-  private readonly pending = new Map<string, Promise<Buffer>>();
+  private readonly queue = new FairSynthesis<Buffer>();
 
   constructor(
     private readonly engine: SpeechEngine = sharedSpeechEngine(),
     readonly cache = new ByteLru(ANNOUNCEMENT_CACHE_BYTES, ANNOUNCEMENT_CACHE_ENTRIES),
   ) {}
 
-  wav(call: CallToSpeak, languages: readonly VisitorLanguage[]): Promise<Buffer> {
+  /** Requests so far (cached or not). */
+  asked = 0;
+
+  /** `client` is the asking client's address; `call.at`, when given, orders that client's requests (newest first). */
+  wav(call: CallToSpeak & { at?: number }, languages: readonly VisitorLanguage[], client = ''): Promise<Buffer> {
+    this.asked += 1;
     const segments = languages.map((lang) => ({ lang, text: announcementText(lang, call) }));
     const key = JSON.stringify(segments);
     const cached = this.cache.get(key);
     if (cached) return Promise.resolve(cached);
-    let job = this.pending.get(key);
-    if (!job) {
-      job = this.engine
-        .synthesize(segments)
-        .then(({ samples, sampleRate }) => {
-          const wav = encodeWav(samples, sampleRate);
-          this.cache.set(key, wav);
-          return wav;
-        })
-        .finally(() => this.pending.delete(key));
-      this.pending.set(key, job);
-    }
-    return job;
+    return this.queue.request(client, key, call.at ?? 0, async () => {
+      const { samples, sampleRate } = await this.engine.synthesize(segments);
+      const wav = encodeWav(samples, sampleRate);
+      this.cache.set(key, wav);
+      return wav;
+    });
   }
 }
 

@@ -32,7 +32,32 @@ export interface QueueStore {
   read<T>(siteId: string, fn: (r: SiteReader) => Promise<T>): Promise<T>;
   /** What all sites share: the sites themselves, users and sessions. */
   shared<T>(fn: (tx: SharedTx) => Promise<T>): Promise<T>;
+  /**
+   * A tiny real write (its own unit of work, no site data): resolves once the
+   * storage takes writes, rejects with a StorageError while it does not.
+   */
+  probe(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Why the storage refused: the same few reasons whatever the database behind the seam. */
+export type StorageFailure = 'read_only' | 'disk_full' | 'io_error' | 'cannot_open' | 'corrupt' | 'busy';
+
+/**
+ * The storage itself failed (read-only file, full disk, I/O error, …), as
+ * opposed to a refused command or a bug. Adapters classify their own errors
+ * into this one type, so nothing above the seam sees a database's error codes.
+ * Whatever a unit of work threw because of the storage reaches its caller as this.
+ */
+export class StorageError extends Error {
+  constructor(
+    readonly reason: StorageFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
 }
 
 /** An office location. Its settings hold its name and time zone. */
@@ -56,10 +81,11 @@ export interface SessionRecord {
   expiresAt: number;
 }
 
-/** A visitor's anonymous answer: what was served where and when, never who. */
+/**
+ * A visitor's anonymous answer: what was served where and when, never who, and
+ * no link to the ticket (which only remembers that it has answered).
+ */
 export interface FeedbackRecord {
-  /** Kept only so a ticket can answer once. */
-  ticketId: string;
   serviceId: string;
   counterId: string | null;
   businessDate: string;
@@ -91,14 +117,20 @@ export interface CatalogWriter extends CatalogReader {
 
 export interface TicketReader {
   get(id: string): Promise<Ticket | null>;
+  /** By the staff reference (`Ticket.ref`), unique per site. */
+  byRef(ref: string): Promise<Ticket | null>;
   /** Waiting, called and serving tickets of one business date, in line order (queued, then number). */
   open(businessDate: string): Promise<Ticket[]>;
   /** Waiting, called and serving tickets of earlier business dates (left open when a day ended). */
   openBefore(businessDate: string): Promise<Ticket[]>;
   /** Tickets issued per service id on a business date (services with none are left out). */
   issuedCounts(businessDate: string): Promise<Record<string, number>>;
+  /** Tickets drawn at kiosks (channel `kiosk`) per service id on a business date (services with none are left out). */
+  kioskIssuedCounts(businessDate: string): Promise<Record<string, number>>;
   /** Durations (ms) of the most recent finished services, newest first. */
   recentServiceDurations(serviceId: string, limit: number): Promise<number[]>;
+  /** Whether the ticket's visitor has answered the feedback question (false for an unknown ticket). */
+  answered(id: string): Promise<boolean>;
 }
 
 export interface TicketWriter extends TicketReader {
@@ -106,6 +138,12 @@ export interface TicketWriter extends TicketReader {
   nextNumber(prefix: string, businessDate: string): Promise<number>;
   insert(t: Ticket, seqNo: number): Promise<void>;
   update(t: Ticket): Promise<void>;
+  /**
+   * Records that the ticket's visitor has answered the feedback question.
+   * False when it had already: at most one call per ticket ever returns true,
+   * also when two arrive at once.
+   */
+  markAnswered(id: string): Promise<boolean>;
 }
 
 export interface AppointmentReader {
@@ -124,8 +162,8 @@ export interface StaffReader {
 }
 
 export interface FeedbackReader {
-  /** The feedback given for a ticket, if any (one per ticket). */
-  byTicket(ticketId: string): Promise<FeedbackRecord | null>;
+  /** The answers of one office day, by service, then grade: in no order that follows the tickets. */
+  day(businessDate: string): Promise<FeedbackRecord[]>;
   /** Count and mean grade per business date and service, dates inclusive, oldest first. */
   stats(fromDate: string, toDate: string): Promise<FeedbackDayStats[]>;
 }

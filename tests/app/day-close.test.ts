@@ -11,7 +11,7 @@ describe('end of the office day', () => {
   const post = (path: string, body?: unknown) =>
     fetch(`${server.url}${path}`, {
       method: 'POST',
-      headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
+      headers: body === undefined ? { cookie, origin: server.url } : { cookie, origin: server.url, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -28,8 +28,8 @@ describe('end of the office day', () => {
       const res = await post('/api/tickets', { serviceId: 'residence', language: 'tr' });
       issued.push((await res.json()) as { id: string; number: string });
     }
-    const called = (await (await post('/api/counters/schalter-3/call-next')).json()) as { id: string };
-    expect(called.id).toBe(issued[0]?.id);
+    const called = (await (await post('/api/counters/schalter-3/call-next')).json()) as { number: string };
+    expect(called.number).toBe(issued[0]?.number);
 
     expect(await closeEndedDays(server.app.office)).toBe(0);
 

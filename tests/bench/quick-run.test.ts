@@ -24,6 +24,7 @@ const SCENARIOS: Record<ScenarioKey, { scenario: number; figures: string[]; floo
   'pick-next': { scenario: 3, figures: ['usAt10000'], floor: false, ratio: false },
   'idle-clients': { scenario: 4, figures: ['idleSockets', 'rssMiB'], floor: true, ratio: true },
   'office-hour': { scenario: 5, figures: ['ops', 'opsPerSecond', 'errors', 'counters'], floor: false, ratio: false },
+  fairness: { scenario: 6, figures: ['seconds', 'worstServicesP50Ms', 'worstKioskPageP50Ms'], floor: true, ratio: true },
 };
 
 /** Every leaf of a figures object is a finite number. */
@@ -36,10 +37,10 @@ function numericLeaves(value: unknown, path: string): string[] {
 }
 
 describe('npm run bench -- --quick', () => {
-  it('runs every scenario and writes well-formed JSON', { timeout: 180_000 }, async () => {
+  it('runs every scenario and writes well-formed JSON', { timeout: 240_000 }, async () => {
     expect(existsSync(ENTRY), `${ENTRY} is missing: run "npm run build:server" first`).toBe(true);
     const { stdout } = await promisify(execFile)(process.execPath, [ENTRY, '--quick', '--out', out], {
-      timeout: 170_000,
+      timeout: 230_000,
       maxBuffer: 16 * 1024 * 1024,
     });
     expect(stdout).toContain('scenario');
@@ -80,5 +81,11 @@ describe('npm run bench -- --quick', () => {
     expect(scenario('call-latency-small').figures.samples).toBe(report.plan.callLatency.calls.small);
     expect(scenario('ticket-throughput').figures.created201).toBeGreaterThan(0);
     expect(Object.keys(scenario('pick-next').figures.perSize ?? {})).toEqual(['100', '1000', '10000', '100000']);
+    // Every flood ran, and the probes were answered meanwhile.
+    for (const phase of ['snapshots', 'logins', 'announcements']) {
+      const f = JSON.parse(JSON.stringify(scenario('fairness').figures[phase] ?? null)) as { services: { samples: number }; floodRequests: number } | null;
+      expect(f?.floodRequests, phase).toBeGreaterThan(0);
+      expect(f?.services.samples, phase).toBeGreaterThan(0);
+    }
   });
 });

@@ -256,7 +256,7 @@ describe('live channel commands', () => {
       secondaryServiceIds: [],
       open: true,
       userId: 'u1',
-      currentTicketId: null,
+      currentTicketRef: null,
       userName: null,
     };
     const ns: Namespace<CounterClientEvents, CounterServerEvents> = io.of('/counter');

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../common/dto.js';
 import { NOTES_MAX_LENGTH } from '../../common/protocol.js';
 import { closeAll, connect, emitAck, emitAckUnchecked, firstOf, history, ok, waitFor, type ClientSocket } from '../helpers/socket-clients.js';
+import { staffRef } from '../helpers/staff-ref.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { api } from './e2e-support.js';
 
@@ -69,7 +70,7 @@ describe('counter alarm', () => {
     expect(log.map((e) => e.data.alarmId)).toEqual([raised.alarm.alarmId, raised.alarm.alarmId]);
     // ... and pushes nothing: the next staff push (a new ticket, as a barrier) follows the clearing directly.
     const ticket = (await api<IssuedTicket>(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
-    await firstOf(helper, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id));
+    await firstOf(helper, 'queue:changed', (e) => e.tickets.some((t) => t.number === ticket.number));
     expect(staffPushes(helper)).toEqual([
       { event: 'alarm:raised', seq: helperSnap.seq + 1 },
       { event: 'alarm:cleared', seq: helperSnap.seq + 2 },
@@ -120,12 +121,13 @@ describe('ticket notes', () => {
     const writer = await staffSocket('kmansour');
     const colleague = await staffSocket('okovalenko');
     await firstOf(colleague, 'counter:snapshot');
-    const pushed = waitFor(colleague, 'queue:changed', (e) =>
-      e.tickets.some((t) => t.id === ticket.id),
-    );
-    const reply = await emitAck(writer, 'counter:notes', { ticketId: ticket.id, notes: 'Dolmetscher Arabisch bestellt' });
-    expect(reply).toMatchObject({ ok: true, ticket: { id: ticket.id, notes: 'Dolmetscher Arabisch bestellt' } });
-    expect((await pushed).tickets.find((t) => t.id === ticket.id)?.notes).toBe('Dolmetscher Arabisch bestellt');
+    const ref = await staffRef(server.app.office, ticket.id);
+    // Notes are written by whoever holds the ticket's counter (issue #13).
+    expect(await emitAck(writer, 'counter:call', { counterId: 'schalter-4', ticketRef: ref })).toMatchObject({ ok: true });
+    const pushed = waitFor(colleague, 'queue:changed', (e) => e.tickets.some((t) => t.ref === ref && t.notes !== ''));
+    const reply = await emitAck(writer, 'counter:notes', { ticketRef: ref, notes: 'Dolmetscher Arabisch bestellt' });
+    expect(reply).toMatchObject({ ok: true, ticket: { ref, notes: 'Dolmetscher Arabisch bestellt' } });
+    expect((await pushed).tickets.find((t) => t.ref === ref)?.notes).toBe('Dolmetscher Arabisch bestellt');
 
     const publicView = await api(server.url, 'GET', `/api/tickets/${ticket.id}`);
     expect(JSON.stringify(publicView.body)).not.toContain('Dolmetscher');
@@ -133,19 +135,25 @@ describe('ticket notes', () => {
     const noted = await server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.latest(['ticket.noted'], 1))[0]);
     expect(noted).toMatchObject({ ticketId: ticket.id, data: { length: 'Dolmetscher Arabisch bestellt'.length } });
     expect(JSON.stringify(noted)).not.toContain('Dolmetscher');
+    expect(await emitAck(writer, 'counter:no-show', { counterId: 'schalter-4' })).toMatchObject({ ok: true });
   });
 
   it('are refused when too long, for unknown tickets and without a session', async () => {
     const ticket = (await api<IssuedTicket>(server.url, 'POST', '/api/tickets', { body: { serviceId: 'residence', language: 'de' } })).body;
     const s = await staffSocket('kmansour');
-    expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH) })).toMatchObject({ ok: true });
-    expect(await emitAck(s, 'counter:notes', { ticketId: ticket.id, notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) })).toMatchObject({
+    const ref = await staffRef(server.app.office, ticket.id);
+    expect(await emitAck(s, 'counter:call', { counterId: 'schalter-4', ticketRef: ref })).toMatchObject({ ok: true });
+    expect(await emitAck(s, 'counter:notes', { ticketRef: ref, notes: 'x'.repeat(NOTES_MAX_LENGTH) })).toMatchObject({ ok: true });
+    expect(await emitAck(s, 'counter:notes', { ticketRef: ref, notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await emitAck(s, 'counter:notes', { ticketId: 'nope', notes: 'a' })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_FOUND' } });
-    expect(await emitAckUnchecked(s, 'counter:notes', { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await emitAck(s, 'counter:notes', { ticketRef: 'nope', notes: 'a' })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_FOUND' } });
+    expect(await emitAckUnchecked(s, 'counter:notes', { ticketRef: ref })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // The protocol-2 field is gone from the socket payload.
+    expect(await emitAckUnchecked(s, 'counter:notes', { ticketId: ticket.id, notes: 'a' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const stored = await server.app.office.store.read(server.app.office.siteId, (r) => r.tickets.get(ticket.id));
     expect(stored?.notes).toHaveLength(NOTES_MAX_LENGTH);
+    expect(await emitAck(s, 'counter:no-show', { counterId: 'schalter-4' })).toMatchObject({ ok: true });
   });
 });

@@ -27,13 +27,17 @@ function counter(id: string, overrides: Partial<StaffCounter> = {}): StaffCounte
     secondaryServiceIds: ['permit-pickup'],
     open: false,
     userId: null,
-    currentTicketId: null,
+    currentTicketRef: null,
     userName: null,
     ...overrides,
   };
 }
 
-const ticket = (o: Partial<Ticket> = {}): StaffTicket => ({ ...makeTicket(o), position: null });
+/** A staff ticket: the factory's ticket without its id (the visitor's token never reaches the counter app). */
+function ticket(o: Partial<Ticket> = {}): StaffTicket {
+  const { id: _token, ...rest } = makeTicket(o);
+  return { ...rest, position: null };
+}
 const stats = (serviceId: string, waiting: number): ServiceQueueStats => ({
   serviceId,
   waiting,
@@ -62,19 +66,19 @@ describe('counter state from snapshot and pushes', () => {
     const waiting = ticket();
     const called = ticket({ status: 'called', counterId: 'c1' });
     let s = fromSnapshot(snapshot([waiting, called, ticket({ status: 'done' })], [counter('c1')]));
-    expect([...s.tickets.keys()]).toEqual([waiting.id, called.id]);
+    expect([...s.tickets.keys()]).toEqual([waiting.ref, called.ref]);
 
     s = applyQueueChanged(s, {
       seq: 2,
       epoch: 'e1',
       tickets: [{ ...called, status: 'done' }, { ...waiting, status: 'called', counterId: 'c1' }],
-      counters: [counter('c1', { open: true, userId: staff.id, currentTicketId: waiting.id })],
+      counters: [counter('c1', { open: true, userId: staff.id, currentTicketRef: waiting.ref })],
       services: [stats('residence', 0)],
       callOrder: {},
     });
-    expect([...s.tickets.keys()]).toEqual([waiting.id]);
-    expect(s.tickets.get(waiting.id)?.status).toBe('called');
-    expect(s.counters[0]?.currentTicketId).toBe(waiting.id);
+    expect([...s.tickets.keys()]).toEqual([waiting.ref]);
+    expect(s.tickets.get(waiting.ref)?.status).toBe('called');
+    expect(s.counters[0]?.currentTicketRef).toBe(waiting.ref);
     expect(s.services).toEqual([stats('residence', 0)]);
   });
 
@@ -82,7 +86,7 @@ describe('counter state from snapshot and pushes', () => {
     const t = ticket();
     const before = fromSnapshot(snapshot([t], [counter('c1')]));
     applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [{ ...t, status: 'cancelled' }], counters: [], services: [], callOrder: {} });
-    expect(before.tickets.has(t.id)).toBe(true);
+    expect(before.tickets.has(t.ref)).toBe(true);
     expect(before.counters).toHaveLength(1);
   });
 });
@@ -115,28 +119,28 @@ describe('what a counter sees', () => {
     const walkIn = ticket({ serviceId: 'residence', queuedAt: T0 });
     const appointment = ticket({ serviceId: 'residence', queuedAt: T0 + 5 * MIN, priorityClass: 'appointment' });
     const secondary = ticket({ serviceId: 'permit-pickup', queuedAt: T0 - MIN });
-    const order = { [c.id]: [appointment.id, walkIn.id, secondary.id], 'schalter-4': [walkIn.id] };
+    const order = { [c.id]: [appointment.ref, walkIn.ref, secondary.ref], 'schalter-4': [walkIn.ref] };
     let s = fromSnapshot(snapshot([walkIn, appointment, secondary], [c], staff, order));
-    expect(waitingFor(s, c).map((t) => t.id)).toEqual([appointment.id, walkIn.id, secondary.id]);
+    expect(waitingFor(s, c).map((t) => t.ref)).toEqual([appointment.ref, walkIn.ref, secondary.ref]);
 
     // Someone else called the appointment: the push brings the ticket and the new order.
     const taken = { ...appointment, status: 'called' as const, counterId: 'schalter-4' };
-    s = applyQueueChanged(s, { seq: 2, epoch: 'e1', tickets: [taken], counters: [c], services: [], callOrder: { [c.id]: [secondary.id, walkIn.id] } });
-    expect(waitingFor(s, c).map((t) => t.id)).toEqual([secondary.id, walkIn.id]);
+    s = applyQueueChanged(s, { seq: 2, epoch: 'e1', tickets: [taken], counters: [c], services: [], callOrder: { [c.id]: [secondary.ref, walkIn.ref] } });
+    expect(waitingFor(s, c).map((t) => t.ref)).toEqual([secondary.ref, walkIn.ref]);
     // An id the order still names but whose ticket is no longer waiting is left out.
-    s = applyQueueChanged(s, { seq: 3, epoch: 'e1', tickets: [], counters: [c], services: [], callOrder: { [c.id]: [taken.id, walkIn.id] } });
-    expect(waitingFor(s, c).map((t) => t.id)).toEqual([walkIn.id]);
+    s = applyQueueChanged(s, { seq: 3, epoch: 'e1', tickets: [], counters: [c], services: [], callOrder: { [c.id]: [taken.ref, walkIn.ref] } });
+    expect(waitingFor(s, c).map((t) => t.ref)).toEqual([walkIn.ref]);
   });
 
   it('keeps a counter’s order while pushes do not name it, and forgets it once the counter closes', () => {
     const other = counter('schalter-4', { open: true, userId: 'someone-else' });
     const a = ticket({ serviceId: 'residence', queuedAt: T0 });
     const b = ticket({ serviceId: 'residence', queuedAt: T0 + MIN });
-    let s = fromSnapshot(snapshot([a, b], [c, other], staff, { [c.id]: [b.id, a.id], [other.id]: [a.id] }));
-    s = applyQueueChanged(s, { seq: 2, epoch: 'e1', tickets: [], counters: [c, other], services: [], callOrder: { [other.id]: [b.id] } });
-    expect(s.callOrder).toEqual({ [c.id]: [b.id, a.id], [other.id]: [b.id] });
+    let s = fromSnapshot(snapshot([a, b], [c, other], staff, { [c.id]: [b.ref, a.ref], [other.id]: [a.ref] }));
+    s = applyQueueChanged(s, { seq: 2, epoch: 'e1', tickets: [], counters: [c, other], services: [], callOrder: { [other.id]: [b.ref] } });
+    expect(s.callOrder).toEqual({ [c.id]: [b.ref, a.ref], [other.id]: [b.ref] });
     s = applyQueueChanged(s, { seq: 3, epoch: 'e1', tickets: [], counters: [c, { ...other, open: false }], services: [], callOrder: {} });
-    expect(s.callOrder).toEqual({ [c.id]: [b.id, a.id] });
+    expect(s.callOrder).toEqual({ [c.id]: [b.ref, a.ref] });
   });
 
   it('lists, while not open, the waiting tickets of its services and those sent to it by name, oldest place first', () => {
@@ -149,17 +153,17 @@ describe('what a counter sees', () => {
     const otherService = ticket({ serviceId: 'asylum' });
     const calledElsewhere = ticket({ serviceId: 'residence', status: 'called', counterId: 'schalter-4' });
     const s = fromSnapshot(snapshot([own, secondary, transferredKeepingPlace, namedHere, namedElsewhere, otherService, calledElsewhere], [closed]));
-    expect(waitingFor(s, closed).map((t) => t.id)).toEqual([transferredKeepingPlace.id, secondary.id, own.id, namedHere.id]);
+    expect(waitingFor(s, closed).map((t) => t.ref)).toEqual([transferredKeepingPlace.ref, secondary.ref, own.ref, namedHere.ref]);
   });
 
   it('shows its current ticket only while called or serving there', () => {
     const called = ticket({ status: 'called', counterId: c.id });
-    const s = fromSnapshot(snapshot([called], [{ ...c, currentTicketId: called.id }]));
-    expect(currentTicket(s, { ...c, currentTicketId: called.id })?.id).toBe(called.id);
+    const s = fromSnapshot(snapshot([called], [{ ...c, currentTicketRef: called.ref }]));
+    expect(currentTicket(s, { ...c, currentTicketRef: called.ref })?.ref).toBe(called.ref);
     // A stale pointer (the ticket left, or belongs to another counter now) shows nothing.
-    expect(currentTicket(s, { ...c, currentTicketId: 'gone' })).toBeNull();
+    expect(currentTicket(s, { ...c, currentTicketRef: 'gone' })).toBeNull();
     const moved = fromSnapshot(snapshot([{ ...called, counterId: 'schalter-4' }], [c]));
-    expect(currentTicket(moved, { ...c, currentTicketId: called.id })).toBeNull();
+    expect(currentTicket(moved, { ...c, currentTicketRef: called.ref })).toBeNull();
   });
 
   it('gives the figures of its services, primary first, and the longest wait at any instant', () => {
@@ -196,7 +200,7 @@ describe('catching up with an acknowledgement', () => {
   it('waits until the pushed state shows the ticket and counter the ack reported', () => {
     const waiting = ticket();
     const called = { ...waiting, status: 'called' as const, counterId: 'c1' };
-    const reply = { ticket: called, counter: { ...c, currentTicketId: waiting.id } };
+    const reply = { ticket: called, counter: { ...c, currentTicketRef: waiting.ref } };
     const before = fromSnapshot(snapshot([waiting], [c]));
     expect(showsOutcome(before, reply)).toBe(false);
     const after = applyQueueChanged(before, { seq: 2, epoch: 'e1', tickets: [called], counters: [reply.counter], services: [], callOrder: {} });
@@ -205,7 +209,7 @@ describe('catching up with an acknowledgement', () => {
 
   it('counts a finished ticket as shown once it has left the open tickets', () => {
     const serving = ticket({ status: 'serving', counterId: 'c1' });
-    const withTicket = { ...c, currentTicketId: serving.id };
+    const withTicket = { ...c, currentTicketRef: serving.ref };
     const reply = { ticket: { ...serving, status: 'done' as const }, counter: c };
     const before = fromSnapshot(snapshot([serving], [withTicket]));
     expect(showsOutcome(before, reply)).toBe(false);

@@ -108,12 +108,12 @@ describe('kiosk: accessibility and layout', () => {
       expect(errors).toEqual([]);
       await context.close();
 
-      // A kiosk id the server does not know: out of order, with a hint for staff.
-      const broken = await openKioskRaw(e2e.browser, e2e.server, 'kiosk=no-such-kiosk');
-      await broken.page.locator('kiosk-out-of-order').waitFor();
-      expect(await axeViolations(broken.page), 'out of order').toEqual([]);
-      expect(await broken.page.locator('kiosk-out-of-order .detail').innerText()).toContain('no-such-kiosk');
-      await screenshot(broken.page, `kiosk-out-of-order-portrait`);
+      // A browser that was never paired: "this device is not registered", with a hint for staff.
+      const broken = await openKioskRaw(e2e.browser, e2e.server, 'idle=30');
+      await broken.page.locator('kiosk-unpaired').waitFor();
+      expect(await axeViolations(broken.page), 'unpaired').toEqual([]);
+      expect(await broken.page.locator('kiosk-unpaired .staff').innerText()).toContain('/kiosk/?pair=');
+      await screenshot(broken.page, `kiosk-unpaired-portrait`);
       await broken.context.close();
     });
   }

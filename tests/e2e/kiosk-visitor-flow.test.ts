@@ -13,6 +13,7 @@ import {
   tile,
 } from '../kiosk/e2e-support.js';
 import { useE2e } from './helpers/use-e2e.js';
+import { TEST_KIOSK_TOKEN } from '../../server/config.js';
 
 /**
  * A visitor at the kiosk, in Chromium against a real server: pick a language,
@@ -138,7 +139,7 @@ describe('kiosk: drawing a ticket', () => {
 
     const staff = await connect(e2e.server.url, '/counter', { cookie: await e2e.server.login('ayilmaz') });
     const snapshot = await firstOf(staff, 'counter:snapshot');
-    const held = snapshot.tickets.find((t: StaffTicket) => t.id === ticket.id);
+    const held = snapshot.tickets.find((t: StaffTicket) => t.number === ticket.number);
     expect(held).toMatchObject({ priorityClass: 'priority', language: 'tr', channel: 'kiosk' });
     expect(errors).toEqual([]);
     await context.close();
@@ -153,12 +154,13 @@ describe('kiosk: drawing a ticket', () => {
     await page.evaluate(() => (window.__sameDocument = true));
 
     const cookie = await e2e.server.login('jschulte');
-    const opened = await fetch(`${e2e.server.url}/api/counters/schalter-2/open`, { method: 'POST', headers: { cookie } });
+    const opened = await fetch(`${e2e.server.url}/api/counters/schalter-2/open`, { method: 'POST', headers: { cookie, origin: e2e.server.url } });
     expect(opened.status).toBe(200);
     for (let i = 0; i < 3; i++) {
       const res = await fetch(`${e2e.server.url}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // Another paired kiosk of the office would send its own token; the test server has one.
+        headers: { 'content-type': 'application/json', authorization: `Device ${TEST_KIOSK_TOKEN}` },
         body: JSON.stringify({ serviceId: 'permit-pickup', language: 'pl' }),
       });
       expect(res.status).toBe(201);

@@ -29,7 +29,7 @@ describe('visitor page: leaving the queue', () => {
     const mine = await issue(e2e.server.url, 'residence');
     const counter = await connect(e2e.server.url, '/counter', { cookie: staff });
     const snapshot = await firstOf(counter, 'counter:snapshot');
-    expect(snapshot.tickets.map((t) => t.id)).toContain(mine.id);
+    expect(snapshot.tickets.map((t) => t.number)).toContain(mine.number);
     expect(await waitingFor('residence')).toBe(2);
 
     const { page, errors } = await openTicketPage(context, e2e.server, mine.statusUrl);
@@ -51,14 +51,14 @@ describe('visitor page: leaving the queue', () => {
 
     expect((await api(e2e.server.url, 'GET', `/api/tickets/${mine.id}`)).body).toMatchObject({ status: 'cancelled', position: null });
     expect(await waitingFor('residence')).toBe(1);
-    const change = await firstOf(counter, 'queue:changed', (e) => e.tickets.some((t) => t.id === mine.id));
-    expect(change.tickets.find((t) => t.id === mine.id)?.status).toBe('cancelled');
+    const change = await firstOf(counter, 'queue:changed', (e) => e.tickets.some((t) => t.number === mine.number));
+    expect(change.tickets.find((t) => t.number === mine.number)?.status).toBe('cancelled');
     const fresh = await connect(e2e.server.url, '/counter', { cookie: staff });
-    expect((await firstOf(fresh, 'counter:snapshot')).tickets.map((t) => t.id)).not.toContain(mine.id);
+    expect((await firstOf(fresh, 'counter:snapshot')).tickets.map((t) => t.number)).not.toContain(mine.number);
 
     // The counter calls the one before, and then nobody: the cancelled ticket is never offered.
     expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'open')).status).toBe(200);
-    expect((await counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-3', 'call-next')).body.id).toBe(before.id);
+    expect((await counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-3', 'call-next')).body.number).toBe(before.number);
     await counterAction(e2e.server.url, staff, 'schalter-3', 'no-show');
     expect((await counterAction(e2e.server.url, staff, 'schalter-3', 'call-next')).status).toBe(204);
     expect(errors).toEqual([]);

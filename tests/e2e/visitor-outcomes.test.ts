@@ -27,7 +27,7 @@ describe('visitor page: transfer, no-show, reconnect', () => {
     const t = await issue(e2e.server.url, 'residence', 'en');
     const { page, errors } = await openTicketPage(context, e2e.server, t.statusUrl);
     await seeText(page, 'Residence permit');
-    expect((await act('call-next')).body.id).toBe(t.id);
+    expect((await act('call-next')).body.number).toBe(t.number);
     await page.getByRole('button', { name: 'OK, I’m coming' }).click();
     await act('start');
     expect((await act('transfer', { serviceId: 'asylum' })).status).toBe(200);
@@ -36,7 +36,7 @@ describe('visitor page: transfer, no-show, reconnect', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'visitor-transferred');
 
-    expect((await act('call-next')).body.id).toBe(t.id);
+    expect((await act('call-next')).body.number).toBe(t.number);
     await page.locator('visitor-call-screen').waitFor();
     await act('no-show');
     await seeText(page, 'Your number was called, but you were not there.');
@@ -55,7 +55,7 @@ describe('visitor page: transfer, no-show, reconnect', () => {
     await e2e.server.restart();
     // The old socket is gone; the page must reconnect to the new server (a new epoch) and follow again.
     staff = await e2e.server.login('kmansour');
-    expect((await act('call-next')).body.id).toBe(t.id);
+    expect((await act('call-next')).body.number).toBe(t.number);
     await page.locator('visitor-call-screen').waitFor({ timeout: 20_000 });
     await seeText(page, 'Please go to Schalter 4.');
     await act('no-show');

@@ -36,7 +36,7 @@ describe('visitor page in Arabic', () => {
     await screenshot(page, 'visitor-ar-waiting');
 
     await counterAction(e2e.server.url, staff, 'schalter-4', 'open');
-    expect((await counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-4', 'call-next')).body.id).toBe(t.id);
+    expect((await counterAction<StaffTicket>(e2e.server.url, staff, 'schalter-4', 'call-next')).body.number).toBe(t.number);
     await seeText(page, 'حان دورك!');
     await seeText(page, 'يرجى التوجه إلى Schalter 4.');
     await seeText(page, 'Bitte kommen Sie zu Schalter 4.');

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { TEST_KIOSK_TOKEN } from '../../server/config.js';
 import type { StaffTicket } from '../../common/dto.js';
 import type { ErrorBody } from '../../common/errors.js';
 import {
@@ -44,9 +45,13 @@ type Reply<C, E extends keyof C> = E extends unknown ? ReplyOf<C, E> : never;
 export interface ConnectOptions {
   /** Cookie header value (the staff session), sent with the websocket handshake. */
   cookie?: string;
-  /** Handshake auth; defaults to the current protocol version. Pass `null` to send no auth at all. */
+  /** Handshake auth; defaults to the current protocol version (and, on /kiosk, the test kiosk's device token). Pass `null` to send no auth at all. */
   auth?: Record<string, unknown> | null;
   timeoutMs?: number;
+  /** More handshake headers, e.g. `origin` or `x-forwarded-for`. */
+  headers?: Record<string, string>;
+  /** Connect from this local address, e.g. 127.0.0.2 for a second client address on loopback. */
+  localAddress?: string;
 }
 
 /** The error a refused handshake rejects with: socket.io's connect_error message and data. */
@@ -108,14 +113,20 @@ export function firstOf<S extends object, C extends object, E extends keyof S & 
 }
 
 /** Connects to `${url}${ns}`; resolves once connected, rejects on connect_error with its message and data. */
+/** The protocol version; /kiosk serves paired kiosks only, so its sockets show the test kiosk's device token. */
+function defaultAuth(ns: NamespaceName): Record<string, unknown> {
+  return ns === '/kiosk' ? { protocol: PROTOCOL_VERSION, device: TEST_KIOSK_TOKEN } : { protocol: PROTOCOL_VERSION };
+}
+
 export function connect<N extends NamespaceName>(url: string, ns: N, opts: ConnectOptions = {}): Promise<ClientSocket<N>> {
   const socket: ClientSocket<N> = io(`${url}${ns}`, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     timeout: opts.timeoutMs ?? 5000,
-    ...(opts.auth === null ? {} : { auth: opts.auth ?? { protocol: PROTOCOL_VERSION } }),
-    ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
+    ...(opts.auth === null ? {} : { auth: opts.auth ?? defaultAuth(ns) }),
+    extraHeaders: { ...opts.headers, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
   open.add(socket);
   const log: Wire[] = [];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
+import { DEFAULT_KIOSK, type KioskSettings } from '../../server/domain/settings.js';
 
 export interface TestClock {
   now: number;
@@ -25,6 +26,22 @@ export interface TestServer {
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 
+/**
+ * The test server's kiosk limit: tests draw many tickets in a moment on a
+ * frozen clock, through the one paired test kiosk. Tests of the limit itself
+ * set the office's real rules back with `setKioskRules(server, DEFAULT_KIOSK)`.
+ */
+export const TEST_KIOSK_TICKETS_PER_MINUTE = 100_000;
+
+/** Writes the office's kiosk rules (a site setting, as an admin would change it). */
+export async function setKioskRules(server: { app: App }, rules: Partial<KioskSettings>): Promise<void> {
+  const { office } = server.app;
+  await office.store.transaction(office.siteId, async (tx) => {
+    const settings = await tx.catalog.settings();
+    await tx.catalog.putSettings({ ...settings, kiosk: { ...DEFAULT_KIOSK, ...settings.kiosk, ...rules } });
+  });
+}
+
 /** A real server on 127.0.0.1:0 with a real SQLite file in a temp dir and a settable clock. */
 export async function startTestServer(overrides: Partial<Config> = {}, startAt = Date.now()): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'amtsqueue-test-'));
@@ -36,11 +53,14 @@ export async function startTestServer(overrides: Partial<Config> = {}, startAt =
   };
   const config = testConfig({ dbFile: join(dir, 'test.sqlite'), adminPassword: ADMIN_PASSWORD, ...overrides });
   let app = await createApp(config, { now: () => clock.now });
+  if (app.seed.seeded) await setKioskRules({ app }, { ticketsPerMinute: TEST_KIOSK_TICKETS_PER_MINUTE });
   await app.fastify.listen({ port: 0, host: '127.0.0.1' });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   const port = address.port;
   const url = `http://127.0.0.1:${port}`;
+  // Browsers in the e2e tests open this address: its pages may act for staff (ALLOWED_ORIGINS).
+  config.allowedOrigins.push(url);
   const passwords: Record<string, string> = { admin: ADMIN_PASSWORD };
   for (const p of app.seed.generatedPasswords) passwords[p.username] = p.password;
 

@@ -13,6 +13,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
   const queuedAt = overrides.queuedAt ?? T0;
   return {
     id: `t${String(serial).padStart(5, '0')}`,
+    ref: `r${String(serial).padStart(5, '0')}`,
     number: `A${String(serial % 1000).padStart(3, '0')}`,
     serviceId: 'residence',
     businessDate: '2026-06-10',

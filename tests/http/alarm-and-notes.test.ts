@@ -4,6 +4,7 @@ import type { StaffTicket } from '../../common/dto.js';
 import { EVENT_TYPES, type EventType, type LoggedEvent, type LoggedEventOf } from '../../common/events.js';
 import { NOTES_MAX_LENGTH } from '../../common/protocol.js';
 import { closeAll, connect, emitAck, waitFor } from '../helpers/socket-clients.js';
+import { staffRef } from '../helpers/staff-ref.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { bodyOf, client, counterAction, expectError, expectStatus, issueTicket, officeTime, request, SETUP_TIMEOUT_MS, WEDNESDAY, type Client } from './support.js';
 
@@ -108,23 +109,33 @@ describe('PUT /api/tickets/:id/notes', () => {
 
   test('→ 200 staff ticket; staff screens get the change, the public view never the text; logged like the socket command', async () => {
     const t = await issueTicket(anon, 'residence');
+    const ref = await staffRef(server.app.office, t.id);
+    // Notes are written by whoever holds the ticket's counter (issue #13).
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'call', { ticketRef: ref }), 200);
     const screen = await connect(server.url, '/counter', { cookie: cookies.okovalenko });
-    const pushed = waitFor(screen, 'queue:changed', (e: { tickets: StaffTicket[] }) => e.tickets.some((x) => x.id === t.id && x.notes !== ''));
+    const pushed = waitFor(screen, 'queue:changed', (e: { tickets: StaffTicket[] }) => e.tickets.some((x) => x.ref === ref && x.notes !== ''));
     const before = await lastSeq();
 
-    const res = await put('kmansour', `/api/tickets/${t.id}/notes`, { notes: 'Dolmetscher Tigrinya bestellt' });
+    const res = await put('kmansour', `/api/tickets/${ref}/notes`, { notes: 'Dolmetscher Tigrinya bestellt' });
     expectStatus(res, 200);
     const noted = bodyOf(StaffTicketSchema, res);
-    expect(noted).toMatchObject({ id: t.id, notes: 'Dolmetscher Tigrinya bestellt', status: 'waiting' });
-    expect((await pushed).tickets.find((x) => x.id === t.id)?.notes).toBe('Dolmetscher Tigrinya bestellt');
+    expect(noted).toMatchObject({ ref, notes: 'Dolmetscher Tigrinya bestellt', status: 'called' });
+    expect(res.text).not.toContain(t.id);
+    expect((await pushed).tickets.find((x) => x.ref === ref)?.notes).toBe('Dolmetscher Tigrinya bestellt');
     const publicView = await anon.get(`/api/tickets/${t.id}`);
     expect(noted.position).toBe(bodyOf(PublicTicketSchema, publicView).position);
     expect(publicView.text).not.toContain('Dolmetscher');
 
     const socket = await connect(server.url, '/counter', { cookie: cookies.kmansour });
-    expect(await emitAck(socket, 'counter:notes', { ticketId: t.id, notes: 'Dolmetscher kommt 10:30' })).toMatchObject({ ok: true });
+    expect(await emitAck(socket, 'counter:notes', { ticketRef: ref, notes: 'Dolmetscher kommt 10:30' })).toMatchObject({ ok: true });
     const logged = await eventsSince(before, 'ticket.noted');
     expect(logged.map((e) => e.data)).toEqual([{ length: 29 }, { length: 23 }]);
     expect(logged[0] && shape(logged[0])).toEqual(logged[1] && shape(logged[1]));
+
+    // The path as documented before protocol 3, with the ticket's id, still works; the answer names it by ref.
+    const legacy = await put('kmansour', `/api/tickets/${t.id}/notes`, { notes: 'Termin verschoben' });
+    expect(bodyOf(StaffTicketSchema, legacy)).toMatchObject({ ref, notes: 'Termin verschoben' });
+    expect(legacy.text).not.toContain(t.id);
+    expectStatus(await counterAction(as('kmansour'), 'schalter-4', 'no-show'), 200);
   });
 });

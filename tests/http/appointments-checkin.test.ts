@@ -181,11 +181,11 @@ describe('appointments in the queue', () => {
     const order: string[] = [];
     for (let i = 0; i < 3; i++) {
       const called = await callNext('raum-1-14');
-      order.push(called.id);
-      if (called.id === appointment.id) expect(called).toMatchObject({ priorityClass: 'appointment', appointmentId: appt.id });
+      order.push(called.number);
+      if (called.number === appointment.number) expect(called).toMatchObject({ priorityClass: 'appointment', appointmentId: appt.id });
       expectStatus(await counterAction(staff, 'raum-1-14', 'no-show'), 200);
     }
-    expect(order).toEqual([longWaiting.id, appointment.id, recent.id]);
+    expect(order).toEqual([longWaiting.number, appointment.number, recent.number]);
     expectStatus(await counterAction(staff, 'raum-1-14', 'close'), 200);
   });
 
@@ -201,13 +201,13 @@ describe('appointments in the queue', () => {
 
     expectStatus(await counterAction(staff, 'raum-1-14', 'open'), 200);
     const first = await counterAction(staff, 'raum-1-14', 'call-next');
-    expect(first.body).toMatchObject({ id: lateTicket.id, priorityClass: 'walk_in' });
+    expect(first.body).toMatchObject({ number: lateTicket.number, priorityClass: 'walk_in' });
     expectStatus(await counterAction(staff, 'raum-1-14', 'no-show'), 200);
     expectStatus(await counterAction(staff, 'raum-1-14', 'call-next'), 204);
 
     server.clock.advance((30 - DEFAULT_CHECKIN.earlyGraceMinutes) * MIN);
     const due = await counterAction(staff, 'raum-1-14', 'call-next');
-    expect(due.body).toMatchObject({ id: earlyTicket.id, priorityClass: 'appointment' });
+    expect(due.body).toMatchObject({ number: earlyTicket.number, priorityClass: 'appointment' });
     expectStatus(await counterAction(staff, 'raum-1-14', 'no-show'), 200);
     expectStatus(await counterAction(staff, 'raum-1-14', 'close'), 200);
   });

@@ -4,6 +4,7 @@ import { PublicCounterSchema, PublicServiceSchema, PublicTicketSchema, StaffCoun
 import type { CounterAction } from '../../common/protocol.js';
 import { DEFAULT_POLICY } from '../../server/domain/settings.js';
 import { anyOf } from '../helpers/matchers.js';
+import { staffRef } from '../helpers/staff-ref.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   bodyOf,
@@ -70,7 +71,10 @@ function desk(user: string, counterId: string) {
     async ticket(action: CounterAction, json?: unknown) {
       const res = await act(action, json);
       expectStatus(res, 200);
-      expect(res.body).toMatchObject({ id: anyOf(String), number: anyOf(String) });
+      expect(res.body).toMatchObject({ ref: anyOf(String), number: anyOf(String) });
+      // Staff answers name the ticket by its staff reference; the visitor's token stays theirs.
+      expect(res.body).not.toHaveProperty('id');
+      for (const id of issued) expect(res.text).not.toContain(id);
       return bodyOf(StaffTicketSchema, res);
     },
   };
@@ -89,7 +93,7 @@ describe('calling and serving', () => {
     const d = desk('ayilmaz', 'schalter-3');
     expectError(await d.act('call-next'), 409, 'COUNTER_CLOSED');
     const counter = await d.open();
-    expect(counter).toMatchObject({ id: 'schalter-3', open: true, userName: 'Ayşe Yılmaz', currentTicketId: null });
+    expect(counter).toMatchObject({ id: 'schalter-3', open: true, userName: 'Ayşe Yılmaz', currentTicketRef: null });
 
     const res = await d.act('call-next');
     expectStatus(res, 204);
@@ -103,22 +107,22 @@ describe('calling and serving', () => {
     const second = await walkIn();
 
     const called = await d.ticket('call-next');
-    expect(called).toMatchObject({ id: first.id, status: 'called', counterId: 'schalter-3', callCount: 1, calledAt: server.clock.now });
+    expect(called).toMatchObject({ number: first.number, status: 'called', counterId: 'schalter-3', callCount: 1, calledAt: server.clock.now });
     expect(await publicTicket(first.id)).toMatchObject({ status: 'called', counterName: 'Schalter 3', position: null });
     expect(await publicTicket(second.id)).toMatchObject({ status: 'waiting', position: 1, counterName: null });
     const board = await boardCounter('schalter-3');
     expect(board?.currentTicket).toEqual({ number: first.number, status: 'called' });
 
     server.clock.advance(MIN);
-    expect(await d.ticket('recall')).toMatchObject({ id: first.id, status: 'called', callCount: 2, calledAt: server.clock.now });
-    expect(await d.ticket('start')).toMatchObject({ id: first.id, status: 'serving' });
+    expect(await d.ticket('recall')).toMatchObject({ number: first.number, status: 'called', callCount: 2, calledAt: server.clock.now });
+    expect(await d.ticket('start')).toMatchObject({ number: first.number, status: 'serving' });
     expect(await publicTicket(first.id)).toMatchObject({ status: 'serving', counterName: 'Schalter 3' });
     server.clock.advance(10 * MIN);
-    expect(await d.ticket('finish')).toMatchObject({ id: first.id, status: 'done' });
+    expect(await d.ticket('finish')).toMatchObject({ number: first.number, status: 'done' });
     expect(await publicTicket(first.id)).toMatchObject({ status: 'done', counterName: null });
 
-    expect(await d.ticket('call-next')).toMatchObject({ id: second.id, status: 'called' });
-    expect(await d.ticket('no-show')).toMatchObject({ id: second.id, status: 'no_show' });
+    expect(await d.ticket('call-next')).toMatchObject({ number: second.number, status: 'called' });
+    expect(await d.ticket('no-show')).toMatchObject({ number: second.number, status: 'no_show' });
     expect(await publicTicket(second.id)).toMatchObject({ status: 'no_show' });
     expectStatus(await d.act('call-next'), 204);
   });
@@ -128,14 +132,14 @@ describe('calling and serving', () => {
     await d.open();
     const t = await walkIn();
     await d.ticket('call-next');
-    expect(await d.ticket('return')).toMatchObject({ id: t.id, status: 'waiting', counterId: null });
+    expect(await d.ticket('return')).toMatchObject({ number: t.number, status: 'waiting', counterId: null });
     expect(await publicTicket(t.id)).toMatchObject({ status: 'waiting', position: 1, counterName: null });
 
     expectStatus(await d.act('call-next'), 204);
     server.clock.advance(DEFAULT_POLICY.recallCooldownSeconds * 1000 - 1000);
     expectStatus(await d.act('call-next'), 204);
     server.clock.advance(2000);
-    expect(await d.ticket('call-next')).toMatchObject({ id: t.id, status: 'called', callCount: 2 });
+    expect(await d.ticket('call-next')).toMatchObject({ number: t.number, status: 'called', callCount: 2 });
   });
 
   test('return after the maximum number of calls makes the ticket a no-show', async () => {
@@ -144,7 +148,7 @@ describe('calling and serving', () => {
     const t = await walkIn();
     await d.ticket('call-next');
     for (let calls = 1; calls < DEFAULT_POLICY.maxCalls; calls++) await d.ticket('recall');
-    expect(await d.ticket('return')).toMatchObject({ id: t.id, status: 'no_show', callCount: DEFAULT_POLICY.maxCalls });
+    expect(await d.ticket('return')).toMatchObject({ number: t.number, status: 'no_show', callCount: DEFAULT_POLICY.maxCalls });
   });
 
   test('call picks a specific waiting ticket; unknown → 404, already called elsewhere → 409', async () => {
@@ -155,10 +159,17 @@ describe('calling and serving', () => {
     const first = await walkIn();
     const second = await walkIn();
 
-    expect(await mine.ticket('call', { ticketId: second.id })).toMatchObject({ id: second.id, status: 'called', counterId: 'schalter-3' });
+    const ref = await staffRef(server.app.office, second.id);
+    const called = await mine.ticket('call', { ticketRef: ref });
+    expect(called).toMatchObject({ ref, number: second.number, status: 'called', counterId: 'schalter-3' });
+    expect(called).not.toHaveProperty('id');
+    // The id, as documented before protocol 3, still names the ticket (deprecated).
     expectError(await other.act('call', { ticketId: second.id }), 409, 'INVALID_TRANSITION');
-    expectError(await other.act('call', { ticketId: 'no-such-ticket' }), 404, 'TICKET_NOT_FOUND');
-    expect(await other.ticket('call-next')).toMatchObject({ id: first.id });
+    expectError(await other.act('call', { ticketRef: ref }), 409, 'INVALID_TRANSITION');
+    expectError(await other.act('call', { ticketRef: 'no-such-ticket' }), 404, 'TICKET_NOT_FOUND');
+    expectError(await other.act('call', { ticketRef: ref, ticketId: second.id }), 400, 'INVALID_INPUT');
+    expectError(await other.act('call', {}), 400, 'INVALID_INPUT');
+    expect(await other.ticket('call-next')).toMatchObject({ number: first.number });
   });
 });
 
@@ -176,14 +187,14 @@ describe('transfers', () => {
     await residenceDesk.ticket('call-next');
     await residenceDesk.ticket('start');
     const moved = await residenceDesk.ticket('transfer', { serviceId: 'asylum' });
-    expect(moved).toMatchObject({ id: t.id, number: t.number, serviceId: 'asylum', status: 'waiting', transferredFrom: 'residence' });
+    expect(moved).toMatchObject({ number: t.number, serviceId: 'asylum', status: 'waiting', transferredFrom: 'residence' });
     expect(await waitingIn('asylum')).toBe(asylumBefore + 1);
     expect(await waitingIn('residence')).toBe(0);
     // keepPlace defaults to true: still ahead of the asylum ticket drawn after it.
     expect(await publicTicket(t.id)).toMatchObject({ number: t.number, status: 'waiting', position: 1, transferredFrom: 'residence' });
     expect(await publicTicket(later.id)).toMatchObject({ position: 2 });
 
-    expect(await asylumDesk.ticket('call-next')).toMatchObject({ id: t.id, number: t.number, counterId: 'schalter-5' });
+    expect(await asylumDesk.ticket('call-next')).toMatchObject({ number: t.number, counterId: 'schalter-5' });
   });
 
   test('to another service with keepPlace false: joins at the end', async () => {
@@ -210,15 +221,15 @@ describe('transfers', () => {
 
     await from.ticket('call-next');
     expect(await from.ticket('transfer', { counterId: 'schalter-4' })).toMatchObject({
-      id: t.id,
+      number: t.number,
       status: 'waiting',
       serviceId: 'residence',
       targetCounterId: 'schalter-4',
     });
     expectStatus(await bystander.act('call-next'), 204);
     expectStatus(await from.act('call-next'), 204);
-    expectError(await bystander.act('call', { ticketId: t.id }), 409, 'INVALID_TARGET');
-    expect(await target.ticket('call-next')).toMatchObject({ id: t.id, counterId: 'schalter-4', targetCounterId: null });
+    expectError(await bystander.act('call', { ticketRef: await staffRef(server.app.office, t.id) }), 409, 'INVALID_TARGET');
+    expect(await target.ticket('call-next')).toMatchObject({ number: t.number, counterId: 'schalter-4', targetCounterId: null });
   });
 
   test('the target counter is `targetCounterId`; the documented `counterId` stays an alias of it', async () => {
@@ -229,7 +240,7 @@ describe('transfers', () => {
     expectError(await from.act('transfer', { counterId: 'schalter-4', targetCounterId: 'schalter-5' }), 400, 'INVALID_INPUT');
     expectError(await from.act('transfer', { targetCounterId: 'schalter-3' }), 409, 'INVALID_TARGET');
     expect(await from.ticket('transfer', { targetCounterId: 'schalter-4', keepPlace: false })).toMatchObject({
-      id: t.id,
+      number: t.number,
       status: 'waiting',
       targetCounterId: 'schalter-4',
     });
@@ -239,7 +250,7 @@ describe('transfers', () => {
     await target.ticket('call-next');
     // Both names at once are fine when they agree.
     expect(await target.ticket('transfer', { counterId: 'schalter-3', targetCounterId: 'schalter-3' })).toMatchObject({
-      id: t.id,
+      number: t.number,
       targetCounterId: 'schalter-3',
     });
   });
@@ -278,7 +289,7 @@ describe('illegal actions', () => {
 
     expectError(await d.act('finish'), 409, 'INVALID_TRANSITION'); // called, not serving
     expectError(await d.act('call-next'), 409, 'COUNTER_BUSY');
-    expectError(await d.act('call', { ticketId: waiting.id }), 409, 'COUNTER_BUSY');
+    expectError(await d.act('call', { ticketRef: await staffRef(server.app.office, waiting.id) }), 409, 'COUNTER_BUSY');
     expectError(await d.act('close'), 409, 'COUNTER_BUSY');
 
     await d.ticket('start');
@@ -298,7 +309,7 @@ describe('illegal actions', () => {
     const next = await walkIn();
     await d.ticket('call-next');
     expectStatus(await anon.del(`/api/tickets/${t.id}`), 200);
-    expect(await d.ticket('call-next')).toMatchObject({ id: next.id });
+    expect(await d.ticket('call-next')).toMatchObject({ number: next.number });
   });
 
   test('unknown counter → 404 COUNTER_NOT_FOUND', async () => {
@@ -313,7 +324,7 @@ describe('who may act on a counter', () => {
     for (const action of ['open', 'close', 'call-next', 'recall', 'start', 'finish', 'no-show', 'return'] as const) {
       expectError(await counterAction(anon, 'schalter-3', action), 401, 'UNAUTHENTICATED');
     }
-    expectError(await counterAction(anon, 'schalter-3', 'call', { ticketId: 'x' }), 401, 'UNAUTHENTICATED');
+    expectError(await counterAction(anon, 'schalter-3', 'call', { ticketRef: 'x' }), 401, 'UNAUTHENTICATED');
     expectError(await counterAction(anon, 'schalter-3', 'transfer', { serviceId: 'asylum' }), 401, 'UNAUTHENTICATED');
   });
 
@@ -339,7 +350,7 @@ describe('who may act on a counter', () => {
     await owner.open();
     const t = await walkIn();
 
-    expect(await admin.ticket('call-next')).toMatchObject({ id: t.id, counterId: 'schalter-3' });
+    expect(await admin.ticket('call-next')).toMatchObject({ number: t.number, counterId: 'schalter-3' });
     await admin.ticket('no-show');
 
     expectError(await admin.act('open'), 409, 'COUNTER_TAKEN');

@@ -5,7 +5,7 @@ import { ErrorResponseSchema, IssuedTicketSchema } from '../../common/dto-schema
 import type { IssuedTicket } from '../../common/dto.js';
 import type { CounterAction } from '../../common/protocol.js';
 import { createApp, type App } from '../../server/app.js';
-import { testConfig, type Config } from '../../server/config.js';
+import { TEST_KIOSK_TOKEN, testConfig, type Config } from '../../server/config.js';
 import { instantAt } from '../../server/domain/time.js';
 import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { checked } from '../helpers/checked.js';
@@ -29,10 +29,17 @@ export interface RequestOptions {
   contentType?: string;
   cookie?: string;
   headers?: Record<string, string>;
+  /**
+   * The kiosk's device token sent as `Authorization: Device <token>` when no
+   * cookie is: by default the test server's kiosk (anonymous draws come from
+   * a paired kiosk); `null` sends none, as an unpaired client would.
+   */
+  device?: string | null;
 }
 
 export async function request(baseUrl: string, method: string, path: string, o: RequestOptions = {}): Promise<HttpReply> {
-  const headers: Record<string, string> = { ...o.headers };
+  const device = o.device === undefined ? TEST_KIOSK_TOKEN : o.device;
+  const headers: Record<string, string> = { ...(device && !o.cookie ? { authorization: `Device ${device}` } : {}), ...o.headers };
   let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (o.json !== undefined) {
     body = JSON.stringify(o.json);
@@ -41,7 +48,11 @@ export async function request(baseUrl: string, method: string, path: string, o: 
     body = o.raw;
   }
   if (o.contentType !== undefined) headers['content-type'] = o.contentType;
-  if (o.cookie) headers.cookie = o.cookie;
+  if (o.cookie) {
+    headers.cookie = o.cookie;
+    // As the server's own page in a browser would: staff requests carry an allowed Origin.
+    headers.origin ??= baseUrl;
+  }
   const res = await fetch(baseUrl + path, { method, headers, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: parseJson(text), text };
@@ -61,9 +72,13 @@ export interface Client {
   del(path: string): Promise<HttpReply>;
 }
 
-/** A client for one server, optionally carrying a staff session cookie. */
-export function client(server: { url: string }, cookie?: string): Client {
-  const o = cookie ? { cookie } : {};
+/**
+ * A client for one server, optionally carrying a staff session cookie.
+ * Without one it speaks as the test server's paired kiosk, unless `device`
+ * names another token or is null (an unpaired client).
+ */
+export function client(server: { url: string }, cookie?: string, device?: string | null): Client {
+  const o: RequestOptions = { ...(cookie ? { cookie } : {}), ...(device === undefined ? {} : { device }) };
   return {
     get: (path) => request(server.url, 'GET', path, o),
     post: (path, json) => request(server.url, 'POST', path, json === undefined ? o : { ...o, json }),
@@ -147,15 +162,16 @@ export interface RestartedServer {
 export async function restartOnSameFile(server: TestServer, overrides: Partial<Config> = {}): Promise<RestartedServer> {
   const dbFile = (server.app.office.store as SqliteStore).db.name;
   await server.app.close();
-  const app = await createApp(testConfig({ dbFile, adminPassword: ADMIN_PASSWORD, ...overrides }), {
-    now: () => server.clock.now,
-  });
+  const config = testConfig({ dbFile, adminPassword: ADMIN_PASSWORD, ...overrides });
+  const app = await createApp(config, { now: () => server.clock.now });
   await app.fastify.listen({ port: 0, host: '127.0.0.1' });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
+  const url = `http://127.0.0.1:${address.port}`;
+  config.allowedOrigins.push(url);
   return {
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     async close() {
       await app.close();
       rmSync(server.dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { IssuedTicket, PublicService, PublicTicket } from '../../common/dto.js';
+import { TEST_KIOSK_TOKEN } from '../../server/config.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { openPage } from '../e2e/helpers/browser.js';
 
@@ -19,7 +20,14 @@ export interface KioskPage {
   errors: string[];
 }
 
-/** Opens /kiosk/ with the given query (e.g. `idle=3`) on a touchscreen-sized page and waits for the start screen. */
+/** The test server's kiosk pairing link, relative to the server: opening it pairs the browser as the default kiosk. */
+export const PAIRING_QUERY = `pair=${TEST_KIOSK_TOKEN}`;
+
+/**
+ * Opens /kiosk/ with the given query (e.g. `idle=3`) on a touchscreen-sized
+ * page and waits for the start screen. The page is paired as the test
+ * server's kiosk (its pairing link's `?pair=`), as a kiosk set up by an admin is.
+ */
 export async function openKiosk(
   browser: Browser,
   server: TestServer,
@@ -30,7 +38,8 @@ export async function openKiosk(
     hasTouch: true,
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
-  const { page, errors } = await openPage(context, `${server.url}/kiosk/${opts.query ? `?${opts.query}` : ''}`);
+  const query = [opts.query, PAIRING_QUERY].filter(Boolean).join('&');
+  const { page, errors } = await openPage(context, `${server.url}/kiosk/?${query}`);
   await page.locator('kiosk-language-screen').waitFor();
   // The other languages arrive right after start-up; the start screen then shows "language" in all of them.
   await expect.poll(() => page.locator('kiosk-language-screen .words span').count()).toBe(13);
@@ -73,6 +82,8 @@ export async function api<T = unknown>(
   const headers: Record<string, string> = {};
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.cookie) headers.cookie = opts.cookie;
+  // Without a session, speak as the test server's paired kiosk (anonymous draws need a device token).
+  else headers.authorization = `Device ${TEST_KIOSK_TOKEN}`;
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers,

@@ -4,15 +4,15 @@ import { parseKioskOptions, PRINT_FAILED_MIN_MS, ticketScreenMs } from '../../ki
 
 describe('kiosk options from the address', () => {
   it('defaults: no device id, 45 s idle timeout, 20 s ticket screen', () => {
-    expect(parseKioskOptions('')).toEqual({ kioskId: null, idleMs: 45_000, ticketMs: 20_000 });
+    expect(parseKioskOptions('')).toEqual({ idleMs: 45_000, ticketMs: 20_000 });
   });
 
-  it('reads ?kiosk=, ?idle= and ?ticket= in seconds', () => {
-    expect(parseKioskOptions('?kiosk=kiosk-eingang&idle=3&ticket=8')).toEqual({ kioskId: 'kiosk-eingang', idleMs: 3000, ticketMs: 8000 });
+  it('reads ?idle= and ?ticket= in seconds; the kiosk is its device token, not an address option', () => {
+    expect(parseKioskOptions('?kiosk=kiosk-eingang&idle=3&ticket=8')).toEqual({ idleMs: 3000, ticketMs: 8000 });
   });
 
   it('ignores nonsense and clamps extremes rather than locking a visitor out or never resetting', () => {
-    expect(parseKioskOptions('?kiosk=../etc&idle=abc&ticket=-5')).toEqual({ kioskId: null, idleMs: 45_000, ticketMs: 20_000 });
+    expect(parseKioskOptions('?kiosk=../etc&idle=abc&ticket=-5')).toEqual({ idleMs: 45_000, ticketMs: 20_000 });
     expect(parseKioskOptions('?idle=0.1&ticket=100000')).toMatchObject({ idleMs: 2000, ticketMs: 600_000 });
     expect(parseKioskOptions('?idle=99999')).toMatchObject({ idleMs: 3_600_000 });
   });

@@ -5,6 +5,7 @@ import { HealthSchema, IssuedTicketSchema } from '../../common/dto-schemas.js';
 import type { IssuedTicket } from '../../common/dto.js';
 import type { PublicPrinterStatus } from '../../common/printing.js';
 import { instantAt } from '../../server/domain/time.js';
+import { TEST_KIOSK_TOKEN } from '../../server/config.js';
 import { DEFAULT_KIOSK_ID } from '../../server/seed/demo-data.js';
 import { checked } from '../helpers/checked.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -29,7 +30,14 @@ export interface Reply<T = unknown> {
 export async function api(server: TestServer, method: string, path: string, o: { json?: unknown; cookie?: string } = {}): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (o.json !== undefined) headers['content-type'] = 'application/json';
-  if (o.cookie) headers.cookie = o.cookie;
+  if (o.cookie) {
+    headers.cookie = o.cookie;
+    // As the server's own page in a browser would: staff requests carry an allowed Origin.
+    headers.origin = server.url;
+  } else {
+    // Without a session, speak as the test server's paired kiosk (anonymous draws need a device token).
+    headers.authorization = `Device ${TEST_KIOSK_TOKEN}`;
+  }
   const started = Date.now();
   const res = await fetch(server.url + path, { method, headers, body: o.json === undefined ? undefined : JSON.stringify(o.json) });
   const bytes = Buffer.from(await res.arrayBuffer());
@@ -38,15 +46,30 @@ export async function api(server: TestServer, method: string, path: string, o: {
   return { status: res.status, headers: res.headers, body, bytes, ms: Date.now() - started };
 }
 
-/** Draws a ticket at the kiosk, as the kiosk app does, and insists on 201: the body is the issued ticket. */
+const staffCookies = new WeakMap<TestServer, Promise<string>>();
+/** An admin session, kept per server; `fresh` signs in again (the test clock may have ended the last one). */
+function staffCookie(server: TestServer, fresh = false): Promise<string> {
+  const known = (!fresh && staffCookies.get(server)) || server.login('admin');
+  staffCookies.set(server, known);
+  return known;
+}
+
+/**
+ * Draws a ticket and insists on 201: the body is the issued ticket. By
+ * default at the paired kiosk, as the kiosk app does (it prints on that
+ * kiosk's printer). A kiosk prints only on its own printer, so a draw that
+ * names another kiosk, or none (`null`: nothing prints), comes from staff.
+ */
 export async function issueAtKiosk(
   server: TestServer,
   language: string,
   o: { serviceId?: string; kioskId?: string | null } = {},
 ): Promise<Reply<IssuedTicket>> {
   const json: Record<string, unknown> = { serviceId: o.serviceId ?? 'residence', language };
-  if (o.kioskId !== null) json.kioskId = o.kioskId ?? KIOSK;
-  const res = await api(server, 'POST', '/api/tickets', { json });
+  const atKiosk = o.kioskId === undefined || o.kioskId === KIOSK;
+  if (!atKiosk && o.kioskId) json.kioskId = o.kioskId;
+  let res = await api(server, 'POST', '/api/tickets', atKiosk ? { json } : { json, cookie: await staffCookie(server) });
+  if (!atKiosk && res.status === 401) res = await api(server, 'POST', '/api/tickets', { json, cookie: await staffCookie(server, true) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { ...res, body: checked(IssuedTicketSchema, res.body) };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openCounterCallOrder } from '../../server/app/call-order.js';
 import { closeAll, connect, emitAck, firstOf, history, ok, received, ticketOf, type ClientSocket } from '../helpers/socket-clients.js';
+import { staffRef } from '../helpers/staff-ref.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { api, counterAction } from './support.js';
 
@@ -26,11 +27,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Draws a ticket as a visitor; its staff reference. */
 async function draw(serviceId: string, language: string, priority = false): Promise<string> {
   const res = await api<{ id: string }>(server.url, 'POST', '/api/tickets', { body: { serviceId, language, priority } });
   expect(res.status).toBe(201);
   server.clock.advance(60_000);
-  return res.body.id;
+  // Staff screens name the ticket by its staff reference.
+  return staffRef(server.app.office, res.body.id);
 }
 
 /** What a staff screen holds: the snapshot's call order with every push's changes applied, closed counters dropped. */
@@ -64,7 +67,7 @@ describe('call order', () => {
       'schalter-2': [priority, pickup, french, later, residence],
       'schalter-3': [priority, residence, pickup, later],
     };
-    await firstOf(a, 'queue:changed', (e) => e.tickets.some((t) => t.id === later));
+    await firstOf(a, 'queue:changed', (e) => e.tickets.some((t) => t.ref === later));
     expect(heldOrder(a)).toEqual(expected);
     // A screen that connects now gets it whole.
     expect(ok(await emitAck(a, 'snapshot')).snapshot.callOrder).toEqual(expected);
@@ -72,26 +75,26 @@ describe('call order', () => {
     expect((await firstOf(c, 'counter:snapshot')).callOrder).toEqual(expected);
 
     // Schalter 3 takes its head; Schalter 2's order loses it: both changed, both are pushed.
-    expect(ticketOf(await emitAck(b, 'counter:call-next', { counterId: 'schalter-3' })).id).toBe(priority);
-    const afterCall = await firstOf(a, 'queue:changed', (e) => e.tickets.some((t) => t.id === priority && t.status === 'called'));
+    expect(ticketOf(await emitAck(b, 'counter:call-next', { counterId: 'schalter-3' })).ref).toBe(priority);
+    const afterCall = await firstOf(a, 'queue:changed', (e) => e.tickets.some((t) => t.ref === priority && t.status === 'called'));
     expect(afterCall.callOrder).toEqual({ 'schalter-2': [pickup, french, later, residence], 'schalter-3': [residence, pickup, later] });
 
     // Schalter 2 calls until nobody is left: each call takes the head of the order its screen holds.
     const called: string[] = [];
     for (let head = heldOrder(a)['schalter-2']?.[0]; head !== undefined; head = heldOrder(a)['schalter-2']?.[0]) {
       const ticket = ticketOf(await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' }));
-      expect(ticket.id).toBe(head);
-      called.push(ticket.id);
+      expect(ticket.ref).toBe(head);
+      called.push(ticket.ref);
       ok(await emitAck(a, 'counter:no-show', { counterId: 'schalter-2' }));
       // A no-show changes nobody's order: its push carries no call order.
-      const noShow = await firstOf(a, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id && t.status === 'no_show'));
+      const noShow = await firstOf(a, 'queue:changed', (e) => e.tickets.some((t) => t.ref === ticket.ref && t.status === 'no_show'));
       expect(noShow.callOrder).toEqual({});
     }
     expect(called).toEqual([pickup, french, later, residence]);
     expect(ok(await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' })).ticket).toBeNull();
     expect(heldOrder(a)).toEqual({ 'schalter-2': [], 'schalter-3': [] });
     // The other screens that followed the pushes hold the same.
-    await firstOf(c, 'queue:changed', (e) => e.tickets.some((t) => t.id === residence && t.status === 'no_show'));
+    await firstOf(c, 'queue:changed', (e) => e.tickets.some((t) => t.ref === residence && t.status === 'no_show'));
     expect(heldOrder(c)).toEqual(heldOrder(a));
 
     // A closed counter has no call order.
@@ -118,19 +121,21 @@ describe('call order', () => {
       const screen = await connect(own.url, '/counter', { cookie: admin });
       const staff = await connect(own.url, '/counter', { cookie: admin });
       // Pushes as a barrier: notes on a ticket of a service no open counter serves change no call order.
-      const marker = (await api<{ id: string }>(own.url, 'POST', '/api/tickets', { body: { serviceId: 'asylum', language: 'de' } })).body.id;
+      const marker = await staffRef(own.app.office, (await api<{ id: string }>(own.url, 'POST', '/api/tickets', { body: { serviceId: 'asylum', language: 'de' } })).body.id);
       let step = 0;
       const settle = async () => {
         step++;
-        ok(await emitAck(staff, 'counter:notes', { ticketId: marker, notes: `step ${step}` }));
-        await firstOf(screen, 'queue:changed', (e) => e.tickets.some((t) => t.id === marker && t.notes === `step ${step}`));
+        ok(await emitAck(staff, 'counter:notes', { ticketRef: marker, notes: `step ${step}` }));
+        await firstOf(screen, 'queue:changed', (e) => e.tickets.some((t) => t.ref === marker && t.notes === `step ${step}`));
       };
 
       let seed = 7;
       const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
       const services = ['information', 'permit-pickup', 'residence', 'naturalisation'];
+      // Staff refs; a visitor cancels by the ticket's id.
       const waiting = new Set<string>();
+      const idOf = new Map<string, string>();
       const current = new Map<string, string>();
       for (let i = 0; i < 80; i++) {
         const desk = pick(desks).counterId;
@@ -157,17 +162,19 @@ describe('call order', () => {
               body: { serviceId: pick(services), language: pick(['de', 'ar', 'tr', 'fr', 'uk']), priority: rnd() < 0.15 },
             });
             expect(res.status).toBe(201);
-            waiting.add(res.body.id);
+            const ref = await staffRef(own.app.office, res.body.id);
+            idOf.set(ref, res.body.id);
+            waiting.add(ref);
           } else if (action === 'call-next') {
             const { ticket } = ok(await emitAck(staff, 'counter:call-next', { counterId: desk }));
             if (ticket) {
-              current.set(desk, ticket.id);
-              waiting.delete(ticket.id);
+              current.set(desk, ticket.ref);
+              waiting.delete(ticket.ref);
             }
           } else if (action === 'cancel' && waiting.size > 0) {
-            const id = pick([...waiting]);
-            expect((await api(own.url, 'DELETE', `/api/tickets/${id}`)).status).toBe(200);
-            waiting.delete(id);
+            const ref = pick([...waiting]);
+            expect((await api(own.url, 'DELETE', `/api/tickets/${idOf.get(ref)}`)).status).toBe(200);
+            waiting.delete(ref);
           } else {
             // Returned tickets' cool-down (120 s) ends while nothing happens.
             own.clock.advance(pick([20_000, 60_000, 130_000]));

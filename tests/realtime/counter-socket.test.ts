@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ErrorBody } from '../../common/errors.js';
 import { PROTOCOL_VERSION, type CounterClientEvents } from '../../common/protocol.js';
 import { anyOf } from '../helpers/matchers.js';
+import { staffRef } from '../helpers/staff-ref.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   closeAll,
@@ -107,7 +108,7 @@ describe('/counter handshake', () => {
     expect(snap.counters).toHaveLength(10);
     expect(snap.counters.find((c) => c.id === 'schalter-2')).toMatchObject({ name: 'Schalter 2', open: false, userName: null });
     expect(snap.services.map((s) => s.serviceId).sort()).toHaveLength(8);
-    expect(snap.tickets.find((x) => x.id === t.id)).toMatchObject({ number: t.number, status: 'waiting', position: 1 });
+    expect(snap.tickets.find((x) => x.number === t.number)).toMatchObject({ number: t.number, status: 'waiting', position: 1 });
     expect(snap.services.find((s) => s.serviceId === 'asylum')?.waiting).toBe(1);
 
     const asked = ok(await emitAck(socket, 'snapshot'));
@@ -126,47 +127,47 @@ describe('/counter commands', () => {
     const bSnap = await firstOf(b, 'counter:snapshot');
 
     const ticket = await issue(url, 'permit-pickup', 'en');
-    await firstOf(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id));
+    await firstOf(b, 'queue:changed', (e) => e.tickets.some((t) => t.number === ticket.number));
 
     const opened = await emitAck(a, 'counter:open', { counterId: 'schalter-2' });
     expect(Object.keys(opened).sort()).toEqual(['counter', 'ok', 'ticket']);
     expect(opened).toMatchObject({
       ok: true,
       ticket: null,
-      counter: { id: 'schalter-2', open: true, userName: 'Julia Schulte', currentTicketId: null },
+      counter: { id: 'schalter-2', open: true, userName: 'Julia Schulte', currentTicketRef: null },
     });
 
     server.clock.advance(60_000);
     const called = ok(await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' }));
     expect(Object.keys(called).sort()).toEqual(['counter', 'ok', 'ticket']);
     expect(called.ok).toBe(true);
-    expect(called.ticket).toMatchObject({ id: ticket.id, number: ticket.number, status: 'called', counterId: 'schalter-2', callCount: 1 });
-    expect(called.counter).toMatchObject({ id: 'schalter-2', currentTicketId: ticket.id });
+    expect(called.ticket).toMatchObject({ number: ticket.number, status: 'called', counterId: 'schalter-2', callCount: 1 });
+    expect(called.counter).toMatchObject({ id: 'schalter-2', currentTicketRef: called.ticket?.ref });
 
     server.clock.advance(30_000);
     const started = await emitAck(a, 'counter:start', { counterId: 'schalter-2' });
-    expect(started).toMatchObject({ ok: true, ticket: { id: ticket.id, status: 'serving' }, counter: { currentTicketId: ticket.id } });
+    expect(started).toMatchObject({ ok: true, ticket: { number: ticket.number, status: 'serving' }, counter: { currentTicketRef: called.ticket?.ref } });
 
     server.clock.advance(300_000);
     const finished = ok(await emitAck(a, 'counter:finish', { counterId: 'schalter-2' }));
-    expect(finished).toMatchObject({ ok: true, ticket: { id: ticket.id, status: 'done' }, counter: { currentTicketId: null } });
+    expect(finished).toMatchObject({ ok: true, ticket: { number: ticket.number, status: 'done' }, counter: { currentTicketRef: null } });
     expect(await ticketStatus(ticket.id)).toBe('done');
 
     const none = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
-    expect(none).toMatchObject({ ok: true, ticket: null, counter: { id: 'schalter-2', currentTicketId: null } });
+    expect(none).toMatchObject({ ok: true, ticket: null, counter: { id: 'schalter-2', currentTicketRef: null } });
 
     // b saw: issue, open, call, start, finish — numbered one by one after its snapshot.
-    await firstOf(b, 'queue:changed', (e) => e.tickets.some((t) => t.id === ticket.id && t.status === 'done'));
+    await firstOf(b, 'queue:changed', (e) => e.tickets.some((t) => t.number === ticket.number && t.status === 'done'));
     const changes = received(b, 'queue:changed');
     expect(changes.map((c) => c.seq)).toEqual(changes.map((_, i) => bSnap.seq + 1 + i));
     for (const c of changes) expect(c.epoch).toBe(bSnap.epoch);
-    const statuses = changes.flatMap((c) => c.tickets.filter((t) => t.id === ticket.id).map((t) => t.status));
+    const statuses = changes.flatMap((c) => c.tickets.filter((t) => t.number === ticket.number).map((t) => t.status));
     expect(statuses).toEqual(['waiting', 'called', 'serving', 'done']);
     const openPush = changes.find((c) => c.counters.some((x) => x.id === 'schalter-2' && x.open));
     expect(openPush?.counters.find((x) => x.id === 'schalter-2')).toMatchObject({ userName: 'Julia Schulte' });
     // The pushed ticket carries the same state the ack did.
-    const donePush = changes.find((c) => c.tickets.some((t) => t.id === ticket.id && t.status === 'done'));
-    expect(donePush?.tickets.find((t) => t.id === ticket.id)).toEqual(finished.ticket);
+    const donePush = changes.find((c) => c.tickets.some((t) => t.number === ticket.number && t.status === 'done'));
+    expect(donePush?.tickets.find((t) => t.number === ticket.number)).toEqual(finished.ticket);
     expect(donePush?.services.find((s) => s.serviceId === 'permit-pickup')?.waiting).toBe(0);
     // a sees the same pushes as b.
     expect(received(a, 'queue:changed').map((c) => c.seq)).toEqual(changes.map((c) => c.seq));
@@ -182,7 +183,7 @@ describe('/counter commands', () => {
       const ack = await emitAck(b, `counter:${action}`, { counterId: 'schalter-2' });
       expect(ack, action).toEqual({ ok: false, error: { code: 'COUNTER_NOT_YOURS', message: anyOf(String) } });
     }
-    const call = await emitAck(b, 'counter:call', { counterId: 'schalter-2', ticketId: t.id });
+    const call = await emitAck(b, 'counter:call', { counterId: 'schalter-2', ticketRef: await staffRef(server.app.office, t.id) });
     expect(failure(call).code).toBe('COUNTER_NOT_YOURS');
     const transfer = await emitAck(b, 'counter:transfer', { counterId: 'schalter-2', serviceId: 'residence' });
     expect(failure(transfer).code).toBe('COUNTER_NOT_YOURS');
@@ -205,7 +206,7 @@ describe('/counter commands', () => {
     expect(await counterState('schalter-2')).toMatchObject({ open: true, currentTicketId: null });
     // The owner still can.
     const mine = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
-    expect(mine).toMatchObject({ ok: true, ticket: { id: t.id, status: 'called' } });
+    expect(mine).toMatchObject({ ok: true, ticket: { number: t.number, status: 'called' } });
     expect(ticketOf(await emitAck(a, 'counter:no-show', { counterId: 'schalter-2' })).status).toBe('no_show');
   });
 
@@ -220,7 +221,7 @@ describe('/counter commands', () => {
     const calls = await fire('call-next');
     const called = calls.flatMap((c) => (c.ok && c.ticket ? [c.ticket] : []));
     expect(called).toHaveLength(1);
-    expect(called[0]?.id).toBe(t1.id);
+    expect(called[0]?.number).toBe(t1.number);
     for (const c of calls.filter((x) => !x.ok)) expect(failure(c).code).toBe('COUNTER_BUSY');
     expect(calls.filter((c) => !c.ok)).toHaveLength(4);
 
@@ -238,7 +239,7 @@ describe('/counter commands', () => {
     // An admin may act on any open counter; the call is logged under the admin.
     const boss = await connect(url, '/counter', { cookie: admin });
     const bossCall = await emitAck(boss, 'counter:call-next', { counterId: 'schalter-2' });
-    expect(bossCall).toMatchObject({ ok: true, ticket: { id: t2.id, counterId: 'schalter-2', userId: 'usr_admin' } });
+    expect(bossCall).toMatchObject({ ok: true, ticket: { number: t2.number, counterId: 'schalter-2', userId: 'usr_admin' } });
     expect((await emitAck(boss, 'counter:no-show', { counterId: 'schalter-2' })).ok).toBe(true);
   });
 
@@ -267,8 +268,10 @@ describe('/counter commands', () => {
       ['counter:call-next', [true]],
       ['counter:call-next', []],
       ['counter:call', [{ counterId: 'schalter-2' }]],
-      ['counter:call', [{ counterId: 'schalter-2', ticketId: 17 }]],
-      ['counter:call', [{ counterId: 'schalter-2', ticketId: big }]],
+      ['counter:call', [{ counterId: 'schalter-2', ticketRef: 17 }]],
+      ['counter:call', [{ counterId: 'schalter-2', ticketRef: big }]],
+      // Protocol 3 names tickets by their staff reference; the id field of protocol 2 is unknown.
+      ['counter:call', [{ counterId: 'schalter-2', ticketId: 'AAAAAAAAAAAAAAAAAAAAAA' }]],
       ['counter:open', [{ counterId: 'schalter-2', force: 'yes' }]],
       ['counter:open', [{ counterId: 'schalter-2', force: 1 }]],
       ['counter:transfer', [{ counterId: 'schalter-2', serviceId: 5 }]],
@@ -292,7 +295,7 @@ describe('/counter commands', () => {
     expect(await counterState('schalter-2')).toMatchObject({ open: true, currentTicketId: null });
     // The socket and the server still work.
     const ok = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
-    expect(ok).toMatchObject({ ok: true, ticket: { id: t.id } });
+    expect(ok).toMatchObject({ ok: true, ticket: { number: t.number } });
     expect((await emitAck(a, 'counter:start', { counterId: 'schalter-2' })).ok).toBe(true);
     expect((await emitAck(a, 'counter:finish', { counterId: 'schalter-2' })).ok).toBe(true);
   });
@@ -328,7 +331,7 @@ describe('/counter commands', () => {
     expect(await counterState('schalter-2')).toMatchObject({ open: true, currentTicketId: null });
     expect(a.connected).toBe(true);
     const ok = await emitAck(a, 'counter:call-next', { counterId: 'schalter-2' });
-    expect(ok).toMatchObject({ ok: true, ticket: { id: t.id } });
+    expect(ok).toMatchObject({ ok: true, ticket: { number: t.number } });
     expect((await emitAck(a, 'counter:no-show', { counterId: 'schalter-2' })).ok).toBe(true);
   });
 
@@ -357,8 +360,9 @@ describe('/counter commands', () => {
     // The old cookie opens no new socket.
     const err = await refused(connect(url, '/counter', { cookie }));
     expect(err.message).toBe('UNAUTHENTICATED');
-    // The counter stayed as it was; the admin can still close it.
-    expect(await counterState('raum-1-17')).toMatchObject({ open: true });
+    // The logout closed the user's counter (issue #13): nobody is at it any more.
+    expect(await counterState('raum-1-17')).toMatchObject({ open: false });
+    expect((await emitAck(watcher, 'counter:open', { counterId: 'raum-1-17' })).ok).toBe(true);
     expect((await emitAck(watcher, 'counter:close', { counterId: 'raum-1-17' })).ok).toBe(true);
   });
 
@@ -372,11 +376,11 @@ describe('/counter commands', () => {
 
     // Staff data keeps changing; the logged-out socket must not get it.
     const t = await issue(url, 'youth-migration', 'ti');
-    await firstOf(watcher, 'queue:changed', (e) => e.tickets.some((x) => x.id === t.id));
+    await firstOf(watcher, 'queue:changed', (e) => e.tickets.some((x) => x.number === t.number));
     // It is closed, so the app notices and shows the login (a reconnect is refused). The close is
     // the barrier: whatever was sent to the socket before it has arrived by now.
     await gone;
-    const leaked = received(s, 'queue:changed').filter((e) => e.tickets.some((x) => x.id === t.id));
+    const leaked = received(s, 'queue:changed').filter((e) => e.tickets.some((x) => x.number === t.number));
     expect(leaked).toEqual([]);
     expect(watcher.connected).toBe(true);
     expect((await api(url, 'DELETE', `/api/tickets/${t.id}`)).status).toBe(200);

@@ -1,4 +1,5 @@
 import type { IssuedTicket } from '../../common/dto.js';
+import { TEST_KIOSK_TOKEN } from '../../server/config.js';
 
 /** Small HTTP helpers for the realtime and system tests (real fetch against a real server). */
 
@@ -15,7 +16,14 @@ export async function api<T = unknown>(
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {};
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.cookie) {
+    headers.cookie = opts.cookie;
+    // As the server's own page in a browser would: staff requests carry an allowed Origin.
+    headers.origin = url;
+  } else {
+    // Without a session, speak as the test server's paired kiosk (anonymous draws need a device token).
+    headers.authorization = `Device ${TEST_KIOSK_TOKEN}`;
+  }
   const res = await fetch(`${url}${path}`, {
     method,
     headers,

@@ -128,13 +128,13 @@ describe('/visitor pushes', () => {
     const call = () => counterAction<StaffTicket>(url, ayse, 'schalter-3', 'call-next');
     const noShow = () => counterAction(url, ayse, 'schalter-3', 'no-show');
 
-    expect((await call()).body.id).toBe(a.id);
+    expect((await call()).body.number).toBe(a.number);
     expect((await push(phone, (t) => t.position === 2)).seq).toBe(1);
     await noShow();
-    expect((await call()).body.id).toBe(b.id);
+    expect((await call()).body.number).toBe(b.number);
     expect((await push(phone, (t) => t.position === 1)).seq).toBe(2);
     await noShow();
-    expect((await call()).body.id).toBe(c.id);
+    expect((await call()).body.number).toBe(c.number);
     const called = await push(phone, (t) => t.status === 'called');
     expect(called.ticket).toMatchObject({ status: 'called', counterName: 'Schalter 3', position: null, estimate: null });
     expect(called.seq).toBe(3);

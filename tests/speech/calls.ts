@@ -1,3 +1,4 @@
+import { TEST_KIOSK_TOKEN } from '../../server/config.js';
 /** Drawing and calling tickets over the real HTTP API, for the speech and display tests. */
 
 export interface Called {
@@ -8,7 +9,8 @@ export interface Called {
 async function post(url: string, path: string, body: unknown, cookie?: string): Promise<Response> {
   return fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    // Without a session, as the test server's paired kiosk (anonymous draws need its device token).
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : { authorization: `Device ${TEST_KIOSK_TOKEN}` }) },
     body: JSON.stringify(body),
   });
 }

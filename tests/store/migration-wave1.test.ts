@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket } from '../../common/model.js';
 import { createApp, type App } from '../../server/app.js';
-import { testConfig } from '../../server/config.js';
+import { TEST_KIOSK_TOKEN, testConfig } from '../../server/config.js';
 import type { LoggedEvent, LoggedEventOf } from '../../server/domain/events.js';
 import type { OfficeSettings } from '../../server/domain/settings.js';
 import { MIGRATIONS } from '../../server/store/sqlite/migrations.js';
@@ -47,7 +47,8 @@ interface Manifest {
   openTicketIdsBefore: string[];
   issuedCounts: Record<string, number>;
   appointments: Appointment[];
-  feedback: FeedbackRecord[];
+  /** As wave 1 read them back: with the ticket each answered, a link migration 5 drops. */
+  feedback: Array<FeedbackRecord & { ticketId: string }>;
   feedbackStats: FeedbackDayStats[];
   events: LoggedEvent[];
   /** What the wave-1 HTTP API answered at `endedAt`. */
@@ -67,6 +68,7 @@ const { earlier, today } = manifest.businessDates;
 /** Tables whose rows belong to a site since migration 4. */
 const SITE_TABLES = ['areas', 'services', 'counters', 'devices', 'tickets', 'number_sequences', 'appointments', 'feedback', 'events'];
 
+const withoutRef = ({ ref: _ref, ...t }: Ticket): Ticket => t as Ticket;
 const ticketsOf = (pred: (t: Ticket) => boolean) => manifest.tickets.filter(pred);
 const byNumber = (date: string, number: string): Ticket => {
   const t = manifest.tickets.find((x) => x.businessDate === date && x.number === number);
@@ -192,10 +194,17 @@ describe('a wave-1 database opened by today\'s store', () => {
       durations: await Promise.all(manifest.services.map((s) => r.tickets.recentServiceDurations(s.id, 20))),
       appointments: await Promise.all(manifest.appointments.map((a) => r.appointments.get(a.id))),
       byCode: await Promise.all(manifest.appointments.map((a) => r.appointments.byCode(a.code))),
-      feedback: await Promise.all(manifest.feedback.map((f) => r.feedback.byTicket(f.ticketId))),
+      feedback: [...(await r.feedback.day(earlier)), ...(await r.feedback.day(today))],
+      answered: await Promise.all(manifest.tickets.map((t) => r.tickets.answered(t.id))),
       stats: await r.feedback.stats(earlier, today),
     }));
-    expect(read.tickets).toEqual(manifest.tickets);
+    // Migration 6 gives every ticket a staff reference; everything else is as wave 1 left it.
+    expect(read.tickets.map((t) => t && withoutRef(t))).toEqual(manifest.tickets);
+    const refs = read.tickets.map((t) => t?.ref ?? '');
+    for (const ref of refs) expect(ref).toMatch(/^r[0-9a-f]{12}$/);
+    expect(new Set(refs).size).toBe(manifest.tickets.length);
+    const byRef = await store.read(DEFAULT_SITE_ID, (r) => Promise.all(refs.map((ref) => r.tickets.byRef(ref))));
+    expect(byRef).toEqual(read.tickets);
     expect(read.openToday).toEqual(manifest.openTicketIds[today]);
     expect(read.openEarlier).toEqual(manifest.openTicketIds[earlier]);
     expect(read.openBefore).toEqual(manifest.openTicketIdsBefore);
@@ -206,8 +215,17 @@ describe('a wave-1 database opened by today\'s store', () => {
     expect(read.durations.flat().length).toBeGreaterThan(0);
     expect(read.appointments).toEqual(manifest.appointments);
     expect(read.byCode).toEqual(manifest.appointments);
-    expect(read.feedback).toEqual(manifest.feedback);
+    // Migration 5: every answer stays, without its ticket; the tickets that answered know it, and only they.
+    const anonymous = manifest.feedback.map(({ ticketId: _ticketId, ...rest }) => rest);
+    expect(read.feedback).toHaveLength(anonymous.length);
+    expect(read.feedback).toEqual(expect.arrayContaining(anonymous));
+    const answeredIds = new Set(manifest.feedback.map((f) => f.ticketId));
+    expect(read.answered).toEqual(manifest.tickets.map((t) => answeredIds.has(t.id)));
+    expect(read.answered.filter(Boolean)).toHaveLength(3);
     expect(read.stats).toEqual(manifest.feedbackStats);
+    const feedbackColumns = (store.db.prepare('PRAGMA table_info(feedback)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(feedbackColumns).not.toContain('ticket_id');
+    expect(JSON.stringify(store.db.prepare('SELECT * FROM feedback').all())).not.toMatch(new RegExp([...answeredIds].join('|')));
 
     // Below the seam: the numbers' sequence column and the site of every row.
     expect(Object.fromEntries(store.db.prepare('SELECT id, seq_no FROM tickets').raw().all() as Array<[string, number]>)).toEqual(
@@ -280,7 +298,8 @@ describe('a wave-1 database opened by today\'s store', () => {
         ...(await Promise.all(manifest.appointments.map((a) => r.appointments.get(a.id)))),
         ...(await Promise.all(manifest.appointments.map((a) => r.appointments.byCode(a.code)))),
       ].filter((a) => a !== null),
-      feedback: (await Promise.all(manifest.feedback.map((f) => r.feedback.byTicket(f.ticketId)))).filter((f) => f !== null),
+      feedback: [...(await r.feedback.day(earlier)), ...(await r.feedback.day(today))],
+      answered: (await Promise.all(manifest.tickets.map((t) => r.tickets.answered(t.id)))).filter(Boolean),
       stats: await r.feedback.stats(earlier, today),
       events: await r.events.after(0, 1_000_000),
       latest: await r.events.latest(['ticket.issued', 'counter.alarm_raised'], 100),
@@ -301,6 +320,7 @@ describe('a wave-1 database opened by today\'s store', () => {
       durations: [],
       appointments: [],
       feedback: [],
+      answered: [],
       stats: [],
       events: [],
       latest: [],
@@ -356,11 +376,14 @@ describe('the app on a migrated wave-1 database', () => {
 
   const inject = (method: 'GET' | 'POST', url: string, o: { cookie?: string; json?: object } = {}) => {
     if (!app) throw new Error('no app');
-    return app.fastify.inject({ method, url, headers: o.cookie ? { cookie: o.cookie } : {}, ...(o.json ? { payload: o.json } : {}) });
+    // Without a session, as the paired kiosk (#13: anonymous draws need a device token).
+    const headers = o.cookie ? { cookie: o.cookie } : { authorization: `Device ${TEST_KIOSK_TOKEN}` };
+    return app.fastify.inject({ method, url, headers, ...(o.json ? { payload: o.json } : {}) });
   };
 
   it('seeds nothing over it and answers the ticket API, services and counters as wave 1 did', async () => {
-    expect(app?.seed).toEqual({ seeded: false, generatedPasswords: [], warnings: [] });
+    // #13: a database from before enrolled kiosks gets its default kiosk enrolled once (KIOSK_TOKEN, here the test token).
+    expect(app?.seed).toEqual({ seeded: false, generatedPasswords: [], warnings: [], kioskPairing: { kioskId: 'kiosk-eingang', token: TEST_KIOSK_TOKEN } });
     for (const t of manifest.tickets) {
       const res = await inject('GET', `/api/tickets/${t.id}`);
       expect({ status: res.statusCode, body: res.json<unknown>() }, `${t.businessDate} ${t.number}`).toEqual(manifest.api.tickets[t.id]);
@@ -413,6 +436,8 @@ describe('the app on a migrated wave-1 database', () => {
       json: {},
     });
     expect(finished.statusCode, finished.body).toBe(200);
-    expect(finished.json()).toMatchObject({ id: p002.id, number: 'P002', status: 'done' });
+    expect(finished.json()).toMatchObject({ number: 'P002', status: 'done' });
+    expect(finished.json<{ ref: string }>().ref).toMatch(/^r[0-9a-f]{12}$/);
+    expect(finished.body).not.toContain(p002.id);
   });
 });

@@ -152,7 +152,7 @@ describe('concurrent counters', () => {
       }
 
       const errors: string[] = [];
-      const served = new Map<string, string[]>(); // counterId → ticket ids
+      const served = new Map<string, string[]>(); // counterId → ticket staff refs
       let issuing = true;
       const fail = (what: string) => {
         errors.push(what);
@@ -161,7 +161,7 @@ describe('concurrent counters', () => {
 
       type Step = (
         action: 'call-next' | 'start' | 'finish',
-      ) => Promise<{ ok: true; ticket: { id: string; status: string } | null } | { ok: false; error: unknown }>;
+      ) => Promise<{ ok: true; ticket: { ref: string; status: string } | null } | { ok: false; error: unknown }>;
       const serve = async (counterId: string, step: Step) => {
         const mine: string[] = [];
         served.set(counterId, mine);
@@ -179,15 +179,15 @@ describe('concurrent counters', () => {
             continue;
           }
           if (call.ticket.status !== 'called') fail(`${counterId} called ticket is ${call.ticket.status}`);
-          mine.push(call.ticket.id);
+          mine.push(call.ticket.ref);
           for (const [action, status] of [
             ['start', 'serving'],
             ['finish', 'done'],
           ] as const) {
             const r = await step(action);
             if (!r.ok) fail(`${counterId} ${action} ${JSON.stringify(r.error)}`);
-            else if (r.ticket?.id !== call.ticket.id || r.ticket.status !== status) {
-              fail(`${counterId} ${action} returned ${JSON.stringify(r.ticket)} for ${call.ticket.id}`);
+            else if (r.ticket?.ref !== call.ticket.ref || r.ticket.status !== status) {
+              fail(`${counterId} ${action} returned ${JSON.stringify(r.ticket)} for ${call.ticket.ref}`);
             }
           }
         }
@@ -223,14 +223,17 @@ describe('concurrent counters', () => {
       expect(issued).toHaveLength(total);
       expect(errors).toEqual([]);
 
-      // Every ticket served by exactly one counter, and every counter got work.
+      // Every ticket served by exactly one counter, and every counter got work (staff name tickets by ref).
+      const site = server.app.office.siteId;
+      const refOf = new Map(
+        await store.read(site, (r) => Promise.all(issued.map(async (t) => [t.id, (await r.tickets.get(t.id))?.ref] as const))),
+      );
       const allServed = [...served.values()].flat();
       expect(allServed).toHaveLength(total);
-      expect(new Set(allServed)).toEqual(new Set(issued.map((t) => t.id)));
+      expect(new Set(allServed)).toEqual(new Set(issued.map((t) => refOf.get(t.id))));
       for (const [counterId, ids] of served) expect(ids.length, counterId).toBeGreaterThan(0);
 
       // The event log: exactly one ticket.called and one ticket.finished per ticket, no recalls.
-      const site = server.app.office.siteId;
       const log = await store.read(site, (r) => r.events.after(0, 100_000, ['ticket.called', 'ticket.recalled', 'ticket.finished']));
       const perTicket = new Map<string, number>();
       for (const e of log.filter((x) => x.type === 'ticket.called')) {
@@ -242,7 +245,7 @@ describe('concurrent counters', () => {
       expect(log.filter((x) => x.type === 'ticket.finished')).toHaveLength(total);
       // The calling counter in the log is the one whose ack returned the ticket.
       const servedBy = new Map([...served].flatMap(([c, ids]) => ids.map((id) => [id, c] as const)));
-      for (const e of log.filter((x) => x.type === 'ticket.called')) expect(e.counterId).toBe(servedBy.get(e.ticketId!));
+      for (const e of log.filter((x) => x.type === 'ticket.called')) expect(e.counterId).toBe(servedBy.get(refOf.get(e.ticketId!)!));
 
       // Nothing left waiting, called or serving; every counter idle.
       const state = await store.read(site, async (r) => {
@@ -273,8 +276,8 @@ describe('concurrent counters', () => {
       // Commits of one event-loop turn share a push, so there are at most as many as commits
       // (issues, opens, and three per ticket), and what the pushes leave on a staff screen is the end state.
       expect(staffSeqs.length).toBeLessThanOrEqual(total + SOCKET_DESKS.length + HTTP_DESKS.length + 3 * total);
-      const lastPushed = new Map(staffPushes.flatMap((e) => e.tickets.map((t) => [t.id, t.status] as const)));
-      for (const t of issued) expect(lastPushed.get(t.id), t.number).toBe('done');
+      const lastPushed = new Map(staffPushes.flatMap((e) => e.tickets.map((t) => [t.number, t.status] as const)));
+      for (const t of issued) expect(lastPushed.get(t.number), t.number).toBe('done');
 
       const ms = Date.now() - started;
       console.info(`race: ${total} tickets, ${served.size} counters, ${ms} ms`);

@@ -46,4 +46,8 @@ export const bg: KioskCatalog = {
   askInformation: "Помощ можете да получите на информацията.",
   outOfOrder: "Не работи",
   outOfOrderHint: "Моля, попитайте на информацията.",
+  // TODO(translate): English until translated (#13 part 1: device pairing).
+  notRegistered: "This device is not registered",
+  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
+  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
 };

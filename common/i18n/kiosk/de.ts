@@ -49,4 +49,7 @@ export const de = {
   askInformation: "Hilfe bekommen Sie an der Information.",
   outOfOrder: "Außer Betrieb",
   outOfOrderHint: "Bitte fragen Sie an der Information.",
+  notRegistered: "Dieses Gerät ist nicht angemeldet",
+  notRegisteredHint: "Hier können keine Nummern gezogen werden. Bitte fragen Sie an der Information.",
+  notRegisteredStaff: "Für Mitarbeitende: In der Verwaltung einen Kopplungslink für diesen Kiosk erzeugen und ihn einmal auf diesem Gerät öffnen (…/kiosk/?pair=…).",
 };

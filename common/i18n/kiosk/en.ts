@@ -46,4 +46,7 @@ export const en: KioskCatalog = {
   askInformation: "You can get help at the information desk.",
   outOfOrder: "Out of order",
   outOfOrderHint: "Please ask at the information desk.",
+  notRegistered: "This device is not registered",
+  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
+  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
 };

@@ -46,4 +46,8 @@ export const fr: KioskCatalog = {
   askInformation: "Vous trouverez de l’aide à l’accueil.",
   outOfOrder: "Hors service",
   outOfOrderHint: "Veuillez vous adresser à l’accueil.",
+  // TODO(translate): English until translated (#13 part 1: device pairing).
+  notRegistered: "This device is not registered",
+  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
+  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
 };

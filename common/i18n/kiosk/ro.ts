@@ -46,4 +46,8 @@ export const ro: KioskCatalog = {
   askInformation: "Ajutor primiți la ghișeul de informații.",
   outOfOrder: "Defect",
   outOfOrderHint: "Vă rugăm să întrebați la ghișeul de informații.",
+  // TODO(translate): English until translated (#13 part 1: device pairing).
+  notRegistered: "This device is not registered",
+  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
+  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
 };

@@ -1,12 +1,16 @@
 import { LoggedOutSchema, SessionUserSchema } from '../../../common/dto-schemas.js';
 import { EmptyBody, LoginBody } from '../../../common/schemas.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, signIn, signOut } from '../../app/sessions.js';
+import { SignInGate } from '../../app/sign-in-limits.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
+import { requireStaffNetwork } from '../client-guards.js';
 import { replies } from '../replies.js';
 
 export function authRoutes(app: Api, { office, config }: RouteDeps): void {
   const secure = config.publicUrl.startsWith('https:');
+  // Failed logins per client address whatever the username, and a bounded number of password checks at once.
+  const gate = new SignInGate(config, () => office.now());
 
   app.post(
     '/api/auth/login',
@@ -17,6 +21,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
         body: LoginBody,
         response: replies({ 200: SessionUserSchema }, 400, 401, 429),
       },
+      onRequest: requireStaffNetwork,
       config: {
         rateLimit: {
           max: config.loginRateLimit,
@@ -28,10 +33,11 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const { token, user } = await signIn(office, username, password);
+      const { token, user } = await gate.run(request.ip, () => signIn(office, username, password));
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
-        sameSite: 'lax',
+        // Strict: no other site's page (not even another port of this host) makes the browser send it.
+        sameSite: 'strict',
         secure,
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,

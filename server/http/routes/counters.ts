@@ -14,7 +14,7 @@ const SUMMARIES: Record<CounterAction, string> = {
   open: 'Open the counter (admin may force a take-over)',
   close: 'Close the counter',
   'call-next': 'Call the next visitor by the queue policy (204 when nobody waits)',
-  call: 'Call a specific waiting ticket',
+  call: 'Call a specific waiting ticket, named by its staff reference `ticketRef`',
   recall: 'Call the current ticket again',
   start: 'The visitor arrived: start serving',
   finish: 'Finish serving',
@@ -37,6 +37,19 @@ const TransferHttpBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * The call body as documented before protocol 3: `ticketId` named the ticket by
+ * its id (the visitor's token). It stays accepted, deprecated; staff answers
+ * carry only `ref`, the ticket's staff reference, which `ticketRef` takes.
+ */
+const CallHttpBody = Type.Union([
+  CounterActionBodies.call,
+  Type.Object(
+    { ticketId: { ...Id, deprecated: true, description: 'Deprecated: the ticket by its id; use `ticketRef`' } },
+    { additionalProperties: false, deprecated: true },
+  ),
+]);
 
 function transferInput(counterId: string, body: Static<typeof TransferHttpBody>): CounterCommandInput {
   const { counterId: legacyTarget, ...fields } = body;
@@ -89,8 +102,14 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
         { schema: { ...schema, body: TransferHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
         async (request) => ticketOf(await runCounterAction(office, action, transferInput(request.params.id, request.body), staffUser(request))),
       );
+    } else if (action === 'call') {
+      app.post(
+        url,
+        { schema: { ...schema, body: CallHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
+        async (request) => ticketOf(await runCounterAction(office, action, { ...request.body, counterId: request.params.id }, staffUser(request))),
+      );
     } else {
-      const body = action === 'call' ? CounterActionBodies.call : orNull(CounterActionBodies[action]);
+      const body = orNull(CounterActionBodies[action]);
       app.post(
         url,
         { schema: { ...schema, body, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },

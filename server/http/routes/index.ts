@@ -1,5 +1,6 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
+import { adminDeviceRoutes } from './admin-devices.js';
 import { alarmRoutes } from './alarms.js';
 import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
@@ -26,6 +27,7 @@ const ROUTES = [
   kioskRoutes,
   announcementRoutes,
   printingRoutes,
+  adminDeviceRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

@@ -1,6 +1,8 @@
 import Type from 'typebox';
 import { PublicKioskSchema } from '../../../common/dto-schemas.js';
 import { Id } from '../../../common/schemas.js';
+import { AppError } from '../../../common/errors.js';
+import { authenticateKiosk, deviceTokenFromHeader } from '../../app/devices.js';
 import { findPublicKiosk, publicKiosks } from '../../app/kiosks.js';
 import type { Api, RouteDeps } from '../api.js';
 import { replies } from '../replies.js';
@@ -17,6 +19,23 @@ export function kioskRoutes(app: Api, { office }: RouteDeps): void {
     '/api/kiosks',
     { schema: { tags: ['public'], summary: 'The kiosks: id, name, area', response: replies({ 200: Type.Array(PublicKioskSchema) }) } },
     async () => publicKiosks(office),
+  );
+
+  // Registered before /:id; "me" is no kiosk id a seed or an admin would choose.
+  app.get(
+    '/api/kiosks/me',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'The kiosk a device token belongs to (`Authorization: Device <token>`); 401 DEVICE_REQUIRED when unpaired or revoked',
+        response: replies({ 200: PublicKioskSchema }, 401),
+      },
+    },
+    async (request) => {
+      const kiosk = await authenticateKiosk(office, deviceTokenFromHeader(request.headers.authorization));
+      if (!kiosk) throw new AppError('DEVICE_REQUIRED');
+      return findPublicKiosk(office, kiosk.id);
+    },
   );
 
   app.get(

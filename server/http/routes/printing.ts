@@ -1,10 +1,10 @@
 import Type from 'typebox';
 import { AgentTokenIssuedSchema, PrinterStatusSchema, ReprintOutcomeSchema } from '../../../common/dto-schemas.js';
 import { EmptyBody, Id, TicketParams } from '../../../common/schemas.js';
-import { issueAgentToken } from '../../app/print-agents.js';
+import { AGENT_TOKEN_MAX_DAYS, issueAgentToken, revokeAgentToken } from '../../app/print-agents.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
-import { binaryReply, replies } from '../replies.js';
+import { binaryReply, NoContent, replies } from '../replies.js';
 
 const strict = { additionalProperties: false } as const;
 const ReceiptQuery = Type.Object(
@@ -13,6 +13,19 @@ const ReceiptQuery = Type.Object(
 );
 const ReprintBody = Type.Union([Type.Object({ kioskId: Type.Optional(Id) }, strict), Type.Null()]);
 const KioskParams = Type.Object({ id: Id }, strict);
+/** A reprint names the ticket by its staff reference; its id, as before protocol 3, still works. */
+const ReprintParams = Type.Object({ id: { ...Id, description: "The ticket's staff reference `ref` (its id still works, deprecated)" } }, strict);
+const AgentTokenBody = Type.Union([
+  Type.Object(
+    {
+      expiresInDays: Type.Optional(
+        Type.Integer({ minimum: 1, maximum: AGENT_TOKEN_MAX_DAYS, description: 'The token stops working after this many days; never when left out' }),
+      ),
+    },
+    strict,
+  ),
+  Type.Null(),
+]);
 
 /** Receipt preview, reprint, printer status and print agent enrolment. */
 export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
@@ -41,8 +54,8 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
     {
       schema: {
         tags: ['staff'],
-        summary: 'Print a ticket again, on the kiosk that issued it or on `kioskId`',
-        params: TicketParams,
+        summary: 'Print a ticket again (by its staff reference), on the kiosk that issued it or on `kioskId`',
+        params: ReprintParams,
         body: ReprintBody,
         response: replies({ 200: ReprintOutcomeSchema }, 400, 401, 404),
       },
@@ -69,16 +82,34 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
     {
       schema: {
         tags: ['staff'],
-        summary: 'Admin: a new print agent token for a kiosk (shown once; replaces the previous one)',
+        summary: 'Admin: a new print agent token for a kiosk (shown once; replaces the previous one), optionally expiring',
         params: KioskParams,
-        body: EmptyBody,
-        response: replies({ 201: AgentTokenIssuedSchema }, 401, 403, 404),
+        body: AgentTokenBody,
+        response: replies({ 201: AgentTokenIssuedSchema }, 400, 401, 403, 404),
       },
       preHandler: requireStaff,
     },
     async (request, reply) => {
-      const token = await issueAgentToken(office, request.params.id, staffUser(request));
-      return reply.status(201).header('cache-control', 'no-store').send({ kioskId: request.params.id, token });
+      const issued = await issueAgentToken(office, request.params.id, staffUser(request), request.body?.expiresInDays);
+      return reply.status(201).header('cache-control', 'no-store').send({ kioskId: request.params.id, ...issued });
+    },
+  );
+
+  app.delete(
+    '/api/printers/:id/agent-token',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Admin: revoke the print agent token of a kiosk without issuing a new one (its agent is disconnected)',
+        params: KioskParams,
+        body: EmptyBody,
+        response: replies({ 204: NoContent }, 401, 403, 404),
+      },
+      preHandler: requireStaff,
+    },
+    async (request, reply) => {
+      await revokeAgentToken(office, request.params.id, staffUser(request));
+      return reply.status(204).send(null);
     },
   );
 }

@@ -3,12 +3,24 @@ import { HealthSchema, PublicCounterSchema, PublicServiceSchema } from '../../..
 import type { Api, RouteDeps } from '../api.js';
 import { replies } from '../replies.js';
 
-export function publicRoutes(app: Api, { office, print }: RouteDeps): void {
+export function publicRoutes(app: Api, { office, print, storage }: RouteDeps): void {
   // Still "ok" with a broken printer: the server is healthy and issuing works; details say what is wrong.
+  // 503 "degraded" while the storage refuses writes, until a probe write works again.
   app.get(
     '/api/health',
-    { schema: { tags: ['public'], summary: 'Liveness, with the state of the kiosk printers', response: replies({ 200: HealthSchema }) } },
-    async () => ({ status: 'ok' as const, details: { printers: await print.publicStatuses() } }),
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Health: 200 ok, or 503 degraded while the database cannot be written; with the state of the kiosk printers',
+        response: replies({ 200: HealthSchema, 503: HealthSchema }),
+      },
+    },
+    async (_request, reply) => {
+      const details = { printers: await print.publicStatuses() };
+      const trouble = storage.current();
+      if (!trouble) return { status: 'ok' as const, details };
+      return reply.status(503).send({ status: 'degraded' as const, ...trouble, details });
+    },
   );
 
   app.get(

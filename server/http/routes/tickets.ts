@@ -1,7 +1,25 @@
 import { IssuedTicketSchema, PublicTicketSchema } from '../../../common/dto-schemas.js';
 import { CheckinBody, EmptyBody, IssueTicketBody, TicketParams } from '../../../common/schemas.js';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../../common/errors.js';
+import { authenticateKiosk, countKioskDraw, deviceTokenFromHeader } from '../../app/devices.js';
+import type { Office } from '../../app/office.js';
 import type { Api, RouteDeps } from '../api.js';
 import { replies } from '../replies.js';
+
+/**
+ * Who draws (#13 part 1): a staff session may name any kiosk to print on; an
+ * anonymous request must come from an active kiosk (`Authorization: Device
+ * <token>`, else 401 DEVICE_REQUIRED), prints only on that kiosk whatever the
+ * body says, and counts against the kiosk's per-minute limit.
+ */
+async function printerFor(office: Office, request: FastifyRequest, named: string | undefined): Promise<string | undefined> {
+  if (request.user) return named;
+  const kiosk = await authenticateKiosk(office, deviceTokenFromHeader(request.headers.authorization));
+  if (!kiosk) throw new AppError('DEVICE_REQUIRED');
+  await countKioskDraw(office, kiosk.id);
+  return kiosk.id;
+}
 
 export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): void {
   app.post(
@@ -9,9 +27,9 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
     {
       schema: {
         tags: ['tickets'],
-        summary: 'Draw a ticket (kiosk, or staff past capacity limits)',
+        summary: 'Draw a ticket: a paired kiosk (`Authorization: Device <token>`), or staff past capacity limits',
         body: IssueTicketBody,
-        response: replies({ 201: IssuedTicketSchema }, 400, 404, 409, 429),
+        response: replies({ 201: IssuedTicketSchema }, 400, 401, 404, 409, 429),
       },
       config: {
         rateLimit: {
@@ -24,9 +42,10 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
       },
     },
     async (request, reply) => {
+      const kioskId = await printerFor(office, request, request.body.kioskId);
       const ticket = await office.issueTicket({ ...request.body, staff: request.user });
       // The ticket exists whatever the printer does; the kiosk shows the outcome's fallback.
-      return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, request.body.kioskId) });
+      return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, kioskId) });
     },
   );
 
@@ -62,15 +81,16 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
     {
       schema: {
         tags: ['tickets'],
-        summary: 'Check in for an appointment with its booking code',
+        summary: 'Check in for an appointment with its booking code (a paired kiosk, or staff)',
         body: CheckinBody,
-        response: replies({ 201: IssuedTicketSchema }, 404, 409, 429),
+        response: replies({ 201: IssuedTicketSchema }, 401, 404, 409, 429),
       },
       config: { rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
     },
     async (request, reply) => {
+      const kioskId = await printerFor(office, request, request.body.kioskId);
       const ticket = await office.checkIn(request.body.code, request.body.language);
-      return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, request.body.kioskId) });
+      return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, kioskId) });
     },
   );
 }

@@ -8,20 +8,22 @@ export class SqliteFeedback implements FeedbackWriter {
     private readonly siteId: string,
   ) {}
 
-  async byTicket(ticketId: string): Promise<FeedbackRecord | null> {
-    const r = this.sql.get('SELECT * FROM feedback WHERE ticket_id = ? AND site_id = ?', ticketId, this.siteId);
-    return r
-      ? {
-          ticketId: String(r.ticket_id),
-          serviceId: String(r.service_id),
-          counterId: r.counter_id === null ? null : String(r.counter_id),
-          businessDate: String(r.business_date),
-          language: String(r.language),
-          grade: Number(r.grade),
-          comment: r.comment === null ? null : String(r.comment),
-          createdAt: Number(r.created_at),
-        }
-      : null;
+  async day(businessDate: string): Promise<FeedbackRecord[]> {
+    return this.sql
+      .all(
+        'SELECT * FROM feedback WHERE site_id = ? AND business_date = ? ORDER BY service_id, grade, language, created_at',
+        this.siteId,
+        businessDate,
+      )
+      .map((r) => ({
+        serviceId: String(r.service_id),
+        counterId: r.counter_id === null ? null : String(r.counter_id),
+        businessDate: String(r.business_date),
+        language: String(r.language),
+        grade: Number(r.grade),
+        comment: r.comment === null ? null : String(r.comment),
+        createdAt: Number(r.created_at),
+      }));
   }
   async stats(fromDate: string, toDate: string): Promise<FeedbackDayStats[]> {
     return this.sql
@@ -41,10 +43,9 @@ export class SqliteFeedback implements FeedbackWriter {
   }
   async insert(f: FeedbackRecord): Promise<void> {
     this.sql.run(
-      'INSERT INTO feedback (site_id, ticket_id, service_id, counter_id, business_date, language, grade, comment, created_at) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO feedback (site_id, service_id, counter_id, business_date, language, grade, comment, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       this.siteId,
-      f.ticketId,
       f.serviceId,
       f.counterId,
       f.businessDate,

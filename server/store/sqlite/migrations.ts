@@ -243,4 +243,48 @@ ALTER TABLE tickets_by_site RENAME TO tickets;
 CREATE INDEX tickets_site_day_status ON tickets (site_id, business_date, status);
 `,
   },
+  {
+    version: 5,
+    name: 'anonymous feedback, storage probe',
+    // Feedback keeps the service, counter, day, language, grade and comment, and no link to its
+    // ticket (issue #13): the ticket remembers only that it has answered (feedback_given), so a
+    // second answer is still refused. The rows are copied in an order that follows no ticket.
+    // storage_probe holds the one row the health probe rewrites to learn whether writes work.
+    sql: `
+ALTER TABLE tickets ADD COLUMN feedback_given INTEGER NOT NULL DEFAULT 0;
+UPDATE tickets SET feedback_given = 1 WHERE id IN (SELECT ticket_id FROM feedback);
+
+CREATE TABLE feedback_anonymous (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site_id TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  counter_id TEXT,
+  business_date TEXT NOT NULL,
+  language TEXT NOT NULL,
+  grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 6),
+  comment TEXT CHECK (comment IS NULL OR length(comment) <= 500),
+  created_at INTEGER NOT NULL
+);
+INSERT INTO feedback_anonymous (site_id, service_id, counter_id, business_date, language, grade, comment, created_at)
+  SELECT site_id, service_id, counter_id, business_date, language, grade, comment, created_at FROM feedback
+  ORDER BY site_id, business_date, service_id, grade, language;
+DROP TABLE feedback;
+ALTER TABLE feedback_anonymous RENAME TO feedback;
+CREATE INDEX feedback_site_day_service ON feedback (site_id, business_date, service_id);
+
+CREATE TABLE storage_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);
+`,
+  },
+  {
+    version: 6,
+    name: 'ticket staff references',
+    // The ticket id is the visitor's secret (phone page, cancel); staff screens name a ticket by
+    // its ref instead. Existing tickets get a random one: 'r' and 12 hex digits (48 bits), like
+    // newTicketRef() makes, unique per site.
+    sql: `
+ALTER TABLE tickets ADD COLUMN ref TEXT;
+UPDATE tickets SET ref = 'r' || lower(hex(randomblob(6)));
+CREATE UNIQUE INDEX tickets_site_ref ON tickets (site_id, ref);
+`,
+  },
 ];

@@ -17,6 +17,7 @@ const json = <T>(v: SqlValue | undefined): T => JSON.parse(String(v)) as T;
 export function ticketFromRow(r: Row): Ticket {
   return {
     id: str(r.id),
+    ref: str(r.ref),
     number: str(r.number),
     serviceId: str(r.service_id),
     businessDate: str(r.business_date),
@@ -44,6 +45,7 @@ export function ticketFromRow(r: Row): Ticket {
 export function ticketToRow(t: Ticket): Row {
   return {
     id: t.id,
+    ref: t.ref,
     number: t.number,
     service_id: t.serviceId,
     business_date: t.businessDate,

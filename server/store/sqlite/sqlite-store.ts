@@ -10,6 +10,7 @@ import { OpenTicketCache } from './open-tickets.js';
 import { SqliteShared, SqliteStaff } from './people.js';
 import * as rows from './rows.js';
 import { Statements } from './statements.js';
+import { classifySqliteError } from './storage-errors.js';
 import { SqliteTickets } from './tickets.js';
 
 /**
@@ -31,7 +32,11 @@ export class SqliteStore implements QueueStore {
   private readonly inUnit = new AsyncLocalStorage<true>();
 
   constructor(file: string) {
-    this.db = openDatabase(file);
+    try {
+      this.db = openDatabase(file);
+    } catch (err) {
+      throw classifySqliteError(err, file);
+    }
     this.sql = new Statements(this.db);
     this.openTickets = new OpenTicketCache((siteId, date) => this.loadOpenTickets(siteId, date));
     this.sharedUnit = new SqliteShared(this.sql);
@@ -47,6 +52,13 @@ export class SqliteStore implements QueueStore {
 
   shared<T>(fn: (tx: SharedTx) => Promise<T>): Promise<T> {
     return this.unit('IMMEDIATE', () => fn(this.sharedUnit));
+  }
+
+  /** One row rewritten in its own write transaction, synced like every commit. */
+  probe(): Promise<void> {
+    return this.unit('IMMEDIATE', async () => {
+      this.sql.run('INSERT INTO storage_probe (id, at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET at = excluded.at', Date.now());
+    });
   }
 
   async close(): Promise<void> {
@@ -90,7 +102,11 @@ export class SqliteStore implements QueueStore {
     await this.take();
     try {
       return await this.inUnit.run(true, async () => {
-        this.db.exec(`BEGIN ${mode}`);
+        try {
+          this.db.exec(`BEGIN ${mode}`);
+        } catch (err) {
+          throw asError(classifySqliteError(err, this.db.name));
+        }
         if (mode === 'IMMEDIATE') this.openTickets.begin();
         try {
           const result = await run();
@@ -98,9 +114,14 @@ export class SqliteStore implements QueueStore {
           if (mode === 'IMMEDIATE') this.openTickets.commit();
           return result;
         } catch (err) {
-          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          try {
+            if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          } catch {
+            // A failed disk may refuse the rollback too; SQLite rolls back on its own then.
+          }
           if (mode === 'IMMEDIATE') this.openTickets.rollback();
-          throw asError(err);
+          // A full disk or a read-only file is the storage's failure, not the command's.
+          throw asError(classifySqliteError(err, this.db.name));
         }
       });
     } finally {

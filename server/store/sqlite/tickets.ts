@@ -16,6 +16,10 @@ export class SqliteTickets implements TicketWriter {
     const r = this.sql.get('SELECT * FROM tickets WHERE id = ? AND site_id = ?', id, this.siteId);
     return r ? rows.ticketFromRow(r) : null;
   }
+  async byRef(ref: string): Promise<Ticket | null> {
+    const r = this.sql.get('SELECT * FROM tickets WHERE ref = ? AND site_id = ?', ref, this.siteId);
+    return r ? rows.ticketFromRow(r) : null;
+  }
   async open(businessDate: string): Promise<Ticket[]> {
     return this.cache.open(this.siteId, businessDate);
   }
@@ -41,6 +45,17 @@ export class SqliteTickets implements TicketWriter {
     }
     return counts;
   }
+  async kioskIssuedCounts(businessDate: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const r of this.sql.all(
+      "SELECT service_id, COUNT(*) AS n FROM tickets WHERE site_id = ? AND business_date = ? AND channel = 'kiosk' GROUP BY service_id",
+      this.siteId,
+      businessDate,
+    )) {
+      counts[String(r.service_id)] = Number(r.n);
+    }
+    return counts;
+  }
   async recentServiceDurations(serviceId: string, limit: number): Promise<number[]> {
     return this.sql
       .all(
@@ -50,6 +65,9 @@ export class SqliteTickets implements TicketWriter {
         limit,
       )
       .map((r) => Number(r.ms));
+  }
+  async answered(id: string): Promise<boolean> {
+    return this.sql.get('SELECT feedback_given FROM tickets WHERE id = ? AND site_id = ?', id, this.siteId)?.feedback_given === 1;
   }
 
   async nextNumber(prefix: string, businessDate: string): Promise<number> {
@@ -70,9 +88,13 @@ export class SqliteTickets implements TicketWriter {
   }
   async update(t: Ticket): Promise<void> {
     const row = { ...rows.ticketToRow(t), site_id: this.siteId };
-    const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'number' && c !== 'business_date' && c !== 'site_id');
+    const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'ref' && c !== 'number' && c !== 'business_date' && c !== 'site_id');
     const info = this.sql.run(`UPDATE tickets SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND site_id = @site_id`, row);
     if (info.changes !== 1) throw new Error(`ticket ${t.id} does not exist at site ${this.siteId}`);
     this.cache.written(this.siteId, t);
+  }
+  async markAnswered(id: string): Promise<boolean> {
+    // Conditional, so the answer is right even where two writers could race.
+    return this.sql.run('UPDATE tickets SET feedback_given = 1 WHERE id = ? AND site_id = ? AND feedback_given = 0', id, this.siteId).changes === 1;
   }
 }

@@ -228,12 +228,29 @@ export function aggregatesContract(ctx: ContractContext): void {
     });
 
     describe('feedback', () => {
-      it('feedback reads back by ticket; a ticket answers once', async () => {
+      it('a feedback row keeps no link to its ticket; the ticket remembers that it answered, once, also when two answers race', async () => {
         const t = ticketOf(SITE_A, { status: 'done', counterId: SITE_A.counter.id });
+        await ctx.store.transaction(SITE_A.id, (tx) => tx.tickets.insert(t, 1));
+        expect(await ctx.store.read(SITE_A.id, (r) => r.tickets.answered(t.id))).toBe(false);
         const given = feedbackFor(t, 2, { comment: 'Sehr freundlich', language: 'uk' });
-        await ctx.store.transaction(SITE_A.id, (tx) => tx.feedback.insert(given));
-        await expect(ctx.store.transaction(SITE_A.id, (tx) => tx.feedback.insert(feedbackFor(t, 6)))).rejects.toThrow();
-        expect(await ctx.store.read(SITE_A.id, async (r) => [await r.feedback.byTicket(t.id), await r.feedback.byTicket('nope')])).toEqual([given, null]);
+        // Two answers at once: each unit marks the ticket and, if it was first, stores its row.
+        const answer = (f: typeof given) =>
+          ctx.store.transaction(SITE_A.id, async (tx) => {
+            if (!(await tx.tickets.markAnswered(t.id))) return false;
+            await tx.feedback.insert(f);
+            return true;
+          });
+        expect(await Promise.all([answer(given), answer(feedbackFor(t, 6))])).toEqual([true, false]);
+        const read = await ctx.store.read(SITE_A.id, async (r) => ({
+          answered: [await r.tickets.answered(t.id), await r.tickets.answered('nope')],
+          day: await r.feedback.day(DAY),
+          ticket: await r.tickets.get(t.id),
+        }));
+        expect(read).toEqual({ answered: [true, false], day: [given], ticket: t });
+        expect(Object.keys(read.day[0] ?? {})).not.toContain('ticketId');
+        // Updating the ticket later keeps the mark.
+        await ctx.store.transaction(SITE_A.id, (tx) => tx.tickets.update({ ...t, notes: 'x' }));
+        expect(await ctx.store.transaction(SITE_A.id, (tx) => tx.tickets.markAnswered(t.id))).toBe(false);
       });
 
       it('stats count and average the grades per day and service, dates inclusive, oldest first', async () => {

@@ -102,7 +102,6 @@ export function appointmentOf(s: SiteFixture, overrides: Partial<Appointment> = 
 
 export function feedbackFor(t: Ticket, grade: number, overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
   return {
-    ticketId: t.id,
     serviceId: t.serviceId,
     counterId: t.counterId,
     businessDate: t.businessDate,
@@ -196,7 +195,8 @@ export function contentsOf(store: QueueStore, siteId: string, ids: LookUps = {})
     durations: await Promise.all((ids.services ?? []).map((id) => r.tickets.recentServiceDurations(id, 100))),
     appointments: await Promise.all((ids.appointments ?? []).map((id) => r.appointments.get(id))),
     byCode: await Promise.all((ids.codes ?? []).map((code) => r.appointments.byCode(code))),
-    feedback: await Promise.all((ids.tickets ?? []).map((id) => r.feedback.byTicket(id))),
+    answered: await Promise.all((ids.tickets ?? []).map((id) => r.tickets.answered(id))),
+    feedback: await r.feedback.day(DAY),
     feedbackStats: await r.feedback.stats('2000-01-01', '2100-12-31'),
     staff: await r.staff.users(),
     staffById: await Promise.all((ids.users ?? []).map((id) => r.staff.user(id))),

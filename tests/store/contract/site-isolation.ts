@@ -51,6 +51,7 @@ async function writeSiteA(ctx: ContractContext, a: SiteARows = siteARows()): Pro
     for (const t of [a.open, a.done, a.stale]) await tx.tickets.insert(t, 1);
     await tx.appointments.put(a.appt);
     await tx.feedback.insert(feedbackFor(a.done, 1));
+    await tx.tickets.markAnswered(a.done.id);
     await tx.catalog.putCounter({ ...SITE_A.counter, open: true, userId: a.staff.id, currentTicketId: a.open.id });
     await tx.events.append([issuedEvent(a.open), openedEvent(SITE_A, T0 + MIN), finishedEvent(a.done, 5 * MIN, T0 + 9 * MIN)]);
   });
@@ -66,12 +67,16 @@ export function siteIsolationContract(ctx: ContractContext): void {
       await writeSiteA(ctx, a);
       const b = await contentsOf(ctx.store, SITE_B.id, a.lookUps);
       expect(b).toEqual(before);
-      expect([b.tickets, b.appointments, b.byCode, b.feedback, b.staffById]).toEqual([[null, null, null], [null], [null], [null, null, null], [null]]);
-      expect([b.open, b.openBefore, b.issued, b.events, b.staff, b.feedbackStats, b.durations]).toEqual([[], [], {}, [], [], [], [[], [], []]]);
+      expect([b.tickets, b.appointments, b.byCode, b.answered, b.staffById]).toEqual([[null, null, null], [null], [null], [false, false, false], [null]]);
+      expect([b.open, b.openBefore, b.issued, b.events, b.staff, b.feedback, b.feedbackStats, b.durations]).toEqual([[], [], {}, [], [], [], [], [[], [], []]]);
       // …while site A sees all of it.
       const seenByA = await contentsOf(ctx.store, SITE_A.id, a.lookUps);
       expect([seenByA.tickets, seenByA.appointments, seenByA.staffById].flat().every((x) => x !== null)).toBe(true);
       expect([seenByA.open.length, seenByA.openBefore.length, seenByA.events.length, seenByA.feedbackStats.length]).toEqual([1, 2, 3, 1]);
+      expect(seenByA.answered.filter(Boolean)).toHaveLength(1);
+      // Site B cannot mark site A's ticket as answered either.
+      expect(await ctx.store.transaction(SITE_B.id, (tx) => tx.tickets.markAnswered(a.done.id))).toBe(false);
+      expect(await ctx.store.read(SITE_A.id, (r) => r.tickets.answered(a.done.id))).toBe(true);
     });
 
     it('site B\'s catalogue lookups do not find site A\'s areas, services, counters and devices', async () => {
