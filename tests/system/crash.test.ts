@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { freePort } from '../../bench/server-process.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { IssuedTicket, PublicTicket } from '../../common/dto.js';
 import { closeAll, connect, firstOf } from '../helpers/socket-clients.js';
@@ -47,18 +47,6 @@ afterAll(async () => {
   }
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      if (!address || typeof address === 'string') return reject(new Error('no port'));
-      srv.close(() => resolvePort(address.port));
-    });
-  });
-}
 
 interface Running {
   child: ChildProcess;

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../bench/server-process.js';
 import { afterAll, describe, expect, test } from 'vitest';
 
 /**
@@ -31,18 +31,6 @@ afterAll(async () => {
   }
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      if (!address || typeof address === 'string') return reject(new Error('no port'));
-      srv.close(() => resolvePort(address.port));
-    });
-  });
-}
 
 interface Started {
   child: ChildProcess;
