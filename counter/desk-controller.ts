@@ -75,7 +75,10 @@ export class DeskController implements ReactiveController {
 
   /** Signed in already (cookie from an earlier visit)? Then the snapshot brings the user. */
   private async checkSession(): Promise<void> {
-    if ((await probeSession()) === 'unauthenticated') this.update({ phase: 'login' });
+    const probe = await probeSession();
+    if (probe === 'unauthenticated') this.update({ phase: 'login' });
+    // Signing in cannot help here, but the login screen is where the reason can be read.
+    else if (probe === 'BAD_ORIGIN' || probe === 'NETWORK_NOT_ALLOWED') this.update({ phase: 'login', problem: this.o.t()(`err_${probe}`) });
     else this.connect();
   }
 

@@ -2,13 +2,18 @@ import { io } from 'socket.io-client';
 import { DEFAULT_TIMING } from '../common/client/live-channel.js';
 import { NAMESPACES, PROTOCOL_VERSION } from '../common/protocol.js';
 
+export type SessionProbe = 'ok' | 'unauthenticated' | 'unknown' | RefusedHere;
+/** Refusals no sign-in can fix: this page's origin or this device's network. */
+export type RefusedHere = 'BAD_ORIGIN' | 'NETWORK_NOT_ALLOWED';
+const REFUSED_HERE: readonly string[] = ['BAD_ORIGIN', 'NETWORK_NOT_ALLOWED'] satisfies RefusedHere[];
+
 /**
  * Is there a staff session? Asked over a websocket-only /counter handshake, because
  * the alternatives leave errors in the console of every signed-out page: GET
  * /api/auth/me answers 401, and a refused live channel tears its connection down
  * in the middle of the polling-to-websocket upgrade.
  */
-export function probeSession(timeoutMs = DEFAULT_TIMING.commandTimeoutMs): Promise<'ok' | 'unauthenticated' | 'unknown'> {
+export function probeSession(timeoutMs = DEFAULT_TIMING.commandTimeoutMs): Promise<SessionProbe> {
   return new Promise((resolve) => {
     const socket = io(`${globalThis.location.origin}${NAMESPACES.counter}`, {
       transports: ['websocket'],
@@ -17,11 +22,16 @@ export function probeSession(timeoutMs = DEFAULT_TIMING.commandTimeoutMs): Promi
       timeout: timeoutMs,
       auth: { protocol: PROTOCOL_VERSION },
     });
-    const done = (result: 'ok' | 'unauthenticated' | 'unknown') => {
+    const done = (result: SessionProbe) => {
       socket.close();
       resolve(result);
     };
     socket.once('connect', () => done('ok'));
-    socket.once('connect_error', (err: Error) => done(err.message === 'UNAUTHENTICATED' ? 'unauthenticated' : 'unknown'));
+    socket.once('connect_error', (err: Error) => done(refusal(err.message)));
   });
+}
+
+function refusal(code: string): SessionProbe {
+  if (code === 'UNAUTHENTICATED') return 'unauthenticated';
+  return REFUSED_HERE.includes(code) ? (code as RefusedHere) : 'unknown';
 }

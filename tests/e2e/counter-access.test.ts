@@ -75,3 +75,25 @@ describe('counter app: sign-in, access and accessibility', () => {
     await context.close();
   });
 });
+
+describe('counter app outside the staff networks', () => {
+  // Loopback is not a staff network here: the page loads, the /counter handshake is refused.
+  const e2e = useE2e({ config: { staffNetworks: ['10.0.0.0/8'] } });
+
+  it('says why instead of trying to connect forever', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
+    await expect.poll(() => page.locator('counter-login [role=alert]').innerText()).toBe(
+      'Vom Netz dieses Geräts aus ist die Arbeit am Schalter nicht erlaubt. Bitte nutzen Sie ein Gerät im Netz des Amtes.',
+    );
+    // A sign-in is refused for the same reason, and says so.
+    await page.getByLabel('Benutzername').fill('jschulte');
+    await page.getByLabel('Passwort').fill(e2e.server.passwords.jschulte ?? '');
+    expect(errors).toEqual([]);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect.poll(() => errors).toEqual(['Failed to load resource: the server responded with a status of 403 (Forbidden)']);
+    await expect.poll(() => page.locator('counter-login [role=alert]').innerText()).toContain('Vom Netz dieses Geräts aus');
+    await expect(page.locator('counter-actions').count()).resolves.toBe(0);
+    await context.close();
+  });
+});

@@ -136,6 +136,8 @@ export const de = {
   err_INVALID_CREDENTIALS: "Benutzername oder Passwort ist falsch.",
   err_RATE_LIMITED: "Zu viele Versuche. Bitte warten Sie eine Minute.",
   err_TOO_MANY_LOGINS: "Zu viele Anmeldeversuche von diesem Gerät. Bitte versuchen Sie es später erneut.",
+  err_BAD_ORIGIN: "Diese Seite darf den Server nicht für Schalterarbeit nutzen (Adresse der Seite nicht freigegeben). Bitte öffnen Sie die Schalter-App über die Adresse, die Ihre IT angegeben hat.",
+  err_NETWORK_NOT_ALLOWED: "Vom Netz dieses Geräts aus ist die Arbeit am Schalter nicht erlaubt. Bitte nutzen Sie ein Gerät im Netz des Amtes.",
   err_FORBIDDEN: "Dazu fehlt Ihnen die Berechtigung.",
   err_COUNTER_NOT_YOURS: "Diesen Schalter hat jemand anderes geöffnet.",
   err_COUNTER_TAKEN: "Diesen Schalter hat schon jemand anderes geöffnet.",

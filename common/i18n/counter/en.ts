@@ -137,6 +137,8 @@ export const en: CounterCatalog = {
   err_INVALID_CREDENTIALS: "Wrong username or password.",
   err_RATE_LIMITED: "Too many attempts. Please wait a minute.",
   err_TOO_MANY_LOGINS: "Too many sign-in attempts from this device. Please try again later.",
+  err_BAD_ORIGIN: "This page may not use the server for counter work (its address is not allowed). Please open the counter app at the address your IT gave you.",
+  err_NETWORK_NOT_ALLOWED: "Counter work is not allowed from this device’s network. Please use a device on the office network.",
   err_FORBIDDEN: "You are not allowed to do this.",
   err_COUNTER_NOT_YOURS: "Someone else opened this counter.",
   err_COUNTER_TAKEN: "Someone else has already opened this counter.",

@@ -46,8 +46,7 @@ export const ar: KioskCatalog = {
   askInformation: "يمكنك الحصول على المساعدة عند مكتب الاستعلامات.",
   outOfOrder: "معطّل",
   outOfOrderHint: "يرجى السؤال عند مكتب الاستعلامات.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "هذا الجهاز غير مسجّل",
+  notRegisteredHint: "لا يمكن سحب أرقام هنا. يرجى السؤال عند مكتب الاستعلامات.",
+  notRegisteredStaff: "للموظفين: أنشئوا في الإدارة رابط اقتران لهذا الكشك وافتحوه مرة واحدة على هذا الجهاز (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const bg: KioskCatalog = {
   askInformation: "Помощ можете да получите на информацията.",
   outOfOrder: "Не работи",
   outOfOrderHint: "Моля, попитайте на информацията.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Това устройство не е регистрирано",
+  notRegisteredHint: "Тук не може да се вземе номер. Моля, попитайте на информацията.",
+  notRegisteredStaff: "За служители: създайте в администрацията връзка за сдвояване за този киоск и я отворете веднъж на това устройство (…/kiosk/?pair=…).",
 };

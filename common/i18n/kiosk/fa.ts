@@ -46,8 +46,7 @@ export const fa: KioskCatalog = {
   askInformation: "در میز اطلاعات می‌توانید کمک بگیرید.",
   outOfOrder: "خراب است",
   outOfOrderHint: "لطفاً از میز اطلاعات بپرسید.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "این دستگاه ثبت نشده است",
+  notRegisteredHint: "اینجا نمی‌توان شماره گرفت. لطفاً از میز اطلاعات بپرسید.",
+  notRegisteredStaff: "برای کارکنان: در بخش مدیریت یک پیوند جفت‌سازی برای این کیوسک بسازید و آن را یک بار روی این دستگاه باز کنید (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const fr: KioskCatalog = {
   askInformation: "Vous trouverez de l’aide à l’accueil.",
   outOfOrder: "Hors service",
   outOfOrderHint: "Veuillez vous adresser à l’accueil.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Cet appareil n’est pas enregistré",
+  notRegisteredHint: "Il n’est pas possible de tirer un numéro ici. Veuillez vous adresser à l’accueil.",
+  notRegisteredStaff: "Pour le personnel : créez un lien d’appairage pour cette borne dans l’administration et ouvrez-le une fois sur cet appareil (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const ku: KioskCatalog = {
   askInformation: "Li maseya agahiyê hûn dikarin alîkariyê bistînin.",
   outOfOrder: "Naxebite",
   outOfOrderHint: "Ji kerema xwe li maseya agahiyê bipirsin.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Ev amûr nehatiye qeydkirin",
+  notRegisteredHint: "Li vir hejmar nayê girtin. Ji kerema xwe li maseya agahiyê bipirsin.",
+  notRegisteredStaff: "Ji bo karmendan: di rêveberiyê de ji bo vê kioskê girêdaneke cotkirinê çêbikin û carekê li ser vê amûrê vekin (…/kiosk/?pair=…).",
 };

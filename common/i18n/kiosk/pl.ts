@@ -46,8 +46,7 @@ export const pl: KioskCatalog = {
   askInformation: "Pomoc można uzyskać w punkcie informacyjnym.",
   outOfOrder: "Nieczynne",
   outOfOrderHint: "Proszę zapytać w punkcie informacyjnym.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "To urządzenie nie jest zarejestrowane",
+  notRegisteredHint: "Tutaj nie można pobrać numeru. Prosimy zapytać w punkcie informacyjnym.",
+  notRegisteredStaff: "Dla personelu: utwórz w administracji link parowania dla tego kiosku i otwórz go raz na tym urządzeniu (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const ro: KioskCatalog = {
   askInformation: "Ajutor primiți la ghișeul de informații.",
   outOfOrder: "Defect",
   outOfOrderHint: "Vă rugăm să întrebați la ghișeul de informații.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Acest dispozitiv nu este înregistrat",
+  notRegisteredHint: "Aici nu se pot lua numere. Vă rugăm să întrebați la punctul de informații.",
+  notRegisteredStaff: "Pentru personal: creați în administrare un link de asociere pentru acest chioșc și deschideți-l o dată pe acest dispozitiv (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const ru: KioskCatalog = {
   askInformation: "Помощь можно получить в справочной.",
   outOfOrder: "Не работает",
   outOfOrderHint: "Пожалуйста, обратитесь в справочную.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Это устройство не зарегистрировано",
+  notRegisteredHint: "Здесь нельзя получить номер. Пожалуйста, обратитесь в справочную.",
+  notRegisteredStaff: "Для сотрудников: создайте в администрировании ссылку для подключения этого киоска и откройте её один раз на этом устройстве (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const sq: KioskCatalog = {
   askInformation: "Ndihmë merrni te sporteli i informacionit.",
   outOfOrder: "Jashtë funksionit",
   outOfOrderHint: "Ju lutem pyesni te sporteli i informacionit.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Kjo pajisje nuk është e regjistruar",
+  notRegisteredHint: "Këtu nuk mund të merren numra. Ju lutem pyesni te sporteli i informacionit.",
+  notRegisteredStaff: "Për stafin: krijoni në administrim një lidhje çiftimi për këtë kiosk dhe hapeni një herë në këtë pajisje (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const ti: KioskCatalog = {
   askInformation: "ሓገዝ ኣብ ቤት ጽሕፈት ሓበሬታ ክትረኽቡ ትኽእሉ ኢኹም።",
   outOfOrder: "ኣይሰርሕን እዩ",
   outOfOrderHint: "በጃኹም ኣብ ቤት ጽሕፈት ሓበሬታ ሕተቱ።",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "እዚ መሳርሒ ኣይተመዝገበን",
+  notRegisteredHint: "ኣብዚ ቁጽሪ ክውሰድ ኣይከኣልን። በጃኹም ኣብ ቤት ጽሕፈት ሓበሬታ ሕተቱ።",
+  notRegisteredStaff: "ንሰራሕተኛታት፦ ኣብ ምምሕዳር ነዚ ኪዮስክ መጣመሪ ሊንክ ፍጠሩ፡ ሓንሳብ ድማ ኣብዚ መሳርሒ ክፈትዎ (…/kiosk/?pair=…)።",
 };

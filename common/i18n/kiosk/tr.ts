@@ -46,8 +46,7 @@ export const tr: KioskCatalog = {
   askInformation: "Danışma masasında yardım alabilirsiniz.",
   outOfOrder: "Arızalı",
   outOfOrderHint: "Lütfen danışma masasına sorun.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Bu cihaz kayıtlı değil",
+  notRegisteredHint: "Burada numara alınamaz. Lütfen danışmaya sorun.",
+  notRegisteredStaff: "Personel için: Yönetim bölümünde bu kiosk için bir eşleştirme bağlantısı oluşturun ve bu cihazda bir kez açın (…/kiosk/?pair=…).",
 };

@@ -46,8 +46,7 @@ export const uk: KioskCatalog = {
   askInformation: "Допомогу можна отримати на інформаційній стійці.",
   outOfOrder: "Не працює",
   outOfOrderHint: "Будь ласка, зверніться до інформаційної стійки.",
-  // TODO(translate): English until translated (#13 part 1: device pairing).
-  notRegistered: "This device is not registered",
-  notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
-  notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  notRegistered: "Цей пристрій не зареєстровано",
+  notRegisteredHint: "Тут не можна отримати номер. Будь ласка, зверніться до довідкової.",
+  notRegisteredStaff: "Для працівників: створіть в адмініструванні посилання для під’єднання цього кіоску й відкрийте його один раз на цьому пристрої (…/kiosk/?pair=…).",
 };
