@@ -38,6 +38,9 @@ export class ServiceStatus implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Never paired: the server would refuse the handshake, and a refusal in the middle of the
+    // polling-to-websocket upgrade leaves a 400 in the console; the page knows it is unpaired already.
+    if (this.deviceToken === null) return;
     this.channel = new LiveChannel<KioskServerEvents, KioskClientEvents, 'kiosk:snapshot', 'DEVICE_REQUIRED'>({
       namespace: NAMESPACES.kiosk,
       auth: this.deviceToken ? { device: this.deviceToken } : {},
