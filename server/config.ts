@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import proxyAddr from '@fastify/proxy-addr';
 
@@ -119,7 +120,8 @@ export const FAIRNESS_DEFAULTS = {
   anonSocketsPerAddress: 50,
   loginFailuresPerAddress: 20,
   loginFailureWindowMs: 10 * 60_000,
-  loginConcurrentChecks: 2,
+  // A password check takes a core for ~100 ms: on a small machine one core stays with the event loop.
+  loginConcurrentChecks: Math.min(2, Math.max(1, availableParallelism() - 1)),
   loginWaiting: 8,
 } as const;
 
