@@ -1,7 +1,7 @@
 import type { Ticket } from '../../common/model.js';
 import { compare, sortKey, type CounterProfile } from './queue-policy.js';
 import type { PolicySettings } from './settings.js';
-import { insertNumber, insertSorted, partitionPoint, removeNumber, removeSorted, upperBound } from './sorted-array.js';
+import { ascending, DEFAULT_CHUNK_LOAD, SortedList } from './sorted-array.js';
 
 /**
  * THE DAY'S WAITING TICKETS, ORDERED — the same answers as the scans in
@@ -54,30 +54,29 @@ function laneOrder(a: Ticket, b: Ticket): number {
 /** The lanes a counter calls from: one service's untargeted tickets, or the tickets sent to one counter by name. */
 interface CallGroup {
   /** By kind + language; only non-empty lanes. */
-  lanes: Map<string, Ticket[]>;
-  /** availableAt of every ticket of the group, ascending (for `nextCallableAt`). */
-  availableAts: number[];
+  lanes: Map<string, SortedList<Ticket>>;
+  /** availableAt of every ticket of the group (for `nextCallableAt`). */
+  availableAts: SortedList<number>;
 }
 
 /** One service's tickets, targeted ones included, for positions and statistics. */
 interface ServiceLine {
-  byKind: [Ticket[], Ticket[], Ticket[], Ticket[]];
-  queuedAts: number[];
-  /** availableAt of the service's appointment tickets, ascending. */
-  appointmentAvailableAts: number[];
+  byKind: [SortedList<Ticket>, SortedList<Ticket>, SortedList<Ticket>, SortedList<Ticket>];
+  queuedAts: SortedList<number>;
+  /** availableAt of the service's appointment tickets. */
+  appointmentAvailableAts: SortedList<number>;
 }
 
-/** A lane's read position in `callOrder`'s merge. */
+/** A lane's read position in `callOrder`'s merge: the lane's available tickets still to come, the current one and its key. */
 interface Cursor {
-  lane: Ticket[];
-  i: number;
+  rest: Iterator<Ticket>;
+  t: Ticket;
   key: number;
 }
 
-function firstAvailable(lane: readonly Ticket[], from: number, now: number): number {
-  let i = from;
-  while (i < lane.length && (lane[i] as Ticket).availableAt > now) i++;
-  return i;
+/** The lane's tickets that may be called at `now`, in order (cool-downs and early appointments skipped). */
+function* available(lane: SortedList<Ticket>, now: number): Generator<Ticket, void, undefined> {
+  for (const t of lane) if (t.availableAt <= now) yield t;
 }
 
 export class WaitingLine {
@@ -87,8 +86,12 @@ export class WaitingLine {
   private readonly byTarget = new Map<string, CallGroup>();
   private readonly services = new Map<string, ServiceLine>();
 
-  constructor(policy: PolicySettings, tickets: Iterable<Ticket> = []) {
+  private readonly chunkLoad: number;
+
+  /** `options.chunkLoad`: elements per chunk of the sorted lists (tests use tiny ones). */
+  constructor(policy: PolicySettings, tickets: Iterable<Ticket> = [], options: { chunkLoad?: number } = {}) {
     this.policy = policy;
+    this.chunkLoad = options.chunkLoad ?? DEFAULT_CHUNK_LOAD;
     // Bulk load: append everything, sort each array once (n log n instead of n splices).
     for (const t of tickets) {
       if (t.status === 'waiting') this.byId.set(t.id, t);
@@ -96,13 +99,13 @@ export class WaitingLine {
     }
     for (const t of this.byId.values()) this.add(t, false);
     for (const g of [...this.byService.values(), ...this.byTarget.values()]) {
-      for (const lane of g.lanes.values()) lane.sort(laneOrder);
-      g.availableAts.sort((a, b) => a - b);
+      for (const lane of g.lanes.values()) lane.settle();
+      g.availableAts.settle();
     }
     for (const s of this.services.values()) {
-      for (const lane of s.byKind) lane.sort(laneOrder);
-      s.queuedAts.sort((a, b) => a - b);
-      s.appointmentAvailableAts.sort((a, b) => a - b);
+      for (const lane of s.byKind) lane.settle();
+      s.queuedAts.settle();
+      s.appointmentAvailableAts.settle();
     }
   }
 
@@ -136,7 +139,7 @@ export class WaitingLine {
 
   /** Waiting tickets of a service (targeted ones included), as `positionOf` counts them. */
   count(serviceId: string): number {
-    return this.services.get(serviceId)?.queuedAts.length ?? 0;
+    return this.services.get(serviceId)?.queuedAts.size ?? 0;
   }
 
   /** == pickNext(counter, allWaiting, now, policy) */
@@ -145,9 +148,9 @@ export class WaitingLine {
     let bestKey = 0;
     for (const g of this.groupsOf(counter)) {
       for (const lane of g.lanes.values()) {
-        const i = firstAvailable(lane, 0, now);
-        if (i === lane.length) continue;
-        const t = lane[i] as Ticket;
+        const head = lane.first() as Ticket;
+        const t = head.availableAt <= now ? head : lane.find((x) => x.availableAt <= now);
+        if (t === undefined) continue;
         const key = sortKey(counter, t, this.policy);
         if (best === null || compare(t, key, best, bestKey) < 0) {
           best = t;
@@ -165,18 +168,21 @@ export class WaitingLine {
     const heap: Cursor[] = [];
     for (const g of this.groupsOf(counter)) {
       for (const lane of g.lanes.values()) {
-        const i = firstAvailable(lane, 0, now);
-        if (i < lane.length) heap.push({ lane, i, key: sortKey(counter, lane[i] as Ticket, this.policy) });
+        const rest = available(lane, now);
+        const first = rest.next();
+        if (!first.done) heap.push({ rest, t: first.value, key: sortKey(counter, first.value, this.policy) });
       }
     }
-    const less = (a: Cursor, b: Cursor) => compare(a.lane[a.i] as Ticket, a.key, b.lane[b.i] as Ticket, b.key) < 0;
+    const less = (a: Cursor, b: Cursor) => compare(a.t, a.key, b.t, b.key) < 0;
     for (let k = (heap.length >>> 1) - 1; k >= 0; k--) siftDown(heap, k, less);
     while (heap.length > 0 && out.length < limit) {
       const top = heap[0] as Cursor;
-      out.push(top.lane[top.i] as Ticket);
-      top.i = firstAvailable(top.lane, top.i + 1, now);
-      if (top.i < top.lane.length) top.key = sortKey(counter, top.lane[top.i] as Ticket, this.policy);
-      else {
+      out.push(top.t);
+      const next = top.rest.next();
+      if (!next.done) {
+        top.t = next.value;
+        top.key = sortKey(counter, next.value, this.policy);
+      } else {
         const last = heap.pop() as Cursor;
         if (heap.length === 0) break;
         heap[0] = last;
@@ -190,7 +196,7 @@ export class WaitingLine {
   nextCallableAt(counter: CounterProfile, now: number): number {
     let next = Infinity;
     for (const g of this.groupsOf(counter)) {
-      const at = g.availableAts[upperBound(g.availableAts, now)];
+      const at = g.availableAts.firstNotBefore((x) => x <= now);
       if (at !== undefined && at < next) next = at;
     }
     return next;
@@ -208,7 +214,7 @@ export class WaitingLine {
     const own = sortKey(null, t, p);
     const ahead = (x: Ticket) => compare(x, sortKey(null, x, p), t, own) < 0;
     let count = 0;
-    for (const lane of s.byKind) count += partitionPoint(lane, ahead);
+    for (const lane of s.byKind) count += lane.countBefore(ahead);
     const stored = this.byId.get(t.id);
     if (stored && stored.serviceId === t.serviceId && ahead(stored)) count--;
     return count + 1;
@@ -216,13 +222,13 @@ export class WaitingLine {
 
   /** Smallest queuedAt of the service's waiting tickets (longest wait), null if none. */
   oldestQueuedAt(serviceId: string): number | null {
-    return this.services.get(serviceId)?.queuedAts[0] ?? null;
+    return this.services.get(serviceId)?.queuedAts.first() ?? null;
   }
 
   /** Count of the service's waiting appointment tickets with availableAt <= now. */
   dueAppointments(serviceId: string, now: number): number {
     const s = this.services.get(serviceId);
-    return s ? upperBound(s.appointmentAvailableAts, now) : 0;
+    return s ? s.appointmentAvailableAts.countBefore((x) => x <= now) : 0;
   }
 
   /** The counter's call groups, each once: tickets sent to it by name, then its services' untargeted ones. */
@@ -239,30 +245,29 @@ export class WaitingLine {
     return groups;
   }
 
-  /** Links a waiting ticket (already in byId) into every structure; `sorted` false = append, the constructor sorts. */
+  /** Links a waiting ticket (already in byId) into every structure; `sorted` false = stage it, the constructor settles. */
   private add(t: Ticket, sorted: boolean): void {
     const [groups, groupId] = t.targetCounterId === null ? [this.byService, t.serviceId] : [this.byTarget, t.targetCounterId];
     let g = groups.get(groupId);
-    if (!g) groups.set(groupId, (g = { lanes: new Map(), availableAts: [] }));
+    if (!g) groups.set(groupId, (g = { lanes: new Map(), availableAts: new SortedList(ascending, this.chunkLoad) }));
     const laneId = laneIdOf(t);
     let lane = g.lanes.get(laneId);
-    if (!lane) g.lanes.set(laneId, (lane = []));
+    if (!lane) g.lanes.set(laneId, (lane = new SortedList(laneOrder, this.chunkLoad)));
     let s = this.services.get(t.serviceId);
-    if (!s) this.services.set(t.serviceId, (s = { byKind: [[], [], [], []], queuedAts: [], appointmentAvailableAts: [] }));
-    const byKind = s.byKind[kindOf(t)];
+    if (!s) this.services.set(t.serviceId, (s = newServiceLine(this.chunkLoad)));
     const appointment = t.priorityClass === 'appointment';
     if (sorted) {
-      insertSorted(lane, t, laneOrder);
-      insertNumber(g.availableAts, t.availableAt);
-      insertSorted(byKind, t, laneOrder);
-      insertNumber(s.queuedAts, t.queuedAt);
-      if (appointment) insertNumber(s.appointmentAvailableAts, t.availableAt);
+      lane.insert(t);
+      g.availableAts.insert(t.availableAt);
+      s.byKind[kindOf(t)].insert(t);
+      s.queuedAts.insert(t.queuedAt);
+      if (appointment) s.appointmentAvailableAts.insert(t.availableAt);
     } else {
-      lane.push(t);
-      g.availableAts.push(t.availableAt);
-      byKind.push(t);
-      s.queuedAts.push(t.queuedAt);
-      if (appointment) s.appointmentAvailableAts.push(t.availableAt);
+      lane.stage(t);
+      g.availableAts.stage(t.availableAt);
+      s.byKind[kindOf(t)].stage(t);
+      s.queuedAts.stage(t.queuedAt);
+      if (appointment) s.appointmentAvailableAts.stage(t.availableAt);
     }
   }
 
@@ -275,15 +280,24 @@ export class WaitingLine {
     const lane = g?.lanes.get(laneId);
     const s = this.services.get(t.serviceId);
     if (!g || !lane || !s) throw new Error(`WaitingLine: ticket ${t.id} is not linked`);
-    removeSorted(lane, t, laneOrder);
-    if (lane.length === 0) g.lanes.delete(laneId);
-    removeNumber(g.availableAts, t.availableAt);
-    if (g.availableAts.length === 0) groups.delete(groupId);
-    removeSorted(s.byKind[kindOf(t)], t, laneOrder);
-    removeNumber(s.queuedAts, t.queuedAt);
-    if (t.priorityClass === 'appointment') removeNumber(s.appointmentAvailableAts, t.availableAt);
-    if (s.queuedAts.length === 0) this.services.delete(t.serviceId);
+    lane.delete(t);
+    if (lane.size === 0) g.lanes.delete(laneId);
+    g.availableAts.delete(t.availableAt);
+    if (g.availableAts.size === 0) groups.delete(groupId);
+    s.byKind[kindOf(t)].delete(t);
+    s.queuedAts.delete(t.queuedAt);
+    if (t.priorityClass === 'appointment') s.appointmentAvailableAts.delete(t.availableAt);
+    if (s.queuedAts.size === 0) this.services.delete(t.serviceId);
   }
+}
+
+function newServiceLine(load: number): ServiceLine {
+  const byKind = () => new SortedList<Ticket>(laneOrder, load);
+  return {
+    byKind: [byKind(), byKind(), byKind(), byKind()],
+    queuedAts: new SortedList(ascending, load),
+    appointmentAvailableAts: new SortedList(ascending, load),
+  };
 }
 
 function laneIdOf(t: Ticket): string {

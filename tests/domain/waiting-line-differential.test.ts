@@ -161,7 +161,9 @@ function runDay(seed: number, seen: Seen): string | null {
   let counters = randomCounters(rnd);
   const tickets = new Map<string, Ticket>();
   const numbers = new Map<string, number>();
-  let line = new WaitingLine(policy);
+  // Every other day with tiny chunks, so that the sorted lists split and join their chunks all the time.
+  const options = { chunkLoad: seed % 2 === 0 ? 4 : undefined };
+  let line = new WaitingLine(policy, [], options);
   let now = T0;
   let serial = 0;
 
@@ -241,7 +243,7 @@ function runDay(seed: number, seen: Seen): string | null {
       counters = randomCounters(rnd);
     } else if (r < 0.89) {
       // Rebuilt from the store (every ticket of the day, any status, any order).
-      line = new WaitingLine(policy, [...tickets.values()].sort(() => rnd() - 0.5));
+      line = new WaitingLine(policy, [...tickets.values()].sort(() => rnd() - 0.5), options);
     } else if (r < 0.9) {
       // Putting a stored ticket again, or an unknown id removed, changes nothing.
       const w = waitingNow();
