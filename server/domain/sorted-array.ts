@@ -20,6 +20,12 @@ export function partitionPoint<T>(xs: readonly T[], before: (x: T) => boolean): 
   return lo;
 }
 
+/** A read position in a `SortedList`. */
+export interface ListCursor {
+  chunk: number;
+  index: number;
+}
+
 export class SortedList<T> {
   private readonly cmp: (a: T, b: T) => number;
   private readonly load: number;
@@ -112,6 +118,28 @@ export class SortedList<T> {
   /** The first element, in order, for which `pred` holds (a scan from the start). */
   find(pred: (x: T) => boolean): T | undefined {
     for (const chunk of this.chunks) for (const x of chunk) if (pred(x)) return x;
+    return undefined;
+  }
+
+  /**
+   * From the read position `at` (chunk, index; inclusive) on, the first element for which `pred` holds; `at` is
+   * moved onto it. Undefined at the end. A cursor for merges, valid while the list does not change.
+   */
+  seek(at: ListCursor, pred: (x: T) => boolean): T | undefined {
+    const chunks = this.chunks;
+    for (let c = at.chunk, i = at.index; c < chunks.length; c++, i = 0) {
+      const chunk = chunks[c] as T[];
+      for (; i < chunk.length; i++) {
+        const x = chunk[i] as T;
+        if (pred(x)) {
+          at.chunk = c;
+          at.index = i;
+          return x;
+        }
+      }
+    }
+    at.chunk = chunks.length;
+    at.index = 0;
     return undefined;
   }
 

@@ -1,7 +1,7 @@
 import type { Ticket } from '../../common/model.js';
 import { compare, sortKey, type CounterProfile } from './queue-policy.js';
 import type { PolicySettings } from './settings.js';
-import { ascending, DEFAULT_CHUNK_LOAD, SortedList } from './sorted-array.js';
+import { ascending, DEFAULT_CHUNK_LOAD, SortedList, type ListCursor } from './sorted-array.js';
 
 /**
  * THE DAY'S WAITING TICKETS, ORDERED — the same answers as the scans in
@@ -67,16 +67,11 @@ interface ServiceLine {
   appointmentAvailableAts: SortedList<number>;
 }
 
-/** A lane's read position in `callOrder`'s merge: the lane's available tickets still to come, the current one and its key. */
-interface Cursor {
-  rest: Iterator<Ticket>;
+/** A lane's read position in `callOrder`'s merge: its current ticket and that ticket's key. */
+interface Cursor extends ListCursor {
+  lane: SortedList<Ticket>;
   t: Ticket;
   key: number;
-}
-
-/** The lane's tickets that may be called at `now`, in order (cool-downs and early appointments skipped). */
-function* available(lane: SortedList<Ticket>, now: number): Generator<Ticket, void, undefined> {
-  for (const t of lane) if (t.availableAt <= now) yield t;
 }
 
 export class WaitingLine {
@@ -166,11 +161,13 @@ export class WaitingLine {
     const out: Ticket[] = [];
     if (!(limit > 0)) return out;
     const heap: Cursor[] = [];
+    // Cool-downs and early appointments are skipped.
+    const available = (t: Ticket) => t.availableAt <= now;
     for (const g of this.groupsOf(counter)) {
       for (const lane of g.lanes.values()) {
-        const rest = available(lane, now);
-        const first = rest.next();
-        if (!first.done) heap.push({ rest, t: first.value, key: sortKey(counter, first.value, this.policy) });
+        const at = { chunk: 0, index: 0 };
+        const t = lane.seek(at, available);
+        if (t) heap.push({ lane, chunk: at.chunk, index: at.index, t, key: sortKey(counter, t, this.policy) });
       }
     }
     const less = (a: Cursor, b: Cursor) => compare(a.t, a.key, b.t, b.key) < 0;
@@ -178,10 +175,11 @@ export class WaitingLine {
     while (heap.length > 0 && out.length < limit) {
       const top = heap[0] as Cursor;
       out.push(top.t);
-      const next = top.rest.next();
-      if (!next.done) {
-        top.t = next.value;
-        top.key = sortKey(counter, next.value, this.policy);
+      top.index++;
+      const next = top.lane.seek(top, available);
+      if (next) {
+        top.t = next;
+        top.key = sortKey(counter, next, this.policy);
       } else {
         const last = heap.pop() as Cursor;
         if (heap.length === 0) break;

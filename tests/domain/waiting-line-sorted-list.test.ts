@@ -10,6 +10,14 @@ interface Item {
 }
 const byValue = (a: Item, b: Item) => a.v - b.v;
 
+/** Every element for which `pred` holds, walked with a cursor as callOrder's merge does. */
+function seekAll(list: SortedList<Item>, pred: (x: Item) => boolean): number[] {
+  const out: number[] = [];
+  const at = { chunk: 0, index: 0 };
+  for (let x = list.seek(at, pred); x !== undefined; at.index++, x = list.seek(at, pred)) out.push(x.n);
+  return out;
+}
+
 describe('SortedList (under WaitingLine)', () => {
   it('answers like a sorted array through random inserts and deletes, duplicates included', () => {
     for (let seed = 1; seed <= 40; seed++) {
@@ -47,6 +55,7 @@ describe('SortedList (under WaitingLine)', () => {
           countBefore: numbers.countBefore((x) => x <= probe),
           firstNotBefore: numbers.firstNotBefore((x) => x <= probe),
           find: list.find((x) => x.n % 7 === 0),
+          seek: seekAll(list, (x) => x.n % 3 === 0),
         };
         const want = {
           order: ref.map((x) => x.n),
@@ -56,6 +65,7 @@ describe('SortedList (under WaitingLine)', () => {
           countBefore: ref.filter((x) => x.v <= probe).length,
           firstNotBefore: ref.find((x) => x.v > probe)?.v,
           find: ref.find((x) => x.n % 7 === 0),
+          seek: ref.filter((x) => x.n % 3 === 0).map((x) => x.n),
         };
         if (JSON.stringify(got) !== JSON.stringify(want)) expect(got, label(`step ${step}`)).toEqual(want);
       }
