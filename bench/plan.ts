@@ -51,6 +51,14 @@ export interface Plan {
     loginWorkers: number;
     announcementWorkers: number;
   };
+  /** #14 target 2: each command's server time at a small and a large waiting queue (one server per size). */
+  commandCost: {
+    /** Waiting tickets written into the SQLite file before the measured start; the first and last are compared. */
+    sizes: number[];
+    /** Cycles of issue, call-next, start, transfer, call-next, start, finish; the warm-up is not measured. */
+    cycles: number;
+    warmupCycles: number;
+  };
 }
 
 export const FULL: Plan = {
@@ -65,7 +73,7 @@ export const FULL: Plan = {
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 400 },
   idleClients: { sockets: 10_000, connectBudgetSeconds: 45, displays: 100, calls: 30, callsWith: 20, intervalMs: 150 },
   officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10 },
-  fairness: { seconds: 8, probeIntervalMs: 20, calls: 28, snapshotSockets: 20, loginWorkers: 40, announcementWorkers: 26 },
+  fairness: { seconds: 8, probeIntervalMs: 20, calls: 28, snapshotSockets: 20, loginWorkers: 40, announcementWorkers: 26 },  commandCost: { sizes: [100, 10_000], cycles: 100, warmupCycles: 20 },
 };
 
 export const QUICK: Plan = {
@@ -80,5 +88,5 @@ export const QUICK: Plan = {
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
   idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
   officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4 },
-  fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },
+  fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },  commandCost: { sizes: [100, 1_000], cycles: 3, warmupCycles: 1 },
 };

@@ -25,6 +25,7 @@ const SCENARIOS: Record<ScenarioKey, { scenario: number; figures: string[]; floo
   'idle-clients': { scenario: 4, figures: ['idleSockets', 'rssMiB'], floor: true, ratio: true },
   'office-hour': { scenario: 5, figures: ['ops', 'opsPerSecond', 'errors', 'counters'], floor: false, ratio: false },
   fairness: { scenario: 6, figures: ['seconds', 'worstServicesP50Ms', 'worstKioskPageP50Ms'], floor: true, ratio: true },
+  'command-cost': { scenario: 8, figures: ['worstHandlerRatio', 'worstCpuRatio', 'cycles'], floor: false, ratio: true },
 };
 
 /** Every leaf of a figures object is a finite number. */
