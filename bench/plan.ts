@@ -38,6 +38,8 @@ export interface Plan {
     /** Peak-hour arrivals of the office per (office) hour; the scenario plays ten times this. */
     peakPerHour: number;
     displays: number;
+    /** #14 target 5: one GET /api/auth/me (the no-op authenticated floor) every … ms during the hour. */
+    floorIntervalMs: number;
   };
   /** #13 part 3: GET /api/services and the kiosk page while one client floods the server, against the idle server. */
   fairness: {
@@ -72,7 +74,7 @@ export const FULL: Plan = {
   throughput: { connections: 10, requestsPerConnection: 10, targetSeconds: 10, floorSeconds: 3 },
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 400 },
   idleClients: { sockets: 10_000, connectBudgetSeconds: 45, displays: 100, calls: 30, callsWith: 20, intervalMs: 150 },
-  officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10 },
+  officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10, floorIntervalMs: 50 },
   fairness: { seconds: 8, probeIntervalMs: 20, calls: 28, snapshotSockets: 20, loginWorkers: 40, announcementWorkers: 26 },  commandCost: { sizes: [100, 10_000], cycles: 100, warmupCycles: 20 },
 };
 
@@ -87,6 +89,6 @@ export const QUICK: Plan = {
   throughput: { connections: 10, requestsPerConnection: 3, targetSeconds: 1, floorSeconds: 0.5 },
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
   idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
-  officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4 },
+  officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4, floorIntervalMs: 50 },
   fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },  commandCost: { sizes: [100, 1_000], cycles: 3, warmupCycles: 1 },
 };

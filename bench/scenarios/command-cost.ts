@@ -21,10 +21,13 @@ export const TARGET_RATIO = 2;
 const COMMANDS = ['issue', 'call-next', 'start', 'finish', 'transfer'] as const;
 type Command = (typeof COMMANDS)[number];
 
-/** The counter that works (Schalter 4: residence, asylum), the service issued into, and where transfers go. */
+/**
+ * The counter that works (Schalter 4: residence first, then asylum), the service issued into, and the two
+ * services transfers go between: both the counter's, so that its own part of the queue keeps its length too.
+ */
 const COUNTER = BENCH_COUNTER.id;
 const ISSUE_INTO = 'residence';
-const TRANSFER_TO = 'information';
+const TRANSFER_BETWEEN = ['residence', 'asylum'] as const;
 /** The generated waiting room spans at most this much of the day, ending a minute before the measured start. */
 const QUEUE_SPAN_MS = 3600_000;
 /** A command (or its push) that takes longer fails the scenario: generous, a loaded machine at 10,000 waiting is slow today. */
@@ -182,11 +185,16 @@ async function measureSize(seeded: Seeded, n: number, cycles: number, warmup: nu
         roundTripMs.get(name)?.push(ms);
       }
     };
+    /** The service of the ticket at the counter, from the last call-next. */
+    let current = '';
     const act = (name: Exclude<Command, 'issue'>, payload: Record<string, unknown> = {}) =>
       run(name, async () => {
         const { reply } = await command(desk as Socket, `counter:${name}`, { counterId: COUNTER, ...payload }, COMMAND_TIMEOUT_MS);
         if (!reply.ok) throw new Error(`counter:${name}: ${reply.error.code} ${reply.error.message}`);
-        if (name === 'call-next' && !reply.ticket) throw new Error('counter:call-next: nobody waiting');
+        if (name === 'call-next') {
+          if (!reply.ticket) throw new Error('counter:call-next: nobody waiting');
+          current = reply.ticket.serviceId;
+        }
       });
     const issue = () =>
       run('issue', async () => {
@@ -199,12 +207,13 @@ async function measureSize(seeded: Seeded, n: number, cycles: number, warmup: nu
         const text = await res.text();
         if (res.status !== 201) throw new Error(`issue: HTTP ${res.status} ${text.slice(0, 200)}`);
       });
-    /** One cycle keeps the queue's length: +1 issued, −1 called, the transferred one waits again elsewhere, −1 called. */
+    /** One cycle keeps the queue's length: +1 issued, −1 called, +1 transferred (waiting again), −1 called. */
     const cycle = async () => {
       await issue();
       await act('call-next');
       await act('start');
-      await act('transfer', { serviceId: TRANSFER_TO, keepPlace: false });
+      const to = current === TRANSFER_BETWEEN[0] ? TRANSFER_BETWEEN[1] : TRANSFER_BETWEEN[0];
+      await act('transfer', { serviceId: to, keepPlace: false });
       await act('call-next');
       await act('start');
       await act('finish');
@@ -327,7 +336,7 @@ export async function commandCost(plan: Plan): Promise<ScenarioResult> {
     details,
     notes: [
       `Per size a fresh server (SEED=demo, DEMO_HOURS=always) whose SQLite file got ${p.sizes.join(' / ')} waiting tickets of today between a seeding start and the measured start (scenario 3's generated waiting room, squeezed into the last hour).`,
-      `One admin at ${COUNTER} runs ${p.warmupCycles} warm-up and ${p.cycles} measured cycles of issue (POST /api/tickets into ${ISSUE_INTO}), call-next, start, transfer (to ${TRANSFER_TO}, not keeping the place), call-next, start, finish (/counter socket), one command at a time, each after the previous one's queue:changed push has arrived: the queue keeps its length.`,
+      `One admin at ${COUNTER} runs ${p.warmupCycles} warm-up and ${p.cycles} measured cycles of issue (POST /api/tickets into ${ISSUE_INTO}), call-next, start, transfer (between ${TRANSFER_BETWEEN.join(' and ')}, not keeping the place), call-next, start, finish (/counter socket), one command at a time, each after the previous one's queue:changed push has arrived: the queue keeps its length.`,
       'Handler: the server\'s own timing around each command\'s handler (process.hrtime.bigint(), GET /api/admin/metrics/commands, reset after the warm-up): validation, session, the store transaction with its fsync, the decision and the answer\'s view; not HTTP parsing, socket frames or the pushes. The target is on its median.',
       'CPU incl. pushes: the server main thread\'s CPU time (/proc/<pid>/schedstat; JavaScript and SQLite run there) from sending a command until its push to staff arrived: HTTP or socket, the handler, the push to staff, and whatever else ran meanwhile (the coalesced services push, at most every 250 ms).',
     ],
