@@ -1,13 +1,12 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { CounterActionBodies } from '../../../common/commands.js';
 import { StaffCounterSchema, StaffTicketSchema } from '../../../common/dto-schemas.js';
-import type { StaffTicket } from '../../../common/dto.js';
+import type { SessionUser, StaffTicket } from '../../../common/dto.js';
 import { AppError } from '../../../common/errors.js';
 import { COUNTER_ACTIONS, type CounterAction } from '../../../common/protocol.js';
 import { CounterParams, Id } from '../../../common/schemas.js';
 import { commandTimings } from '../../app/command-timing.js';
 import { runCounterAction, type CounterCommandInput, type CounterOutcome } from '../../app/counter-desk.js';
-import type { SessionUser } from '../../../common/dto.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
 import { NoContent, replies } from '../replies.js';
