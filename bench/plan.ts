@@ -75,7 +75,8 @@ export const FULL: Plan = {
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 400 },
   idleClients: { sockets: 10_000, connectBudgetSeconds: 45, displays: 100, calls: 30, callsWith: 20, intervalMs: 150 },
   officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10, floorIntervalMs: 50 },
-  fairness: { seconds: 8, probeIntervalMs: 20, calls: 28, snapshotSockets: 20, loginWorkers: 40, announcementWorkers: 26 },  commandCost: { sizes: [100, 10_000], cycles: 100, warmupCycles: 20 },
+  fairness: { seconds: 8, probeIntervalMs: 20, calls: 28, snapshotSockets: 20, loginWorkers: 40, announcementWorkers: 26 },
+  commandCost: { sizes: [100, 10_000], cycles: 60, warmupCycles: 10 },
 };
 
 export const QUICK: Plan = {
@@ -90,5 +91,6 @@ export const QUICK: Plan = {
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
   idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
   officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4, floorIntervalMs: 50 },
-  fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },  commandCost: { sizes: [100, 1_000], cycles: 3, warmupCycles: 1 },
+  fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },
+  commandCost: { sizes: [100, 1_000], cycles: 3, warmupCycles: 1 },
 };
