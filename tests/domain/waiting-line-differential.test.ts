@@ -30,7 +30,7 @@ import { makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
 const SERVICES = ['residence', 'asylum', 'naturalisation', 'information', 'pickup'];
 const LANGUAGES = ['de', 'ar', 'tr', 'uk', 'fa'];
 const COUNTER_IDS = ['c1', 'c2', 'c3', 'c4'];
-const DAYS = 150;
+const DAYS = 120;
 const STEPS = 120;
 const FIRST_SEED = 0x14a;
 
@@ -99,7 +99,7 @@ function compareAll(
   if (listed.size !== waiting.length || waiting.some((t) => !listed.has(t.id))) return 'tickets() differs';
   const candidates = groupWaiting(waiting);
   // The line keeps no clock: any moment may be asked, before or after cool-downs end.
-  for (const at of [now, now + pick([1, 30_000, 2 * MIN, 10 * MIN]), now - pick([1, MIN])]) {
+  for (const at of [now, now + pick([1, 30_000, 2 * MIN, 10 * MIN, -1, -MIN])]) {
     for (const c of counters) {
       seen.decisions++;
       const expected = pickNext(c, waiting, at, p);
@@ -260,7 +260,8 @@ function runDay(seed: number, seen: Seen): string | null {
 }
 
 describe('WaitingLine against the scans of queue-policy.ts (differential)', () => {
-  it(`takes every decision the scans take, ${DAYS} random days of ${STEPS} steps`, () => {
+  // About 10 s alone; a loaded machine running the whole suite needs more than vitest's default.
+  it(`takes every decision the scans take, ${DAYS} random days of ${STEPS} steps`, { timeout: 180_000 }, () => {
     const only = process.env.WAITING_LINE_SEED;
     const seeds = only ? [Number(only)] : Array.from({ length: DAYS }, (_, i) => FIRST_SEED + i);
     const seen: Seen = { decisions: 0, picks: 0, equalKeyHeads: 0, skippedUnavailable: 0, targetedPicks: 0, positions: 0, foreignPositions: 0 };

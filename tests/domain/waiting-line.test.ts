@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../common/model.js';
 import { callOrder, pickNext, positionOf } from '../../server/domain/queue-policy.js';
 import { DEFAULT_POLICY } from '../../server/domain/settings.js';
-import { applyTicketCommand } from '../../server/domain/ticket-lifecycle.js';
 import { WaitingLine } from '../../server/domain/waiting-line.js';
 import { seededRandom } from '../../bench/stats.js';
 import { makeCounter, makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
@@ -65,13 +64,11 @@ describe('WaitingLine', () => {
   });
 
   it('skips a returned ticket in its cool-down and says when it may be called', () => {
-    const called = walkIn(0, { status: 'called', counterId: 'c1', callCount: 1 });
-    const r = applyTicketCommand(called, { type: 'return', userId: null }, NOW, P);
-    if (!r.ok) throw new Error(r.code);
-    const back = r.value.ticket;
+    // Returned at NOW: it keeps its place (queuedAt) and is not offered before the cool-down ends.
+    const cooledDown = NOW + P.recallCooldownSeconds * 1000;
+    const back = walkIn(0, { callCount: 1, availableAt: cooledDown });
     const later = walkIn(30);
     const line = new WaitingLine(P, [back, later]);
-    const cooledDown = NOW + P.recallCooldownSeconds * 1000;
 
     expect(line.pickNext(counter, NOW)).toBe(later);
     expect(line.nextCallableAt(counter, NOW)).toBe(cooledDown);
