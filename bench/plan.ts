@@ -38,6 +38,8 @@ export interface Plan {
     /** Peak-hour arrivals of the office per (office) hour; the scenario plays ten times this. */
     peakPerHour: number;
     displays: number;
+    /** #14 target 5: one GET /api/auth/me (the no-op authenticated floor) every … ms during the hour. */
+    floorIntervalMs: number;
   };
   /** #13 part 3: GET /api/services and the kiosk page while one client floods the server, against the idle server. */
   fairness: {
@@ -50,6 +52,14 @@ export interface Plan {
     snapshotSockets: number;
     loginWorkers: number;
     announcementWorkers: number;
+  };
+  /** #14 target 2: each command's server time at a small and a large waiting queue (one server per size). */
+  commandCost: {
+    /** Waiting tickets written into the SQLite file before the measured start; the first and last are compared. */
+    sizes: number[];
+    /** Cycles of issue, call-next, start, transfer, call-next, start, finish; the warm-up is not measured. */
+    cycles: number;
+    warmupCycles: number;
   };
 }
 
@@ -64,8 +74,9 @@ export const FULL: Plan = {
   throughput: { connections: 10, requestsPerConnection: 10, targetSeconds: 10, floorSeconds: 3 },
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 400 },
   idleClients: { sockets: 10_000, connectBudgetSeconds: 45, displays: 100, calls: 30, callsWith: 20, intervalMs: 150 },
-  officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10 },
+  officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10, floorIntervalMs: 50 },
   fairness: { seconds: 8, probeIntervalMs: 20, calls: 28, snapshotSockets: 20, loginWorkers: 40, announcementWorkers: 26 },
+  commandCost: { sizes: [100, 10_000], cycles: 60, warmupCycles: 10 },
 };
 
 export const QUICK: Plan = {
@@ -79,6 +90,7 @@ export const QUICK: Plan = {
   throughput: { connections: 10, requestsPerConnection: 3, targetSeconds: 1, floorSeconds: 0.5 },
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
   idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
-  officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4 },
+  officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4, floorIntervalMs: 50 },
   fairness: { seconds: 1, probeIntervalMs: 20, calls: 2, snapshotSockets: 2, loginWorkers: 6, announcementWorkers: 2 },
+  commandCost: { sizes: [100, 1_000], cycles: 3, warmupCycles: 1 },
 };

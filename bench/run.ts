@@ -15,6 +15,7 @@ import {
   type ScenarioResult,
 } from './report.js';
 import { callLatency } from './scenarios/call-latency.js';
+import { commandCost } from './scenarios/command-cost.js';
 import { fairness } from './scenarios/fairness.js';
 import { idleClients } from './scenarios/idle-clients.js';
 import { officeHour } from './scenarios/office-hour.js';
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
   await step(['idle-clients'], async () => [await idleClients(plan, machine.openFilesLimit)]);
   await step(['office-hour'], async () => [await officeHour(plan)]);
   await step(['fairness'], async () => [await fairness(plan)]);
+  await step(['command-cost'], async () => [await commandCost(plan)]);
 
   const finishedAt = new Date();
   report.finishedAt = finishedAt.toISOString();

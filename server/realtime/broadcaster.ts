@@ -3,7 +3,7 @@ import { EVENT_CATALOG } from '../../common/events.js';
 import type { Office } from '../app/office.js';
 import { CallOrderCache } from '../app/call-order.js';
 import { committedPushes, publicServices } from '../app/pushes.js';
-import { resolveSession } from '../app/sessions.js';
+import { liveSessions } from '../app/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
 import type { CounterNamespace, CounterSocket, DisplayNamespace, KioskNamespace } from './namespaces.js';
 import type { Sequencer } from './sequencer.js';
@@ -163,8 +163,10 @@ export class Broadcaster {
       if (list) list.push(s);
       else byToken.set(s.data.sessionToken, [s]);
     }
+    if (byToken.size === 0) return;
+    const live = await liveSessions(this.office, [...byToken.keys()]);
     for (const [token, sockets] of byToken) {
-      if (await resolveSession(this.office, token)) continue;
+      if (live.has(token)) continue;
       for (const s of sockets) s.disconnect(true);
     }
   }

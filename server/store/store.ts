@@ -181,6 +181,8 @@ export interface EventReader {
   after<K extends EventType>(afterSeq: number, limit: number, types: readonly K[]): Promise<LoggedEventOf<K>[]>;
   /** The newest events of the given types at or after `sinceAt`, newest first. */
   latest<K extends EventType>(types: readonly K[], limit: number, sinceAt?: number): Promise<LoggedEventOf<K>[]>;
+  /** The seq of this site's newest event as this unit of work sees it; 0 when there is none. Read models follow the log by it. */
+  lastSeq(): Promise<number>;
 }
 
 export interface EventWriter extends EventReader {

@@ -23,8 +23,9 @@ const SCENARIOS: Record<ScenarioKey, { scenario: number; figures: string[]; floo
   'ticket-throughput': { scenario: 2, figures: ['ticketsPerSecond', 'p99Ms', 'created201', 'rowsInDatabase'], floor: true, ratio: true },
   'pick-next': { scenario: 3, figures: ['usAt10000'], floor: false, ratio: false },
   'idle-clients': { scenario: 4, figures: ['idleSockets', 'rssMiB'], floor: true, ratio: true },
-  'office-hour': { scenario: 5, figures: ['ops', 'opsPerSecond', 'errors', 'counters'], floor: false, ratio: false },
+  'office-hour': { scenario: 5, figures: ['ops', 'opsPerSecond', 'errors', 'counters', 'worstP99Ms'], floor: true, ratio: true },
   fairness: { scenario: 6, figures: ['seconds', 'worstServicesP50Ms', 'worstKioskPageP50Ms'], floor: true, ratio: true },
+  'command-cost': { scenario: 8, figures: ['worstHandlerRatio', 'worstCpuRatio', 'cycles'], floor: false, ratio: true },
 };
 
 /** Every leaf of a figures object is a finite number. */
