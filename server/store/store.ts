@@ -181,6 +181,13 @@ export interface EventReader {
   after<K extends EventType>(afterSeq: number, limit: number, types: readonly K[]): Promise<LoggedEventOf<K>[]>;
   /** The newest events of the given types at or after `sinceAt`, newest first. */
   latest<K extends EventType>(types: readonly K[], limit: number, sinceAt?: number): Promise<LoggedEventOf<K>[]>;
+  /**
+   * The seq of the site's newest event as this unit of work sees it (0 when
+   * there is none): its own appends and, inside a group commit, those of the
+   * units before it included. A read model that remembers the seq it follows
+   * sees here whether another writer, or a rolled-back group, moved the log.
+   */
+  lastSeq(): Promise<number>;
 }
 
 export interface EventWriter extends EventReader {

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers';
 import type { Statement } from 'better-sqlite3';
@@ -27,8 +27,9 @@ export interface GroupCommitOptions {
 interface Unit {
   /** 'read' units begin a DEFERRED transaction; others IMMEDIATE. A read joins a write group, not the other way. */
   mode: 'read' | 'write';
-  /** The unit's callback, bound to its caller's async context. */
-  run: () => Promise<unknown>;
+  /** Gives the unit its turn (null), or the error that keeps it from running (the BEGIN failed). */
+  start: (refused: Error | null) => void;
+  /** Settles the unit's promise (its callback has ended; maybe its group has committed). */
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -81,6 +82,10 @@ export class SqliteStore implements QueueStore {
   private pumpQueued = false;
   private commitQueued = false;
   private commitCount = 0;
+  /** total_changes() when the running unit began: whether it wrote shows at its end. */
+  private unitChanges = 0;
+  /** Whether the running unit is inside a SAVEPOINT (every unit but the first of a group). */
+  private inSavepoint = false;
   private readonly control: { savepoint: Statement; release: Statement; rollbackTo: Statement; changes: Statement };
   /** Set inside a unit of work, so one started inside another fails at once instead of waiting for itself. */
   private readonly inUnit = new AsyncLocalStorage<true>();
@@ -171,28 +176,43 @@ export class SqliteStore implements QueueStore {
       .map(rows.ticketFromRow);
   }
 
-  private unit<T>(mode: Unit['mode'], run: () => Promise<T>): Promise<T> {
-    if (this.inUnit.getStore()) return Promise.reject(new Error('a unit of work was started inside another one; it would wait for itself'));
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({
-        mode,
-        // The callback runs in its caller's async context, whoever's turn ended before it.
-        run: AsyncResource.bind(() => this.inUnit.run(true, run)),
-        resolve: resolve as (value: unknown) => void,
-        reject,
+  /**
+   * Queues a unit and waits for its turn; the callback then runs in the
+   * caller's own continuation (its async context), and the answer waits for
+   * the group's COMMIT where it must.
+   */
+  private async unit<T>(mode: Unit['mode'], run: () => Promise<T>): Promise<T> {
+    if (this.inUnit.getStore()) throw new Error('a unit of work was started inside another one; it would wait for itself');
+    let unit: Unit | undefined;
+    const answer = new Promise<T>((resolve, reject) => {
+      const turn = new Promise<Error | null>((start) => {
+        unit = { mode, start, resolve: resolve as (value: unknown) => void, reject };
       });
-      if (!this.running && !this.pumpQueued) {
-        // Like an await before the turn: the callback never runs inside the caller's synchronous code.
-        this.pumpQueued = true;
-        queueMicrotask(() => {
-          this.pumpQueued = false;
-          this.pump();
-        });
-      }
+      void turn.then(async (refused) => {
+        if (refused) return reject(refused);
+        let ok = true;
+        let value: unknown;
+        try {
+          value = await this.inUnit.run(true, run);
+        } catch (err) {
+          ok = false;
+          value = err;
+        }
+        this.ended(unit as Unit, ok, value);
+      });
     });
+    this.queue.push(unit as Unit);
+    if (!this.running && !this.pumpQueued) {
+      this.pumpQueued = true;
+      queueMicrotask(() => {
+        this.pumpQueued = false;
+        this.pump();
+      });
+    }
+    return answer;
   }
 
-  /** Runs the next unit, in the open group or a new one; commits the group when no unit is ready. */
+  /** Gives the next unit its turn, in the open group or a new one; commits the group when no unit is ready. */
   private pump(): void {
     while (!this.running) {
       const next = this.queue[0];
@@ -202,12 +222,27 @@ export class SqliteStore implements QueueStore {
       }
       if (this.group && (this.full(this.group) || (this.group.mode === 'DEFERRED' && next.mode === 'write'))) this.endGroup();
       this.queue.shift();
-      if (!this.group && !this.beginGroup(next)) continue;
+      if (!this.group) {
+        const refused = this.beginGroup(next.mode);
+        if (refused) {
+          next.start(refused);
+          continue;
+        }
+      }
+      const g = this.group as Group;
+      g.units++;
+      try {
+        this.unitChanges = this.changes();
+        // The group's first unit needs no SAVEPOINT (they cost every write a copy in the sub-journal): ROLLBACK undoes it.
+        this.inSavepoint = g.units > 1;
+        if (this.inSavepoint) this.control.savepoint.run();
+      } catch (err) {
+        this.abortGroup(err, next);
+        continue;
+      }
+      this.openTickets.beginUnit();
       this.running = true;
-      void this.runUnit(next).finally(() => {
-        this.running = false;
-        this.pump();
-      });
+      next.start(null);
     }
   }
 
@@ -215,51 +250,45 @@ export class SqliteStore implements QueueStore {
     return g.units >= this.maxUnits || performance.now() - g.startedAt >= this.maxMs;
   }
 
-  private beginGroup(first: Unit): boolean {
-    const mode = first.mode === 'read' ? 'DEFERRED' : 'IMMEDIATE';
+  private beginGroup(unitMode: Unit['mode']): Error | null {
+    const mode = unitMode === 'read' ? 'DEFERRED' : 'IMMEDIATE';
     try {
       this.db.exec(`BEGIN ${mode}`);
     } catch (err) {
-      first.reject(asError(classifySqliteError(err, this.db.name)));
-      return false;
+      return asError(classifySqliteError(err, this.db.name));
     }
     this.group = { mode, startedAt: performance.now(), units: 0, dirty: false, held: [] };
-    return true;
+    return null;
   }
 
-  private async runUnit(u: Unit): Promise<void> {
+  /** The unit's callback has ended: keep (RELEASE) or undo (ROLLBACK TO) its writes, then answer now or after the COMMIT. */
+  private ended(u: Unit, ok: boolean, value: unknown): void {
+    this.running = false;
     const g = this.group as Group;
-    g.units++;
-    let changes: number;
-    try {
-      changes = this.changes();
-      this.control.savepoint.run();
-    } catch (err) {
-      this.abortGroup(err, u);
-      return;
-    }
-    this.openTickets.beginUnit();
-    let ok = true;
-    let value: unknown;
-    try {
-      value = await u.run();
-    } catch (err) {
-      ok = false;
-      value = err;
-    }
     if (!this.db.inTransaction) {
       // SQLite rolls a transaction back on its own after some storage failures: the whole group's writes are gone.
       this.openTickets.endUnit(false);
       this.abortGroup(ok ? new Error('the transaction ended inside a unit of work') : value, u);
+      this.pump();
+      return;
+    }
+    if (!ok && !this.inSavepoint) {
+      // The group's first unit failed: nothing else is in the transaction, so it simply ends.
+      this.group = null;
+      this.rollBack(false);
+      this.openTickets.endUnit(false);
+      u.reject(asError(classifySqliteError(value, this.db.name)));
+      this.pump();
       return;
     }
     try {
       if (!ok) this.control.rollbackTo.run();
-      this.control.release.run();
-      if (ok && this.changes() !== changes) g.dirty = true;
+      if (this.inSavepoint) this.control.release.run();
+      if (ok && this.changes() !== this.unitChanges) g.dirty = true;
     } catch (err) {
       this.openTickets.endUnit(false);
       this.abortGroup(err, u);
+      this.pump();
       return;
     }
     this.openTickets.endUnit(ok);
@@ -267,6 +296,7 @@ export class SqliteStore implements QueueStore {
     const settled: Held = { unit: u, ok, value: ok ? value : asError(classifySqliteError(value, this.db.name)) };
     if (g.dirty) g.held.push(settled);
     else settle(settled);
+    this.pump();
   }
 
   private changes(): number {
@@ -309,13 +339,14 @@ export class SqliteStore implements QueueStore {
     current.reject(failure);
   }
 
-  private rollBack(): void {
+  /** Rolls the transaction back; `dropCache`: the group had written, so the open-ticket cache forgets every day. */
+  private rollBack(dropCache = true): void {
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     } catch {
       // A failed disk may refuse the rollback too; SQLite rolls back on its own then.
     }
-    this.openTickets.dropAll();
+    if (dropCache) this.openTickets.dropAll();
   }
 }
 
