@@ -12,6 +12,9 @@ export const DEFAULT_SITE_ID = 'main';
  * one site: everything `tx` reads and writes is that site's. State and events
  * written in one `transaction` commit together or not at all; nothing a
  * transaction wrote is visible to another unit of work before its commit.
+ * (An adapter may run units that start meanwhile inside the same commit, a
+ * group commit, if each of them is answered only after that commit returned
+ * and fails with it.)
  *
  * A unit of work must not wait on anything but the store (no network, no
  * password hashing): it may hold the database's write lock meanwhile.
