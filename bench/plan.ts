@@ -14,9 +14,12 @@ export interface Plan {
   };
   throughput: {
     connections: number;
-    /** Runs of connections × this many requests follow each other until targetSeconds have passed. */
-    requestsPerConnection: number;
-    targetSeconds: number;
+    /** Tickets measured at each queue length: from an empty queue, and from `waiting` waiting tickets. */
+    measured: number;
+    /** The waiting queue of the second measurement (filled by issuing, not measured). */
+    waiting: number;
+    /** Fresh servers, each measuring both queue lengths (and a floor next to it); figures are the medians. */
+    repetitions: number;
     floorSeconds: number;
   };
   pickNext: { sizes: number[]; minMsPerSize: number };
@@ -71,7 +74,7 @@ export const FULL: Plan = {
     intervalMs: { small: 60, large: 120 },
     warmup: 10,
   },
-  throughput: { connections: 10, requestsPerConnection: 10, targetSeconds: 10, floorSeconds: 3 },
+  throughput: { connections: 10, measured: 600, waiting: 2_000, repetitions: 3, floorSeconds: 2 },
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 400 },
   idleClients: { sockets: 10_000, connectBudgetSeconds: 45, displays: 100, calls: 30, callsWith: 20, intervalMs: 150 },
   officeHour: { seconds: 40, timeScale: 60, counters: 20, peakPerHour: 120, displays: 10, floorIntervalMs: 50 },
@@ -87,7 +90,7 @@ export const QUICK: Plan = {
     intervalMs: { small: 50, large: 50 },
     warmup: 2,
   },
-  throughput: { connections: 10, requestsPerConnection: 3, targetSeconds: 1, floorSeconds: 0.5 },
+  throughput: { connections: 10, measured: 60, waiting: 150, repetitions: 1, floorSeconds: 0.5 },
   pickNext: { sizes: [100, 1_000, 10_000, 100_000], minMsPerSize: 40 },
   idleClients: { sockets: 200, connectBudgetSeconds: 8, displays: 20, calls: 8, callsWith: 8, intervalMs: 50 },
   officeHour: { seconds: 4, timeScale: 60, counters: 20, peakPerHour: 120, displays: 4, floorIntervalMs: 50 },

@@ -44,7 +44,7 @@ export class SqliteEvents implements EventWriter {
   }
 
   async lastSeq(): Promise<number> {
-    return Number(this.sql.get('SELECT MAX(seq) AS seq FROM events WHERE site_id = ?', this.siteId)?.seq ?? 0);
+    return Number(this.sql.get('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE site_id = ?', this.siteId)?.seq ?? 0);
   }
 
   async append(events: readonly DomainEvent[]): Promise<LoggedEvent[]> {
