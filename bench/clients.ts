@@ -19,6 +19,8 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** Connect from this local address (e.g. 127.0.0.2, to be another client than the probes). */
   localAddress?: string;
+  /** More handshake fields: a display's `area`, a phone's `ticket`. */
+  auth?: Readonly<Record<string, string>>;
 }
 
 /** One socket on its own websocket connection (what a display or a phone is), connected. */
@@ -28,7 +30,7 @@ export function connectSocket(url: string, ns: string, opts: ConnectOptions = {}
     forceNew: true,
     reconnection: false,
     timeout: opts.timeoutMs ?? 20_000,
-    auth: ns === '/kiosk' ? { protocol: PROTOCOL_VERSION, device: BENCH_KIOSK_TOKEN } : { protocol: PROTOCOL_VERSION },
+    auth: { ...opts.auth, ...(ns === '/kiosk' ? { protocol: PROTOCOL_VERSION, device: BENCH_KIOSK_TOKEN } : { protocol: PROTOCOL_VERSION }) },
     ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
     ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
@@ -56,7 +58,7 @@ export async function connectMany(
   url: string,
   count: number,
   nsFor: (i: number) => string,
-  opts: { concurrency?: number; deadline?: number } = {},
+  opts: { concurrency?: number; deadline?: number; authFor?: (i: number) => Readonly<Record<string, string>> } = {},
 ): Promise<Socket[]> {
   const sockets: Socket[] = [];
   let next = 0;
@@ -64,7 +66,7 @@ export async function connectMany(
   const worker = async () => {
     while (next < count && performance.now() < deadline) {
       const i = next++;
-      sockets.push(await connectSocket(url, nsFor(i)));
+      sockets.push(await connectSocket(url, nsFor(i), opts.authFor ? { auth: opts.authFor(i) } : {}));
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 64, count) }, worker));
