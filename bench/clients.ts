@@ -21,6 +21,8 @@ export interface ConnectOptions {
   localAddress?: string;
   /** More handshake fields: a display's `area`, a phone's `ticket`. */
   auth?: Readonly<Record<string, string>>;
+  /** Counts as connected only once this event (e.g. the first snapshot) has arrived. */
+  ready?: string;
 }
 
 /** One socket on its own websocket connection (what a display or a phone is), connected. */
@@ -36,9 +38,11 @@ export function connectSocket(url: string, ns: string, opts: ConnectOptions = {}
   });
   open.add(socket);
   return new Promise((resolve, reject) => {
+    // Listening before the handshake: the event may come right with it.
+    const ready = opts.ready ? new Promise<void>((done) => socket.once(opts.ready as string, () => done())) : Promise.resolve();
     socket.once('connect', () => {
       socket.off('connect_error');
-      resolve(socket);
+      void ready.then(() => resolve(socket));
     });
     socket.once('connect_error', (err: Error) => {
       socket.close();
@@ -58,7 +62,7 @@ export async function connectMany(
   url: string,
   count: number,
   nsFor: (i: number) => string,
-  opts: { concurrency?: number; deadline?: number; authFor?: (i: number) => Readonly<Record<string, string>> } = {},
+  opts: { concurrency?: number; deadline?: number; authFor?: (i: number) => Readonly<Record<string, string>>; ready?: string } = {},
 ): Promise<Socket[]> {
   const sockets: Socket[] = [];
   let next = 0;
@@ -66,7 +70,7 @@ export async function connectMany(
   const worker = async () => {
     while (next < count && performance.now() < deadline) {
       const i = next++;
-      sockets.push(await connectSocket(url, nsFor(i), opts.authFor ? { auth: opts.authFor(i) } : {}));
+      sockets.push(await connectSocket(url, nsFor(i), { ...(opts.authFor ? { auth: opts.authFor(i) } : {}), ...(opts.ready ? { ready: opts.ready } : {}) }));
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 64, count) }, worker));

@@ -5,6 +5,8 @@ import { connectMany } from './clients.js';
 export interface IdleKind {
   ns: string;
   auth?: Record<string, string>;
+  /** A socket counts once this event (its first snapshot) has come. */
+  ready?: string;
 }
 
 /**
@@ -21,7 +23,8 @@ process.once('message', (m: { url: string; count: number; budgetMs: number; kind
   const t0 = performance.now();
   const kinds = m.kinds && m.kinds.length > 0 ? m.kinds : DEFAULT_KINDS;
   const kind = (i: number) => kinds[i % kinds.length] as IdleKind;
-  connectMany(m.url, m.count, (i) => kind(i).ns, { deadline: t0 + m.budgetMs, authFor: (i) => kind(i).auth ?? {} }).then(
+  const ready = kinds.every((k) => k.ready === kinds[0]?.ready) ? kinds[0]?.ready : undefined;
+  connectMany(m.url, m.count, (i) => kind(i).ns, { deadline: t0 + m.budgetMs, authFor: (i) => kind(i).auth ?? {}, ...(ready ? { ready } : {}) }).then(
     (sockets) => process.send?.({ connected: sockets.length, seconds: (performance.now() - t0) / 1000 }),
     (err: unknown) => process.send?.({ error: err instanceof Error ? err.message : String(err) }),
   );

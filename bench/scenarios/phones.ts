@@ -73,7 +73,11 @@ async function realPhones(url: string, cookie: string, watched: readonly string[
   const opened = await command(staff, 'counter:open', { counterId: CALL_COUNTER.id });
   if (!opened.reply.ok) throw new Error(`counter:open failed: ${opened.reply.error.code}`);
   progress(`connecting ${watched.length} watching phones to the server`);
-  const phones = await connectMany(url, watched.length, () => '/visitor', { authFor: (i) => ({ ticket: watched[i] as string }) });
+  // Each phone counts once its snapshot came: the server has then done its part of the connect.
+  const phones = await connectMany(url, watched.length, () => '/visitor', {
+    authFor: (i) => ({ ticket: watched[i] as string }),
+    ready: 'visitor:snapshot',
+  });
   const arrivals = new PhoneArrivals();
   arrivals.attach(phones);
   let waiting = watched.length;
@@ -82,12 +86,12 @@ async function realPhones(url: string, cookie: string, watched: readonly string[
       if (waiting === 0) throw new Error('every watched ticket has been called: too few for the calls');
       const reached = arrivals.expect(waiting);
       const t0 = performance.now();
-      const { reply, ms: ackMs } = await command(staff, 'counter:call-next', { counterId: CALL_COUNTER.id });
+      const { reply, ms: ackMs } = await command(staff, 'counter:call-next', { counterId: CALL_COUNTER.id }, 30_000);
       if (!reply.ok) throw new Error(`counter:call-next failed: ${reply.error.code} ${reply.error.message}`);
       const last = await reached;
       waiting -= 1;
       const freedPush = arrivals.expect(1);
-      const freed = await command(staff, 'counter:no-show', { counterId: CALL_COUNTER.id });
+      const freed = await command(staff, 'counter:no-show', { counterId: CALL_COUNTER.id }, 30_000);
       if (!freed.reply.ok) throw new Error(`counter:no-show failed: ${freed.reply.error.code}`);
       await freedPush;
       return { ms: last - t0, ackMs };
@@ -151,7 +155,7 @@ export async function phones(plan: Plan): Promise<ScenarioResult> {
       server.url,
       idleCount,
       p.connectBudgetSeconds * 1000,
-      others.map((ticket) => ({ ns: '/visitor', auth: { ticket } })),
+      others.map((ticket) => ({ ns: '/visitor', auth: { ticket }, ready: 'visitor:snapshot' })),
     );
     real = await realPhones(server.url, cookie, watched);
     const rssConnected = rssKiB(server.pid);

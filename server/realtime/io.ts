@@ -66,10 +66,22 @@ export function attachRealtime(
 
   // Public namespaces: a snapshot on connect, and again on request (after a gap), built once per change.
   // #14: a screen names the areas it shows (`auth.area`) and joins their room; calls of other areas never reach it.
+  // The office's areas, read at most once a second however many screens connect at once.
+  let areas: { at: number; ids: Promise<Set<string>> } | null = null;
+  const knownAreas = () => {
+    if (!areas || Date.now() - areas.at >= 1000) {
+      const ids = officeDirectory(office).then((d) => new Set(d.areas.map((a) => a.id)));
+      ids.catch(() => (areas = null));
+      areas = { at: Date.now(), ids };
+    }
+    return areas.ids;
+  };
   display.use((socket, next) => {
-    officeDirectory(office).then(
-      (directory) => {
-        socket.data.areas = displayAreas(socket.handshake.auth.area, new Set(directory.areas.map((a) => a.id)));
+    const requested: unknown = socket.handshake.auth.area;
+    // Most screens name no area: nothing to look up.
+    (requested === undefined ? Promise.resolve(new Set<string>()) : knownAreas()).then(
+      (known) => {
+        socket.data.areas = displayAreas(requested, known);
         next();
       },
       (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
