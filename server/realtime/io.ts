@@ -32,6 +32,8 @@ export interface Realtime {
   snapshotBuilds(): { display: number; kiosk: number };
   /** #14: followed tickets' views the /visitor namespace worked out again after commits. */
   visitorViewsRecomputed(): number;
+  /** #14: reads of the queue that answered /visitor snapshots. */
+  visitorSnapshotReads(): number;
   /** Open sockets per client address on the anonymous namespaces. */
   anonymousSockets: ReadonlyMap<string, number>;
   close(): Promise<void>;
@@ -148,6 +150,7 @@ export function attachRealtime(
     io,
     snapshotBuilds: () => ({ display: displayState.builds, kiosk: kioskState.builds }),
     visitorViewsRecomputed: () => visitors.recomputed,
+    visitorSnapshotReads: () => visitors.snapshotReads,
     anonymousSockets,
     close: async () => {
       unguardKiosk();

@@ -6,6 +6,7 @@ import { VISITOR_NAMESPACE, type VisitorSnapshot } from '../../common/protocol.j
 import { recordEstimatesShown, shownEstimate } from '../app/estimates.js';
 import { followedTicket, followRefusal, unfollowable } from '../app/followed-tickets.js';
 import type { Office } from '../app/office.js';
+import type { QueueView } from '../app/views.js';
 import { EVENT_CATALOG, type LoggedEvent } from '../domain/events.js';
 import { isTicketExpired } from '../domain/ticket-expiry.js';
 import { answer } from './ack.js';
@@ -33,6 +34,8 @@ const roomName = (ticketId: string) => `ticket:${ticketId}`;
 export interface VisitorStats {
   /** Followed tickets' views worked out again after commits (not counting snapshots). */
   recomputed: number;
+  /** Reads of the queue that answered phones' snapshots (several phones share one). */
+  snapshotReads: number;
 }
 
 /**
@@ -64,7 +67,7 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
   const ns: VisitorNamespace = io.of(VISITOR_NAMESPACE);
   const epoch = new Sequencer().epoch;
   const rooms = new Map<string, Room>();
-  const stats: VisitorStats = { recomputed: 0 };
+  const stats: VisitorStats = { recomputed: 0, snapshotReads: 0 };
   /** The followed tickets that can still change, by service. */
   const byService = new Map<string, Set<string>>();
   const index = (id: string, room: Room) => {
@@ -101,16 +104,58 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
   });
 
   /** The current view with this room's seq, read in one go so the two agree. */
+  const snapshotIn = async (v: QueueView, ticketId: string): Promise<VisitorSnapshot> => {
+    const ticket = await followedTicket(v, ticketId);
+    if (ticket instanceof AppError) throw ticket;
+    const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false, estimate: shownEstimate(ticket), service: ticket.serviceId };
+    // A phone that left before its snapshot was read must not leave a room behind.
+    if (ns.adapter.rooms.has(roomName(ticketId))) rooms.set(ticketId, room);
+    room.last ??= JSON.stringify(ticket);
+    track(ticketId, room, ticket);
+    return { ticket, seq: room.seq, epoch, timeZone: v.settings.timeZone };
+  };
+
+  /**
+   * #14: snapshots asked for while a read is under way share the next one, so
+   * thousands of phones connecting at once cost a few views of the queue,
+   * not one each.
+   */
+  type Waiter = { resolve(s: VisitorSnapshot): void; reject(err: unknown): void };
+  let next: Map<string, Waiter[]> | null = null;
+  let reading = false;
+  const readBatch = (): void => {
+    const batch = next;
+    next = null;
+    if (!batch) return;
+    reading = true;
+    stats.snapshotReads += 1;
+    office
+      .view(async (v) => {
+        for (const [id, waiters] of batch) {
+          try {
+            const s = await snapshotIn(v, id);
+            for (const w of waiters) w.resolve(s);
+          } catch (err) {
+            for (const w of waiters) w.reject(err);
+          }
+        }
+      })
+      .catch((err: unknown) => {
+        for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
+      })
+      .finally(() => {
+        reading = false;
+        readBatch();
+      });
+  };
   const snapshot = (ticketId: string): Promise<VisitorSnapshot> =>
-    office.view(async (v) => {
-      const ticket = await followedTicket(v, ticketId);
-      if (ticket instanceof AppError) throw ticket;
-      const room = rooms.get(ticketId) ?? { seq: 0, last: null, final: false, estimate: shownEstimate(ticket), service: ticket.serviceId };
-      // A phone that left before its snapshot was read must not leave a room behind.
-      if (ns.adapter.rooms.has(roomName(ticketId))) rooms.set(ticketId, room);
-      room.last ??= JSON.stringify(ticket);
-      track(ticketId, room, ticket);
-      return { ticket, seq: room.seq, epoch, timeZone: v.settings.timeZone };
+    new Promise((resolve, reject) => {
+      const first = next === null;
+      next ??= new Map();
+      const waiters = next.get(ticketId);
+      if (waiters) waiters.push({ resolve, reject });
+      else next.set(ticketId, [{ resolve, reject }]);
+      if (first && !reading) setImmediate(readBatch);
     });
 
   const expire = (socket: VisitorSocket) => {

@@ -5,7 +5,7 @@ import { event, type LoggedEvent } from '../../server/domain/events.js';
 import { instantAt } from '../../server/domain/time.js';
 import { touchedServices } from '../../server/realtime/visitor.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { closeAll, connect, firstOf, received, type ClientSocket } from '../helpers/socket-clients.js';
+import { closeAll, connect, emitAck, firstOf, ok, received, type ClientSocket } from '../helpers/socket-clients.js';
 import { api, counterAction, issue } from './support.js';
 
 /**
@@ -124,5 +124,16 @@ describe('/visitor recomputes only what a batch can change', () => {
     const moved = await push(phone, (x) => x.position === 2);
     expect(moved.ticket.serviceId).toBe('naturalisation');
     expect(early.id).not.toBe(later.id);
+  });
+
+  test('phones asking at once share reads of the queue, and each gets its own ticket', async () => {
+    const tickets = await Promise.all(Array.from({ length: 20 }, () => draw('residence')));
+    const phones = await Promise.all(tickets.map((t) => follow(t.id)));
+    const before = server.app.realtime.visitorSnapshotReads();
+    const answers = await Promise.all(phones.map((p) => emitAck(p, 'snapshot')));
+    const snaps = answers.map((a) => ok(a).snapshot);
+    expect(snaps.map((s) => s.ticket.id)).toEqual(tickets.map((t) => t.id));
+    expect(new Set(snaps.map((s) => s.ticket.position)).size).toBe(20);
+    expect(server.app.realtime.visitorSnapshotReads() - before).toBeLessThan(20);
   });
 });
