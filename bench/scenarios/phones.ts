@@ -70,7 +70,8 @@ class PhoneArrivals {
  */
 async function realPhones(url: string, cookie: string, watched: readonly string[]): Promise<CallTarget> {
   const staff = await connectSocket(url, '/counter', { cookie });
-  const opened = await command(staff, 'counter:open', { counterId: CALL_COUNTER.id });
+  // Opening a counter changes every follower's estimate: on a slow server that takes a while.
+  const opened = await command(staff, 'counter:open', { counterId: CALL_COUNTER.id }, 120_000);
   if (!opened.reply.ok) throw new Error(`counter:open failed: ${opened.reply.error.code}`);
   progress(`connecting ${watched.length} watching phones to the server`);
   // Each phone counts once its snapshot came: the server has then done its part of the connect.
@@ -84,6 +85,9 @@ async function realPhones(url: string, cookie: string, watched: readonly string[
   return {
     async call() {
       if (waiting === 0) throw new Error('every watched ticket has been called: too few for the calls');
+      // Untimed: the staff snapshot queues behind whatever the server still does after the last call
+      // (logging the estimates shown, the no-show's pushes), so each call starts on a settled server.
+      await staff.timeout(120_000).emitWithAck('snapshot');
       const reached = arrivals.expect(waiting);
       const t0 = performance.now();
       const { reply, ms: ackMs } = await command(staff, 'counter:call-next', { counterId: CALL_COUNTER.id }, 30_000);
@@ -199,7 +203,7 @@ export async function phones(plan: Plan): Promise<ScenarioResult> {
       ],
       notes: [
         `${p.otherTickets.toLocaleString('en')} tickets of the other seven services and ${p.watched.toLocaleString('en')} of ${CALL_SERVICE} wait; the other phones follow the former, ${Math.ceil(idleCount / Math.max(1, p.otherTickets))} a ticket, held by a child process of the bench.`,
-        `One call per ${INTERVAL_MS} ms (back to back when slower), real and floor in ${p.blocks} alternating blocks after ${WARMUP} warm-up calls each. After each call the ticket is marked no-show (untimed).`,
+        `One call per ${INTERVAL_MS} ms (back to back when slower), real and floor in ${p.blocks} alternating blocks after ${WARMUP} warm-up calls each. After each call the ticket is marked no-show, and before each call a staff snapshot is asked for, so that the call starts once the server has done the work the last one left (both untimed).`,
         'RSS is VmRSS from /proc/<pid>/status, the larger of right after connecting and after the calls.',
         ...(complete ? [] : [`Only ${connected} of ${p.sockets} sockets connected within the budget.`]),
       ],
