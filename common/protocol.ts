@@ -99,6 +99,16 @@ export interface DisplayServerEvents {
   'ticket:called': (e: TicketCalledEvent) => void;
   'services:status': (e: ServicesStatus) => void;
 }
+/**
+ * A screen names the areas it shows (`auth: {protocol, area: 'eg'}`, several
+ * comma-separated): it then receives only the calls of counters there, and
+ * its pushes are numbered among the screens of the same areas. Without it (or
+ * naming no known area) a screen receives every area's calls, as before.
+ */
+export interface DisplayHandshakeAuth extends HandshakeAuth {
+  area?: string;
+}
+
 export interface DisplayClientEvents {
   snapshot: (ack: AckFn<{ snapshot: DisplaySnapshot }>) => void;
 }
