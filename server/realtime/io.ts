@@ -138,10 +138,11 @@ export function attachRealtime(
     registerCounterCommands(socket, office, app.log, currentUser);
   });
 
+  // The broadcaster listens first: its push (screens, staff) is read before the phones' (visitor.ts).
+  office.events.on('committed', broadcaster.onCommitted);
   const visitors = registerVisitorNamespace(io, app, office);
   const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress, limits.access);
 
-  office.events.on('committed', broadcaster.onCommitted);
   office.events.on('committed', displayState.changed);
   office.events.on('committed', kioskState.changed);
   office.events.on('sessionEnded', broadcaster.onSessionEnded);

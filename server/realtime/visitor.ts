@@ -204,9 +204,27 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
     return [...ids];
   };
 
+  /**
+   * #14: the commits of one turn of the event loop make one recompute, asked
+   * for after the screens' and staff's push (the broadcaster's listener is
+   * registered first and defers the same way), so a call reaches the waiting
+   * room before thousands of phones are worked out.
+   */
+  let pending: LoggedEvent[] = [];
+  let flush: NodeJS.Immediate | null = null;
   const onCommitted = (events: LoggedEvent[]): void => {
     // Record-only batches change no view; the estimates logged below are one, so logging never loops.
     if (!events.some((e) => EVENT_CATALOG[e.type].changesQueue)) return;
+    pending.push(...events);
+    flush ??= setImmediate(() => {
+      flush = null;
+      const batch = pending;
+      pending = [];
+      recompute(batch);
+    });
+  };
+
+  const recompute = (events: LoggedEvent[]): void => {
     const ids = affected(events);
     if (ids.length === 0) return;
     office
@@ -251,6 +269,7 @@ export function registerVisitorNamespace(io: RealtimeServer, app: FastifyInstanc
 
   app.addHook('onClose', (_instance, done) => {
     clearInterval(sweep);
+    if (flush) clearImmediate(flush);
     office.events.off('committed', onCommitted);
     done();
   });
