@@ -91,7 +91,11 @@ export class Office {
   /** A read of the site's day; `scope` names the services whose figures it needs (all by default). */
   view<T>(fn: (v: QueueView) => T | Promise<T>, scope: ServiceScope = 'all'): Promise<T> {
     const now = this.now();
-    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(r, this.model, now, this.deps.publicUrl, scope)));
+    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(r, this.model, now, this.deps.publicUrl, scope))).catch((err: unknown) => {
+      // A read that joined a group commit which then failed may have brought its writes into the model.
+      if (err instanceof StorageError) this.model.invalidate();
+      throw err;
+    });
   }
 
   /** A view inside a command's transaction: what it shows includes the command's writes so far. */
