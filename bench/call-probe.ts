@@ -12,6 +12,8 @@ import { sleep } from './stats.js';
  */
 export interface CallTarget {
   call(): Promise<{ ms: number; ackMs?: number }>;
+  /** Readies `calls` calls (e.g. issues tickets for them), before a steady sequence starts. */
+  prepare?(calls: number): Promise<void>;
   close(): void;
 }
 
@@ -23,25 +25,39 @@ export const CALL_SERVICE = 'information';
  * The real path: admin calls the next ticket at Schalter 1 over the /counter
  * socket; the server commits, reads its view and broadcasts. After the
  * measurement the ticket is marked a no-show, so the counter is free again.
+ * `tickets` are issued at the start, and before each steady sequence as many
+ * as it needs (untimed), so the queue stays short however many calls are
+ * made. The displays name `area` in their handshake when it is given.
  */
 export async function realCallTarget(
   url: string,
   cookie: string,
   displays: number,
   tickets: number,
+  area?: string,
 ): Promise<CallTarget> {
-  progress(`issuing ${tickets} tickets`);
-  await issueTickets(url, cookie, tickets, () => ({ serviceId: CALL_SERVICE, language: 'de' }));
+  let left = 0;
+  const refill = async (count: number) => {
+    progress(`issuing ${count} tickets`);
+    await issueTickets(url, cookie, count, () => ({ serviceId: CALL_SERVICE, language: 'de' }));
+    left += count;
+  };
+  await refill(tickets);
   const staff = await connectSocket(url, '/counter', { cookie });
   const opened = await command(staff, 'counter:open', { counterId: CALL_COUNTER.id });
   if (!opened.reply.ok) throw new Error(`counter:open failed: ${opened.reply.error.code}`);
-  progress(`connecting ${displays} displays to the server`);
-  const screens = await connectMany(url, displays, () => '/display');
+  progress(`connecting ${displays} displays to the server${area ? ` (area ${area})` : ''}`);
+  const screens = await connectMany(url, displays, () => '/display', area ? { authFor: () => ({ area }) } : {});
   progress('connected');
   const arrivals = new Arrivals(displays);
   arrivals.attach(screens);
   return {
+    async prepare(calls) {
+      if (left < calls) await refill(calls - left);
+    },
     async call() {
+      if (left === 0) await refill(1);
+      left -= 1;
       const t0 = performance.now();
       const { reply, ms: ackMs } = await command(staff, 'counter:call-next', { counterId: CALL_COUNTER.id });
       if (!reply.ok) throw new Error(`counter:call-next failed: ${reply.error.code} ${reply.error.message}`);
@@ -101,6 +117,7 @@ export async function steadyCalls(
 ): Promise<{ ms: number[]; ackMs: number[] }> {
   const ms: number[] = [];
   const ackMs: number[] = [];
+  await target.prepare?.(count);
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const due = start + i * intervalMs;

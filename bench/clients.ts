@@ -19,6 +19,10 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** Connect from this local address (e.g. 127.0.0.2, to be another client than the probes). */
   localAddress?: string;
+  /** More handshake fields: a display's `area`, a phone's `ticket`. */
+  auth?: Readonly<Record<string, string>>;
+  /** Counts as connected only once this event (e.g. the first snapshot) has arrived. */
+  ready?: string;
 }
 
 /** One socket on its own websocket connection (what a display or a phone is), connected. */
@@ -28,15 +32,17 @@ export function connectSocket(url: string, ns: string, opts: ConnectOptions = {}
     forceNew: true,
     reconnection: false,
     timeout: opts.timeoutMs ?? 20_000,
-    auth: ns === '/kiosk' ? { protocol: PROTOCOL_VERSION, device: BENCH_KIOSK_TOKEN } : { protocol: PROTOCOL_VERSION },
+    auth: { ...opts.auth, ...(ns === '/kiosk' ? { protocol: PROTOCOL_VERSION, device: BENCH_KIOSK_TOKEN } : { protocol: PROTOCOL_VERSION }) },
     ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
     ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
   });
   open.add(socket);
   return new Promise((resolve, reject) => {
+    // Listening before the handshake: the event may come right with it.
+    const ready = opts.ready ? new Promise<void>((done) => socket.once(opts.ready as string, () => done())) : Promise.resolve();
     socket.once('connect', () => {
       socket.off('connect_error');
-      resolve(socket);
+      void ready.then(() => resolve(socket));
     });
     socket.once('connect_error', (err: Error) => {
       socket.close();
@@ -56,7 +62,7 @@ export async function connectMany(
   url: string,
   count: number,
   nsFor: (i: number) => string,
-  opts: { concurrency?: number; deadline?: number } = {},
+  opts: { concurrency?: number; deadline?: number; authFor?: (i: number) => Readonly<Record<string, string>>; ready?: string } = {},
 ): Promise<Socket[]> {
   const sockets: Socket[] = [];
   let next = 0;
@@ -64,7 +70,7 @@ export async function connectMany(
   const worker = async () => {
     while (next < count && performance.now() < deadline) {
       const i = next++;
-      sockets.push(await connectSocket(url, nsFor(i)));
+      sockets.push(await connectSocket(url, nsFor(i), { ...(opts.authFor ? { auth: opts.authFor(i) } : {}), ...(opts.ready ? { ready: opts.ready } : {}) }));
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 64, count) }, worker));

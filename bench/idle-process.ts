@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import { trackChild } from './cleanup.js';
+import type { IdleKind } from './idle-holder.js';
 
 export interface IdleSockets {
   connected: number;
@@ -11,9 +12,10 @@ export interface IdleSockets {
 
 /**
  * Forks bench/idle-holder.js and has it open up to `count` idle sockets
- * (half /display, half /kiosk), starting no new handshake after `budgetMs`.
+ * (of `kinds` by turns; default half /display, half /kiosk), starting no new
+ * handshake after `budgetMs`.
  */
-export async function holdIdleSockets(url: string, count: number, budgetMs: number): Promise<IdleSockets> {
+export async function holdIdleSockets(url: string, count: number, budgetMs: number, kinds?: IdleKind[]): Promise<IdleSockets> {
   const child = fork(resolve(import.meta.dirname, 'idle-holder.js'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: ['--max-old-space-size=4096'],
@@ -36,7 +38,7 @@ export async function holdIdleSockets(url: string, count: number, budgetMs: numb
         clearTimeout(timer);
         reject(new Error(`the idle holder exited (${code})`));
       });
-      child.send({ url, count, budgetMs });
+      child.send({ url, count, budgetMs, kinds });
     });
     return { ...answer, drop };
   } catch (err) {

@@ -7,7 +7,7 @@ export type Figures = Record<string, FigureValue>;
 
 /** One row of the report: the figures, the floor measured in the same run, the ratio and the target. */
 export interface ScenarioResult {
-  scenario: 1 | 2 | 3 | 4 | 5 | 6;
+  scenario: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
   title: string;
   /** One line for the table. */
   headline: string;
@@ -28,6 +28,8 @@ export const SCENARIO_KEYS = [
   'idle-clients',
   'office-hour',
   'fairness',
+  'phones',
+  'command-cost',
 ] as const;
 export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 

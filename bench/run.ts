@@ -15,9 +15,11 @@ import {
   type ScenarioResult,
 } from './report.js';
 import { callLatency } from './scenarios/call-latency.js';
+import { commandCost } from './scenarios/command-cost.js';
 import { fairness } from './scenarios/fairness.js';
 import { idleClients } from './scenarios/idle-clients.js';
 import { officeHour } from './scenarios/office-hour.js';
+import { phones } from './scenarios/phones.js';
 import { pickNextCost } from './scenarios/pick-next.js';
 import { ticketThroughput } from './scenarios/ticket-throughput.js';
 import { SERVER_MAIN } from './server-process.js';
@@ -102,6 +104,8 @@ async function main(): Promise<number> {
   await step(['idle-clients'], async () => [await idleClients(plan, machine.openFilesLimit)]);
   await step(['office-hour'], async () => [await officeHour(plan)]);
   await step(['fairness'], async () => [await fairness(plan)]);
+  await step(['phones'], async () => [await phones(plan)]);
+  await step(['command-cost'], async () => [await commandCost(plan)]);
 
   const finishedAt = new Date();
   report.finishedAt = finishedAt.toISOString();

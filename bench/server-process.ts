@@ -148,15 +148,16 @@ export async function login(url: string, username: string, password: string): Pr
   return cookie.split(';')[0] ?? '';
 }
 
-/** Issues `count` tickets as staff (not rate-limited), `concurrency` requests at a time. */
+/** Issues `count` tickets as staff (not rate-limited), `concurrency` requests at a time; resolves with their ids (visitor tokens) in order. */
 export async function issueTickets(
   url: string,
   cookie: string,
   count: number,
   pick: (i: number) => { serviceId: string; language: string },
   concurrency = 4,
-): Promise<void> {
+): Promise<string[]> {
   let next = 0;
+  const ids: string[] = [];
   const worker = async () => {
     while (next < count) {
       const i = next++;
@@ -166,8 +167,9 @@ export async function issueTickets(
         body: JSON.stringify(pick(i)),
       });
       if (res.status !== 201) throw new Error(`issuing a ticket failed: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
+      ids[i] = ((await res.json()) as { id: string }).id;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  return ids;
 }

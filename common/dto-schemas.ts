@@ -2,6 +2,8 @@ import Type, { type Static, type TSchema } from 'typebox';
 import type {
   AgentTokenIssued,
   BookedAppointment,
+  CommandTiming,
+  CommandTimings,
   DeviceTokenIssued,
   DeviceTokenRevoked,
   ErrorResponse,
@@ -281,6 +283,23 @@ export const AlarmClearedSchema = Type.Object({
 export const AlarmRaisedSchema = Type.Object({ alarm: CounterAlarmSchema });
 export const AlarmAcknowledgedSchema = Type.Object({ cleared: AlarmClearedSchema });
 
+/** #14: server time per command (admin metrics). */
+const Micros = (description: string) => Type.Number({ description: `${description} (µs)` });
+export const CommandTimingSchema = Type.Object({
+  command: Type.String({ description: '`issue`, `checkin`, or a counter action (`call-next`, `start`, `finish`, `transfer`, …)' }),
+  count: Type.Integer({ description: 'Commands answered successfully since `since`' }),
+  errors: Type.Integer({ description: 'Commands refused or failed since `since` (not in the times)' }),
+  p50Us: Micros('Median server time of the handler'),
+  p99Us: Micros('99th percentile'),
+  maxUs: Micros('Longest'),
+  meanUs: Micros('Mean'),
+  samples: Type.Integer({ description: 'How many of the times the percentiles come from (a uniform sample of at most 1,024)' }),
+});
+export const CommandTimingsSchema = Type.Object({
+  since: Instant('When the figures began: server start or the last reset'),
+  commands: Type.Array(CommandTimingSchema),
+});
+
 // ---------------------------------------------------------------------------
 // The hand-written types and the schemas must not drift apart: each line below
 // fails to compile when a field is added, dropped or retyped on one side only.
@@ -314,4 +333,6 @@ export type DtoSchemasAgree = [
   Check<Agree<typeof DeviceTokenRevokedSchema, DeviceTokenRevoked>>,
   Check<Agree<typeof CounterAlarmSchema, CounterAlarm>>,
   Check<Agree<typeof AlarmClearedSchema, AlarmCleared>>,
+  Check<Agree<typeof CommandTimingSchema, CommandTiming>>,
+  Check<Agree<typeof CommandTimingsSchema, CommandTimings>>,
 ];

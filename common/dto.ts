@@ -195,3 +195,26 @@ export interface FeedbackStats {
   to: string;
   days: FeedbackDayStats[];
 }
+
+/** #14: server time of one command name, measured around its handler (µs, one decimal). */
+export interface CommandTiming {
+  /** `issue`, `checkin`, or a counter action (`call-next`, `start`, `finish`, `transfer`, …). */
+  command: string;
+  /** Commands answered successfully since `since`. */
+  count: number;
+  /** Commands refused or failed since `since` (not in the times). */
+  errors: number;
+  p50Us: number;
+  p99Us: number;
+  maxUs: number;
+  meanUs: number;
+  /** How many of the `count` times the percentiles come from (a uniform sample of at most 1,024). */
+  samples: number;
+}
+
+/** #14: `GET /api/admin/metrics/commands`, per command since the server started or the figures were reset. */
+export interface CommandTimings {
+  /** When the figures began (server start or reset), epoch ms. */
+  since: number;
+  commands: CommandTiming[];
+}

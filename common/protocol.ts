@@ -61,9 +61,18 @@ export interface CounterSnapshot extends Sequenced, OfficeClock {
   counters: StaffCounter[];
   /** Alarms raised today that nobody has acknowledged, oldest first. */
   alarms: CounterAlarm[];
-  /** Per open counter, its callable waiting tickets' staff refs in the order `call-next` would take them. */
+  /**
+   * Per open counter, the staff refs of its first CALL_ORDER_LIMIT callable
+   * waiting tickets in the order `call-next` would take them.
+   */
   callOrder: Record<string, string[]>;
 }
+
+/**
+ * How many tickets of a counter's call order staff screens get: more than a
+ * desk can show, and a push stays the same size however long the queue is.
+ */
+export const CALL_ORDER_LIMIT = 50;
 
 export interface QueueChanged extends Sequenced {
   /** Tickets whose state changed; a ticket no longer waiting/called/serving has its final status. */
@@ -71,8 +80,8 @@ export interface QueueChanged extends Sequenced {
   counters: StaffCounter[];
   services: ServiceQueueStats[];
   /**
-   * The call order of every open counter whose order changed since the previous
-   * push (in full); a counter not listed keeps its order, a counter no longer
+   * The call order (its first CALL_ORDER_LIMIT) of every open counter whose order changed
+   * since the previous push; a counter not listed keeps its order, a counter no longer
    * open has none. Sending every counter's order with every change would cost
    * O(counters × waiting) per push and per staff screen.
    */
@@ -90,6 +99,16 @@ export interface DisplayServerEvents {
   'ticket:called': (e: TicketCalledEvent) => void;
   'services:status': (e: ServicesStatus) => void;
 }
+/**
+ * A screen names the areas it shows (`auth: {protocol, area: 'eg'}`, several
+ * comma-separated): it then receives only the calls of counters there, and
+ * its pushes are numbered among the screens of the same areas. Without it (or
+ * naming no known area) a screen receives every area's calls, as before.
+ */
+export interface DisplayHandshakeAuth extends HandshakeAuth {
+  area?: string;
+}
+
 export interface DisplayClientEvents {
   snapshot: (ack: AckFn<{ snapshot: DisplaySnapshot }>) => void;
 }

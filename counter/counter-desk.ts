@@ -7,7 +7,7 @@ import './counter-queue-list.js';
 import './counter-service-stats.js';
 import './counter-transfer-dialog.js';
 import { counterIntents } from './intents.js';
-import { availability, currentTicket, longestWaitMs, pickableCounters, statsFor, waitingFor, type DeskAction, type DeskState } from './state.js';
+import { availability, currentTicket, longestWaitMs, pickableCounters, statsFor, waitingBeyondList, waitingFor, type DeskAction, type DeskState } from './state.js';
 import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 
@@ -164,6 +164,7 @@ export class CounterDesk extends LitElement {
           ></counter-service-stats>
           <counter-queue-list
             .tickets=${waitingFor(desk, counter)}
+            .more=${waitingBeyondList(desk, counter)}
             .services=${this.services}
             now=${this.now}
             ?canCall=${mine && ticket === null && !this.busy}

@@ -14,6 +14,7 @@ import { wholeMinutes } from './time-format.js';
 export class CounterQueueList extends LitElement {
   static override properties = {
     tickets: { attribute: false },
+    more: { type: Number },
     services: { attribute: false },
     now: { type: Number },
     canCall: { type: Boolean },
@@ -49,6 +50,8 @@ export class CounterQueueList extends LitElement {
 
   private readonly texts = counterTexts.consume(this);
   declare tickets: StaffTicket[];
+  /** Waiting tickets of this counter beyond the list (it shows the first of a long queue only). */
+  declare more: number;
   declare services: PublicService[];
   declare now: number;
   declare canCall: boolean;
@@ -56,6 +59,7 @@ export class CounterQueueList extends LitElement {
   constructor() {
     super();
     this.tickets = [];
+    this.more = 0;
     this.services = [];
     this.now = Date.now();
     this.canCall = false;
@@ -109,6 +113,7 @@ export class CounterQueueList extends LitElement {
               )}
             </tbody>
           </table>`}
+      ${this.more > 0 ? html`<p class="muted" data-more=${this.more}>${t('queueMore', { count: this.more })}</p>` : nothing}
     </section>`;
   }
 }

@@ -1,7 +1,7 @@
 import type { ServiceQueueStats, SessionUser, StaffCounter, StaffTicket } from '../common/dto.js';
 import { canApply, type TicketCommandType } from '../common/lifecycle.js';
 import type { TicketStatus } from '../common/model.js';
-import type { CounterSnapshot, QueueChanged } from '../common/protocol.js';
+import { CALL_ORDER_LIMIT, type CounterSnapshot, type QueueChanged } from '../common/protocol.js';
 
 /**
  * What the counter app knows of the office, rebuilt from `counter:snapshot` and
@@ -83,11 +83,24 @@ export function waitingFor(state: DeskState, counter: StaffCounter): StaffTicket
     const order = state.callOrder[counter.id] ?? [];
     return order.map((ref) => state.tickets.get(ref)).filter((t): t is StaffTicket => t?.status === 'waiting');
   }
+  return servedWaiting(state, counter).sort((a, b) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.number.localeCompare(b.number));
+}
+
+/** The waiting tickets a counter serves: its services, and those transferred to it by name. */
+function servedWaiting(state: DeskState, counter: StaffCounter): StaffTicket[] {
   const served = servedServiceIds(counter);
   return [...state.tickets.values()]
     .filter((t) => t.status === 'waiting')
-    .filter((t) => (t.targetCounterId === null ? served.includes(t.serviceId) : t.targetCounterId === counter.id))
-    .sort((a, b) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.number.localeCompare(b.number));
+    .filter((t) => (t.targetCounterId === null ? served.includes(t.serviceId) : t.targetCounterId === counter.id));
+}
+
+/**
+ * How many of a counter's waiting tickets its list leaves out: the server sends
+ * an open counter's first CALL_ORDER_LIMIT only. Zero when the list is whole.
+ */
+export function waitingBeyondList(state: DeskState, counter: StaffCounter): number {
+  const listed = waitingFor(state, counter).length;
+  return listed < CALL_ORDER_LIMIT ? 0 : Math.max(0, servedWaiting(state, counter).length - listed);
 }
 
 /** Queue figures of the counter's services, primary ones first. */

@@ -4,7 +4,7 @@ import { LiveChannel, type ConnectionState } from '../common/client/live-channel
 import type { DisplayCall, PublicService } from '../common/dto.js';
 import { DISPLAY_CATALOGS, type DisplayKey } from '../common/i18n/display/index.js';
 import { translator } from '../common/i18n/format.js';
-import { NAMESPACES, type DisplayClientEvents, type DisplayServerEvents, type TicketCalledEvent } from '../common/protocol.js';
+import { NAMESPACES, type DisplayClientEvents, type DisplayHandshakeAuth, type DisplayServerEvents, type TicketCalledEvent } from '../common/protocol.js';
 import { appStyles } from './display-app.styles.js';
 import { applyCall, applyClock, applyServices, applySnapshot, emptyBoard, servicesInArea, type Board } from './board.js';
 import { CallAnnouncer } from './call-announcer.js';
@@ -71,6 +71,8 @@ export class DisplayApp extends LitElement {
     this.announcer = new CallAnnouncer({ settings: this.settings, onBlocked: (b) => (this.soundBlocked = b) });
     this.channel = new LiveChannel<DisplayServerEvents, DisplayClientEvents, 'display:snapshot'>({
       namespace: NAMESPACES.display,
+      // The server sends this screen only its areas' calls (#14); it still filters them itself.
+      ...(this.settings.areas ? { auth: { area: this.settings.areas.join(',') } satisfies DisplayHandshakeAuth } : {}),
       snapshotEvent: 'display:snapshot',
       // Missed calls come in here: they join the history but are never announced late.
       onSnapshot: (s) => {

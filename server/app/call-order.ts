@@ -1,6 +1,7 @@
 import type { Counter, Ticket } from '../../common/model.js';
 import type { LoggedEvent } from '../domain/events.js';
-import { callOrder, callOrders, groupWaiting, nextCallableAt, type CounterProfile } from '../domain/queue-policy.js';
+import { CALL_ORDER_LIMIT } from '../../common/protocol.js';
+import type { CounterProfile } from '../domain/queue-policy.js';
 import type { SiteReader, UserRecord } from '../store/store.js';
 import type { QueueView } from './views.js';
 
@@ -23,11 +24,10 @@ const viewProfile = (v: QueueView, c: Counter): CounterProfile => profileOf(c, c
 /** Staff screens name tickets by their staff reference, never by the visitor's token. */
 const refs = (tickets: readonly { ref: string }[]) => tickets.map((t) => t.ref);
 
-/** Every open counter's callable tickets (staff refs) in the order call-next would take them. */
+/** Every open counter's first callable tickets (staff refs) in the order call-next would take them. */
 export function openCounterCallOrder(v: QueueView): Record<string, string[]> {
-  const open = v.counters.filter((c) => c.open).map((c) => viewProfile(v, c));
   const order: Record<string, string[]> = {};
-  for (const [counterId, tickets] of callOrders(open, v.waiting, v.now, v.settings.policy)) order[counterId] = refs(tickets);
+  for (const c of v.counters) if (c.open) order[c.id] = refs(v.line.callOrder(viewProfile(v, c), v.now, CALL_ORDER_LIMIT));
   return order;
 }
 
@@ -79,7 +79,6 @@ export class CallOrderCache {
     const policy = JSON.stringify(v.settings.policy);
     if (policy !== this.policy) this.clear();
     this.policy = policy;
-    let candidates: ((c: CounterProfile) => Ticket[]) | null = null;
     const order: Record<string, string[]> = {};
     const open = new Set<string>();
     for (const counter of v.counters.filter((c) => c.open)) {
@@ -95,9 +94,11 @@ export class CallOrderCache {
         order[counter.id] = known.order;
         continue;
       }
-      candidates ??= groupWaiting(v.waiting);
-      const mine = candidates(profile);
-      const entry = { basis, order: refs(callOrder(profile, mine, v.now, v.settings.policy)), until: nextCallableAt(mine, v.now) };
+      const entry = {
+        basis,
+        order: refs(v.line.callOrder(profile, v.now, CALL_ORDER_LIMIT)),
+        until: v.line.nextCallableAt(profile, v.now),
+      };
       this.entries.set(counter.id, entry);
       order[counter.id] = entry.order;
     }

@@ -3,7 +3,6 @@ import { AppError } from '../../common/errors.js';
 import type { Counter, Ticket } from '../../common/model.js';
 import type { CounterAction } from '../../common/protocol.js';
 import { event, type DomainEvent } from '../domain/events.js';
-import { pickNext } from '../domain/queue-policy.js';
 import { businessDate } from '../domain/time.js';
 import type { SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
@@ -43,7 +42,7 @@ export async function runCounterAction(
   const step = await office.command(async (tx, now) => {
     const counter = await tx.catalog.counter(input.counterId);
     if (!counter) throw new AppError('COUNTER_NOT_FOUND');
-    const s = await decide(tx, now, action, counter, input, user);
+    const s = await decide(office, tx, now, action, counter, input, user);
     if (s.counter !== counter) await tx.catalog.putCounter(s.counter);
     return { result: s, events: s.events };
   });
@@ -56,6 +55,7 @@ export async function runCounterAction(
 }
 
 async function decide(
+  office: Office,
   tx: SiteTx,
   now: number,
   action: CounterAction,
@@ -103,7 +103,7 @@ async function decide(
     case 'call-next':
     case 'call': {
       if (activeCurrent) throw new AppError('COUNTER_BUSY');
-      const next = action === 'call' ? await ticketForCall(tx, now, counter, input) : await pickFor(tx, now, counter);
+      const next = action === 'call' ? await ticketForCall(tx, now, counter, input) : await pickFor(office, tx, now, counter);
       if (!next) return { ticket: null, counter, events: [] };
       const r = await applyToTicket(tx, next, { type: 'call', counterId: counter.id, userId: user.id }, now);
       return { ticket: r.result, counter: { ...counter, currentTicketId: r.result.id }, events: r.events };
@@ -142,11 +142,9 @@ export async function closeCountersOf(office: Office, user: SessionUser): Promis
   });
 }
 
-async function pickFor(tx: SiteTx, now: number, counter: Counter): Promise<Ticket | null> {
-  const settings = await tx.catalog.settings();
-  const open = await tx.tickets.open(businessDate(now, settings.timeZone));
-  const waiting = open.filter((t) => t.status === 'waiting');
-  return pickNext(await counterProfile(tx, counter), waiting, now, settings.policy);
+/** The queue policy's choice, from the site's waiting line (brought up to date within this transaction). */
+async function pickFor(office: Office, tx: SiteTx, now: number, counter: Counter): Promise<Ticket | null> {
+  return (await office.lineIn(tx, now)).pickNext(await counterProfile(tx, counter), now);
 }
 
 /** Staff may call any waiting ticket of the day, except one another counter was sent by name. */

@@ -7,10 +7,12 @@ import { checkIn } from '../domain/check-in.js';
 import { event, type DomainEvent, type EventPayloads, type LoggedEvent } from '../domain/events.js';
 import { formatTicketNumber } from '../domain/numbering.js';
 import { businessDate } from '../domain/time.js';
-import type { QueueStore, SiteTx } from '../store/store.js';
+import type { WaitingLine } from '../domain/waiting-line.js';
+import { StorageError, type QueueStore, type SiteReader, type SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newTicketRef, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
+import { modelBasis, SiteModel, ticketsNamed } from './read-model.js';
 import { QueueView, type ServiceScope } from './views.js';
 
 export interface IssueInput {
@@ -48,6 +50,8 @@ export interface OfficeDeps {
 export class Office {
   /** `committed`: events after their transaction committed; `sessionEnded`: a staff session's token after logout. */
   readonly events = new EventEmitter<{ committed: [LoggedEvent[]]; sessionEnded: [string] }>();
+  /** The site's day kept per event: views read it instead of the whole queue. */
+  readonly model = new SiteModel();
 
   constructor(readonly deps: OfficeDeps) {}
 
@@ -66,10 +70,20 @@ export class Office {
   /** Runs a command transaction and announces its events after commit. */
   async command<T>(fn: (tx: SiteTx, now: number) => Promise<{ result: T; events: DomainEvent[] }>): Promise<T> {
     const now = this.now();
-    const { result, logged } = await this.store.transaction(this.siteId, async (tx) => {
-      const out = await fn(tx, now);
-      return { result: out.result, logged: await tx.events.append(out.events) };
-    });
+    let outcome;
+    try {
+      outcome = await this.store.transaction(this.siteId, async (tx) => {
+        const out = await fn(tx, now);
+        const logged = await tx.events.append(out.events);
+        return { result: out.result, logged, tickets: await ticketsNamed(tx, logged) };
+      });
+    } catch (err) {
+      // A failed commit may take back writes that later units of work already saw.
+      if (err instanceof StorageError) this.model.invalidate();
+      throw err;
+    }
+    const { result, logged, tickets } = outcome;
+    this.model.apply(logged, tickets);
     if (logged.length > 0) this.events.emit('committed', logged);
     return result;
   }
@@ -77,12 +91,22 @@ export class Office {
   /** A read of the site's day; `scope` names the services whose figures it needs (all by default). */
   view<T>(fn: (v: QueueView) => T | Promise<T>, scope: ServiceScope = 'all'): Promise<T> {
     const now = this.now();
-    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(r, now, this.deps.publicUrl, scope)));
+    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(r, this.model, now, this.deps.publicUrl, scope))).catch((err: unknown) => {
+      // A read that joined a group commit which then failed may have brought its writes into the model.
+      if (err instanceof StorageError) this.model.invalidate();
+      throw err;
+    });
   }
 
   /** A view inside a command's transaction: what it shows includes the command's writes so far. */
-  viewIn(tx: SiteTx, now: number, scope: ServiceScope = 'all'): Promise<QueueView> {
-    return QueueView.load(tx, now, this.deps.publicUrl, scope);
+  viewIn(tx: SiteTx, now: number, scope: ServiceScope = 'all', people = true): Promise<QueueView> {
+    return QueueView.load(tx, this.model, now, this.deps.publicUrl, scope, people);
+  }
+
+  /** The site's waiting line as this unit of work sees it (call-next needs nothing else of a view). */
+  async lineIn(r: SiteReader, now: number): Promise<WaitingLine> {
+    await this.model.sync(r, modelBasis(await r.catalog.settings(), now));
+    return this.model.waiting;
   }
 
   /**
@@ -92,7 +116,7 @@ export class Office {
    */
   async issueTicket(input: IssueInput): Promise<PublicTicket> {
     return this.command(async (tx, now) => {
-      const view = await this.viewIn(tx, now, [input.serviceId]);
+      const view = await this.viewIn(tx, now, [input.serviceId], false);
       const state = view.serviceState(input.serviceId);
       if (!state || !state.service.active) throw new AppError('SERVICE_NOT_FOUND');
       if (!input.staff && !state.open && state.closedReason) throw new AppError(closedReasonToError(state.closedReason));
@@ -142,7 +166,7 @@ export class Office {
         ...decision.value,
       });
       await tx.appointments.put({ ...appt, status: 'checked_in', ticketId: ticket.id });
-      const shown = (await this.viewIn(tx, now, [ticket.serviceId])).publicTicket(ticket);
+      const shown = (await this.viewIn(tx, now, [ticket.serviceId], false)).publicTicket(ticket);
       return {
         result: shown,
         events: [
@@ -194,7 +218,7 @@ export class Office {
     const now = this.now();
     return this.store.read(this.siteId, async (r) => {
       const t = await liveTicket(r, id, now);
-      return (await QueueView.load(r, now, this.deps.publicUrl, [t.serviceId])).publicTicket(t);
+      return (await QueueView.load(r, this.model, now, this.deps.publicUrl, [t.serviceId], false)).publicTicket(t);
     });
   }
 

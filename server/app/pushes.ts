@@ -30,7 +30,9 @@ export function committedPushes(
   want: { queue: boolean },
   orders: CallOrderCache,
 ): Promise<CommittedPushes> {
-  const ticketIds = [...new Set(events.map((e) => e.ticketId).filter((id) => id !== null))];
+  // Staff get every ticket the batch names; screens only the called ones (a batch of logged
+  // estimates names thousands and shows on no screen).
+  const ticketIds = [...new Set((want.queue ? events : events.filter(isCall)).map((e) => e.ticketId).filter((id) => id !== null))];
   return office.view(async (v) => {
     const tickets = new Map<string, Ticket>();
     for (const id of ticketIds) {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import { verifyPassword } from '../auth/password.js';
-import type { UserRecord } from '../store/store.js';
+import type { SharedTx, UserRecord } from '../store/store.js';
 import { closeCountersOf } from './counter-desk.js';
 import type { Office } from './office.js';
 
@@ -48,11 +48,23 @@ export async function signOut(office: Office, token: string): Promise<void> {
 export async function resolveSession(office: Office, token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
   const now = office.now();
+  return office.store.shared((p) => sessionUser(p, token, now, office.siteId));
+}
+
+async function sessionUser(p: SharedTx, token: string, now: number, siteId: string): Promise<SessionUser | null> {
+  const session = await p.session(hashToken(token));
+  if (!session || session.expiresAt <= now) return null;
+  const user = await p.user(session.userId);
+  return user && worksAt(user, siteId) ? toSessionUser(user) : null;
+}
+
+/** Of these session tokens, the ones that still open a session here: one unit of work for all of them. */
+export async function liveSessions(office: Office, tokens: readonly string[]): Promise<Set<string>> {
+  const now = office.now();
   return office.store.shared(async (p) => {
-    const session = await p.session(hashToken(token));
-    if (!session || session.expiresAt <= now) return null;
-    const user = await p.user(session.userId);
-    return user && worksAt(user, office.siteId) ? toSessionUser(user) : null;
+    const live = new Set<string>();
+    for (const token of tokens) if (token.length <= 200 && (await sessionUser(p, token, now, office.siteId))) live.add(token);
+    return live;
   });
 }
 

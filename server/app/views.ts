@@ -9,16 +9,18 @@ import type {
 import type { ClosedReason, Counter, Estimate, Service, Ticket } from '../../common/model.js';
 import { anonymousShareOf, issuingStatus } from '../domain/capacity.js';
 import { averageServiceMinutes, estimateWait } from '../domain/estimate.js';
-import { positionOf } from '../domain/queue-policy.js';
 import { ticketExpiresAt } from '../domain/ticket-expiry.js';
 import { businessDate } from '../domain/time.js';
 import { kioskSettings, type OfficeSettings } from '../domain/settings.js';
+import type { WaitingLine } from '../domain/waiting-line.js';
 import type { SiteReader, UserRecord } from '../store/store.js';
+import { modelBasis, type SiteModel } from './read-model.js';
 
-/** Everything the read models need about one service at one instant. */
+/** Everything the views need about one service at one instant. */
 export interface ServiceState {
   service: Service;
-  waiting: Ticket[];
+  /** Its waiting tickets, those sent to a named counter included. */
+  waitingCount: number;
   openCounters: number;
   avgServiceMinutes: number;
   /** Estimate for a ticket drawn now (everyone waiting is ahead). */
@@ -32,108 +34,118 @@ export interface ServiceState {
 export type ServiceScope = 'all' | readonly string[];
 
 /**
- * One consistent picture of a site's day, loaded in one unit of work and then
- * read synchronously by the pure core. Only the services in scope get their
- * figures: issuing needs one service, a broadcast all.
+ * One consistent picture of a site's day for one unit of work, read
+ * synchronously by the pure core. The queue itself comes from the site's read
+ * model (lookups, not a pass over the queue); the catalog and the counters are
+ * read from the store. Only the services in scope get their figures: issuing
+ * needs one service, a broadcast all.
  */
 export class QueueView {
   readonly today: string;
-  /** The day's waiting tickets, in line order. */
-  readonly waiting: Ticket[];
   private readonly states = new Map<string, ServiceState>();
-  private readonly openById: Map<string, Ticket>;
 
   private constructor(
     readonly r: SiteReader,
     readonly now: number,
     readonly publicUrl: string,
     readonly settings: OfficeSettings,
-    /** The day's waiting, called and serving tickets, in line order. */
-    readonly open: Ticket[],
+    private readonly model: SiteModel,
     readonly counters: Counter[],
     readonly services: Service[],
-    /** The staff of the open counters, by id. */
-    private readonly staff: Map<string, UserRecord>,
-    /** Tickets counters hold that are not among today's open ones (left from an earlier day). */
-    private readonly held: Map<string, Ticket>,
+    private readonly people: {
+      /** The staff of the open counters, by id. */
+      staff: Map<string, UserRecord>;
+      /** Tickets counters hold that are not among today's open ones (left from an earlier day). */
+      held: Map<string, Ticket>;
+    } | null,
     private readonly figures: {
       issued: Record<string, number>;
       /** Drawn at kiosks today; loaded only when a service in scope caps the kiosks' share of its contingent. */
       kioskIssued: Record<string, number>;
-      durations: Map<string, number[]>;
+      durations: Map<string, readonly number[]>;
     },
   ) {
     this.today = businessDate(now, settings.timeZone);
-    this.waiting = open.filter((t) => t.status === 'waiting');
-    this.openById = new Map(open.map((t) => [t.id, t]));
   }
 
-  static async load(r: SiteReader, now: number, publicUrl: string, scope: ServiceScope = 'all'): Promise<QueueView> {
+  /**
+   * `people`: the staff of the open counters and the tickets counters hold, for
+   * the views that show counters; a view for one visitor's ticket does without.
+   */
+  static async load(r: SiteReader, model: SiteModel, now: number, publicUrl: string, scope: ServiceScope = 'all', people = true): Promise<QueueView> {
     const settings = await r.catalog.settings();
-    const today = businessDate(now, settings.timeZone);
-    const [open, counters, services, issued] = await Promise.all([
-      r.tickets.open(today),
-      r.catalog.counters(),
-      r.catalog.services(),
-      r.tickets.issuedCounts(today),
-    ]);
+    const basis = modelBasis(settings, now);
+    const today = basis.today;
+    await model.sync(r, basis);
+    const [counters, services, issued] = await Promise.all([r.catalog.counters(), r.catalog.services(), r.tickets.issuedCounts(today)]);
     const inScope = scope === 'all' ? services : services.filter((s) => scope.includes(s.id));
     const kiosk = kioskSettings(settings);
     const capped = inScope.some((s) => s.dailyLimit !== null && anonymousShareOf(s.id, kiosk) < 1);
     const kioskIssued = capped ? await r.tickets.kioskIssuedCounts(today) : {};
-    const durations = new Map<string, number[]>();
-    for (const s of inScope) durations.set(s.id, await r.tickets.recentServiceDurations(s.id, settings.estimate.historySize));
+    const durations = new Map<string, readonly number[]>();
+    for (const s of inScope) {
+      let known = model.recentDurations(s.id);
+      if (!known) {
+        known = await r.tickets.recentServiceDurations(s.id, settings.estimate.historySize);
+        model.rememberDurations(s.id, known);
+      }
+      durations.set(s.id, known);
+    }
     const staff = new Map<string, UserRecord>();
     const held = new Map<string, Ticket>();
-    const openIds = new Set(open.map((t) => t.id));
-    for (const c of counters) {
+    for (const c of people ? counters : []) {
       if (c.userId && !staff.has(c.userId)) {
         const user = await r.staff.user(c.userId);
         if (user) staff.set(user.id, user);
       }
-      if (c.currentTicketId && !openIds.has(c.currentTicketId)) {
+      if (c.currentTicketId && !model.openTicket(c.currentTicketId)) {
         const t = await r.tickets.get(c.currentTicketId);
         if (t) held.set(t.id, t);
       }
     }
-    return new QueueView(r, now, publicUrl, settings, open, counters, services, staff, held, { issued, kioskIssued, durations });
+    return new QueueView(r, now, publicUrl, settings, model, counters, services, people ? { staff, held } : null, { issued, kioskIssued, durations });
+  }
+
+  /** The day's waiting tickets in an ordered structure: call orders, places in line. */
+  get line(): WaitingLine {
+    return this.model.waiting;
+  }
+
+  /** The day's waiting, called and serving tickets, in line order. */
+  get open(): readonly Ticket[] {
+    return this.model.openTickets();
+  }
+
+  /** How many tickets wait: for one service, or in all. */
+  waitingCount(serviceId?: string): number {
+    return serviceId === undefined ? this.line.size : this.line.count(serviceId);
   }
 
   /** A ticket of today's open ones, or one a counter holds. */
   heldTicket(id: string): Ticket | null {
-    return this.openById.get(id) ?? this.held.get(id) ?? null;
+    return this.model.openTicket(id) ?? this.loadedPeople().held.get(id) ?? null;
   }
 
   /** The staff member at an open counter. */
   staffMember(userId: string): UserRecord | null {
-    return this.staff.get(userId) ?? null;
+    return this.loadedPeople().staff.get(userId) ?? null;
   }
 
-  private byService: Map<string, Ticket[]> | null = null;
-
-  /** One pass over the waiting tickets, however many services ask. */
-  private waitingByService(): Map<string, Ticket[]> {
-    if (this.byService) return this.byService;
-    const groups = new Map<string, Ticket[]>();
-    for (const t of this.waiting) {
-      const list = groups.get(t.serviceId);
-      if (list) list.push(t);
-      else groups.set(t.serviceId, [t]);
-    }
-    this.byService = groups;
-    return groups;
+  private loadedPeople(): NonNullable<QueueView['people']> {
+    if (!this.people) throw new Error('this view was loaded without the counters\' staff and tickets');
+    return this.people;
   }
 
   private computeState(service: Service): ServiceState {
     const { now, settings } = this;
     const durations = this.figures.durations.get(service.id);
     if (!durations) throw new Error(`the view was loaded without the figures of service ${service.id}`);
-    const waiting = this.waitingByService().get(service.id) ?? [];
+    const waitingCount = this.line.count(service.id);
     const openCounters = this.counters.filter(
       (c) => c.open && (c.primaryServiceIds.includes(service.id) || c.secondaryServiceIds.includes(service.id)),
     ).length;
     const avg = averageServiceMinutes(durations, service.defaultServiceMinutes);
-    const estimate = estimateWait(waiting.length, openCounters, avg, settings.estimate);
+    const estimate = estimateWait(waitingCount, openCounters, avg, settings.estimate);
     const status = issuingStatus({
       service,
       now,
@@ -146,7 +158,7 @@ export class QueueView {
     });
     return {
       service,
-      waiting,
+      waitingCount,
       openCounters,
       avgServiceMinutes: avg,
       estimate,
@@ -186,7 +198,7 @@ export class QueueView {
         icon: s.service.icon,
         open: s.open,
         closedReason: s.closedReason,
-        waiting: s.waiting.length,
+        waiting: s.waitingCount,
         estimate: s.estimate,
         priorityEnabled: s.service.priorityEnabled,
         closesAt: s.closesAt,
@@ -196,17 +208,16 @@ export class QueueView {
   queueStats(): ServiceQueueStats[] {
     return this.serviceStates().map((s) => ({
       serviceId: s.service.id,
-      waiting: s.waiting.length,
-      longestWaitMs: s.waiting.reduce((max, t) => Math.max(max, this.now - t.queuedAt), 0),
-      dueAppointments: s.waiting.filter((t) => t.priorityClass === 'appointment' && t.availableAt <= this.now).length,
+      waiting: s.waitingCount,
+      longestWaitMs: Math.max(0, this.now - (this.line.oldestQueuedAt(s.service.id) ?? this.now)),
+      dueAppointments: this.line.dueAppointments(s.service.id, this.now),
       estimate: s.estimate,
       open: s.open,
     }));
   }
 
   position(t: Ticket): number | null {
-    if (t.status !== 'waiting') return null;
-    return positionOf(t, this.waiting, this.now, this.settings.policy);
+    return this.line.position(t);
   }
 
   ticketEstimate(t: Ticket, position: number | null): Estimate | null {

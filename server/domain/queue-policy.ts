@@ -91,8 +91,8 @@ function compareNumbers(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Total order given both keys: key, class rank, queuedAt, number, id. */
-function compare(a: Ticket, keyA: number, b: Ticket, keyB: number): number {
+/** Total order given both keys: key, class rank, queuedAt, number, id. (Also the order of `WaitingLine`.) */
+export function compare(a: Ticket, keyA: number, b: Ticket, keyB: number): number {
   if (keyA !== keyB) return keyA - keyB;
   const rank = CLASS_RANK[a.priorityClass] - CLASS_RANK[b.priorityClass];
   if (rank !== 0) return rank;

@@ -20,9 +20,17 @@ function zoned(now: number, timeZone: string): Temporal.ZonedDateTime {
   return Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone);
 }
 
+/** The last day looked up per time zone: nearly every call falls into it, and Temporal costs tens of µs. */
+const lastDay = new Map<string, { date: string; from: number; to: number }>();
+
 /** The local date of `now`; tickets, sequences and limits are counted per business date. */
 export function businessDate(now: number, timeZone: string): string {
-  return zoned(now, timeZone).toPlainDate().toString();
+  const known = lastDay.get(timeZone);
+  if (known && now >= known.from && now < known.to) return known.date;
+  const date = zoned(now, timeZone).toPlainDate().toString();
+  if (lastDay.size > 64) lastDay.clear();
+  lastDay.set(timeZone, { date, from: startOfDay(date, timeZone), to: endOfDay(date, timeZone) });
+  return date;
 }
 
 export function localParts(now: number, timeZone: string): LocalParts {

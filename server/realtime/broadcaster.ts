@@ -3,13 +3,15 @@ import { EVENT_CATALOG } from '../../common/events.js';
 import type { Office } from '../app/office.js';
 import { CallOrderCache } from '../app/call-order.js';
 import { committedPushes, publicServices } from '../app/pushes.js';
-import { resolveSession } from '../app/sessions.js';
+import { liveSessions } from '../app/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
-import type { CounterNamespace, CounterSocket, DisplayNamespace, KioskNamespace } from './namespaces.js';
+import type { DisplayRooms } from './display-rooms.js';
+import type { CounterNamespace, CounterSocket, KioskNamespace } from './namespaces.js';
 import type { Sequencer } from './sequencer.js';
 
 interface Namespaces {
-  display: DisplayNamespace;
+  /** #14: /display by rooms of areas, each numbered on its own. */
+  display: DisplayRooms;
   kiosk: KioskNamespace;
   counter: CounterNamespace;
 }
@@ -53,7 +55,7 @@ export class Broadcaster {
   constructor(
     private readonly office: Office,
     private readonly ns: Namespaces,
-    private readonly seq: { display: Sequencer; kiosk: Sequencer; counter: Sequencer },
+    private readonly seq: { kiosk: Sequencer; counter: Sequencer },
     private readonly log: FastifyBaseLogger,
   ) {
     this.intervals.push(
@@ -99,7 +101,7 @@ export class Broadcaster {
     // Staff data only reaches sockets whose session is still valid: an expired session or a
     // deactivated user is dropped here, before the push, not at the next sweep.
     if (pushes.queue || pushes.alarms.length > 0) await this.sweepSessions();
-    for (const call of pushes.calls) this.ns.display.emit('ticket:called', { ...call, ...this.seq.display.next() });
+    for (const call of pushes.calls) this.ns.display.call(call);
     for (const change of pushes.alarms) {
       if ('raised' in change) {
         this.log.warn({ alarmId: change.raised.alarmId, counterId: change.raised.counterId }, 'counter alarm raised');
@@ -149,7 +151,7 @@ export class Broadcaster {
         const json = JSON.stringify(services);
         if (json === this.lastServices) return;
         this.lastServices = json;
-        this.ns.display.emit('services:status', { services, ...this.seq.display.next() });
+        this.ns.display.services(services);
         this.ns.kiosk.emit('services:status', { services, ...this.seq.kiosk.next() });
       })
       .catch((err: unknown) => this.log.error({ err }, 'services broadcast failed'));
@@ -163,8 +165,10 @@ export class Broadcaster {
       if (list) list.push(s);
       else byToken.set(s.data.sessionToken, [s]);
     }
+    if (byToken.size === 0) return;
+    const live = await liveSessions(this.office, [...byToken.keys()]);
     for (const [token, sockets] of byToken) {
-      if (await resolveSession(this.office, token)) continue;
+      if (live.has(token)) continue;
       for (const s of sockets) s.disconnect(true);
     }
   }

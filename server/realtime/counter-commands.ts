@@ -3,6 +3,7 @@ import { AlarmRefPayload, CounterActionBodies, CounterRefPayload, NotesPayloadSc
 import type { SessionUser } from '../../common/dto.js';
 import { COUNTER_ACTIONS, type CounterActionPayload, type CounterAction, type TicketAck } from '../../common/protocol.js';
 import { acknowledgeAlarm, raiseAlarm } from '../app/alarms.js';
+import { commandTimings } from '../app/command-timing.js';
 import { runCounterAction } from '../app/counter-desk.js';
 import { saveNotes } from '../app/notes.js';
 import type { Office } from '../app/office.js';
@@ -27,9 +28,13 @@ export function registerCounterCommands(
   log: FastifyBaseLogger,
   currentUser: () => Promise<SessionUser>,
 ): void {
+  // Server time per command (#14): the handler, i.e. validation, the session lookup and the command.
+  const timings = commandTimings(office);
   for (const { action, parse } of ACTIONS) {
     socket.on(`counter:${action}`, (payload: CounterActionPayload<CounterAction>, ack: TicketAck) =>
-      void answerCommand(payload, ack, log, async (body) => runCounterAction(office, action, parse(body), await currentUser())),
+      void answerCommand(payload, ack, log, (body) =>
+        timings.time(action, async () => runCounterAction(office, action, parse(body), await currentUser())),
+      ),
     );
   }
   socket.on('counter:alarm', (payload, ack) =>

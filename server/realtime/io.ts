@@ -1,4 +1,5 @@
 import type { ClientAccess } from '../app/client-access.js';
+import type { DisplayCall } from '../../common/dto.js';
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { AppError, handshakeRefusal } from '../../common/errors.js';
@@ -6,10 +7,12 @@ import { NAMESPACES, VISITOR_NAMESPACE } from '../../common/protocol.js';
 import type { Office } from '../app/office.js';
 import type { Config } from '../config.js';
 import { resolveSession, SESSION_COOKIE } from '../app/sessions.js';
+import { officeDirectory } from '../app/directory.js';
 import { counterSnapshot, displaySnapshot, kioskSnapshot } from '../app/snapshots.js';
 import { answer } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { capSocketsPerAddress } from './connection-cap.js';
+import { displayAreas, DisplayRooms } from './display-rooms.js';
 import { registerCounterCommands } from './counter-commands.js';
 import { guardKioskNamespace } from './kiosk-devices.js';
 import {
@@ -20,13 +23,17 @@ import {
   type RealtimeServer,
 } from './namespaces.js';
 import { Sequencer } from './sequencer.js';
-import { SnapshotCache } from './snapshot-cache.js';
+import { singleSequence, SnapshotCache } from './snapshot-cache.js';
 import { registerVisitorNamespace } from './visitor.js';
 
 export interface Realtime {
   io: RealtimeServer;
   /** How many snapshots of the public namespaces were built (the rest came from the cache). */
   snapshotBuilds(): { display: number; kiosk: number };
+  /** #14: followed tickets' views the /visitor namespace worked out again after commits. */
+  visitorViewsRecomputed(): number;
+  /** #14: reads of the queue that answered /visitor snapshots. */
+  visitorSnapshotReads(): number;
   /** Open sockets per client address on the anonymous namespaces. */
   anonymousSockets: ReadonlyMap<string, number>;
   close(): Promise<void>;
@@ -41,7 +48,7 @@ export function attachRealtime(
 ): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   guardHandshakes(io); // #13: origins and staff networks, before any namespace exists
-  const seq = { display: new Sequencer(), kiosk: new Sequencer(), counter: new Sequencer() };
+  const seq = { kiosk: new Sequencer(), counter: new Sequencer() };
 
   const display: DisplayNamespace = io.of(NAMESPACES.display);
   const kiosk: KioskNamespace = io.of(NAMESPACES.kiosk);
@@ -50,7 +57,8 @@ export function attachRealtime(
   kiosk.use(protocolGuard);
   counter.use(protocolGuard);
   const unguardKiosk = guardKioskNamespace(kiosk, office);
-  const broadcaster = new Broadcaster(office, { display, kiosk, counter }, seq, app.log);
+  const displays = new DisplayRooms(display);
+  const broadcaster = new Broadcaster(office, { display: displays, kiosk, counter }, seq, app.log);
 
   /** Numbered with the sequence as it was before the read, so a snapshot holds at least what its seq says. */
   const sequenced =
@@ -59,15 +67,43 @@ export function attachRealtime(
   const logFailure = (err: unknown) => app.log.error({ err }, 'snapshot failed');
 
   // Public namespaces: a snapshot on connect, and again on request (after a gap), built once per change.
-  const displayState = new SnapshotCache(seq.display, () => displaySnapshot(office));
+  // #14: a screen names the areas it shows (`auth.area`) and joins their room; calls of other areas never reach it.
+  // The office's areas, read at most once a second however many screens connect at once.
+  let areas: { at: number; ids: Promise<Set<string>> } | null = null;
+  const knownAreas = () => {
+    if (!areas || Date.now() - areas.at >= 1000) {
+      const ids = officeDirectory(office).then((d) => new Set(d.areas.map((a) => a.id)));
+      ids.catch(() => (areas = null));
+      areas = { at: Date.now(), ids };
+    }
+    return areas.ids;
+  };
+  display.use((socket, next) => {
+    const requested: unknown = socket.handshake.auth.area;
+    // Most screens name no area: nothing to look up.
+    (requested === undefined ? Promise.resolve(new Set<string>()) : knownAreas()).then(
+      (known) => {
+        socket.data.areas = displayAreas(requested, known);
+        next();
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
+    );
+  });
+  const displayState = new SnapshotCache(displays, () => displaySnapshot(office));
   display.on('connection', (socket) => {
-    const state = displayState.forSocket();
+    const room = displays.room(socket.data.areas);
+    displays.join(socket, room);
+    const areas = room.areas;
+    const inRoom = areas === null ? null : (c: DisplayCall) => areas.includes(c.area);
+    const get = displayState.forSocket(room.seq);
+    // A screen's history holds the calls of its own areas only.
+    const state = () => get().then((s) => (inRoom ? { ...s, calls: s.calls.filter(inRoom) } : s));
     state().then((s) => socket.emit('display:snapshot', s), logFailure);
     socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await state() })));
   });
-  const kioskState = new SnapshotCache(seq.kiosk, () => kioskSnapshot(office));
+  const kioskState = new SnapshotCache(singleSequence(seq.kiosk), () => kioskSnapshot(office));
   kiosk.on('connection', (socket) => {
-    const state = kioskState.forSocket();
+    const state = kioskState.forSocket(seq.kiosk);
     state().then((s) => socket.emit('kiosk:snapshot', s), logFailure);
     socket.on('snapshot', (ack) => void answer(ack, app.log, async () => ({ snapshot: await state() })));
   });
@@ -102,10 +138,11 @@ export function attachRealtime(
     registerCounterCommands(socket, office, app.log, currentUser);
   });
 
-  registerVisitorNamespace(io, app, office);
+  // The broadcaster listens first: its push (screens, staff) is read before the phones' (visitor.ts).
+  office.events.on('committed', broadcaster.onCommitted);
+  const visitors = registerVisitorNamespace(io, app, office);
   const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress, limits.access);
 
-  office.events.on('committed', broadcaster.onCommitted);
   office.events.on('committed', displayState.changed);
   office.events.on('committed', kioskState.changed);
   office.events.on('sessionEnded', broadcaster.onSessionEnded);
@@ -113,6 +150,8 @@ export function attachRealtime(
   return {
     io,
     snapshotBuilds: () => ({ display: displayState.builds, kiosk: kioskState.builds }),
+    visitorViewsRecomputed: () => visitors.recomputed,
+    visitorSnapshotReads: () => visitors.snapshotReads,
     anonymousSockets,
     close: async () => {
       unguardKiosk();

@@ -25,13 +25,17 @@ export interface CounterSocketData {
   /** Re-resolved on every command, so a logout takes effect on open sockets at once. */
   sessionToken: string;
 }
+/** The room of the areas the screen shows (display-rooms.ts). */
+export interface DisplaySocketData {
+  areas: readonly string[] | null;
+}
 export interface VisitorSocketData {
   ticketId: string;
 }
-/** The public namespaces keep nothing on their sockets. */
+/** The kiosk namespace keeps nothing on its sockets. */
 type NoData = Record<string, never>;
 
-export type DisplayNamespace = Namespace<DisplayClientEvents, DisplayServerEvents, NoEvents, NoData>;
+export type DisplayNamespace = Namespace<DisplayClientEvents, DisplayServerEvents, NoEvents, DisplaySocketData>;
 export type KioskNamespace = Namespace<KioskClientEvents, KioskServerEvents, NoEvents, NoData>;
 export type CounterNamespace = Namespace<CounterClientEvents, CounterServerEvents, NoEvents, CounterSocketData>;
 export type CounterSocket = Socket<CounterClientEvents, CounterServerEvents, NoEvents, CounterSocketData>;

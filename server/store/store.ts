@@ -12,6 +12,9 @@ export const DEFAULT_SITE_ID = 'main';
  * one site: everything `tx` reads and writes is that site's. State and events
  * written in one `transaction` commit together or not at all; nothing a
  * transaction wrote is visible to another unit of work before its commit.
+ * (An adapter may run units that start meanwhile inside the same commit, a
+ * group commit, if each of them is answered only after that commit returned
+ * and fails with it.)
  *
  * A unit of work must not wait on anything but the store (no network, no
  * password hashing): it may hold the database's write lock meanwhile.
@@ -181,6 +184,13 @@ export interface EventReader {
   after<K extends EventType>(afterSeq: number, limit: number, types: readonly K[]): Promise<LoggedEventOf<K>[]>;
   /** The newest events of the given types at or after `sinceAt`, newest first. */
   latest<K extends EventType>(types: readonly K[], limit: number, sinceAt?: number): Promise<LoggedEventOf<K>[]>;
+  /**
+   * The seq of the site's newest event as this unit of work sees it (0 when
+   * there is none): its own appends and, inside a group commit, those of the
+   * units before it included. A read model that remembers the seq it follows
+   * sees here whether another writer, or a rolled-back group, moved the log.
+   */
+  lastSeq(): Promise<number>;
 }
 
 export interface EventWriter extends EventReader {

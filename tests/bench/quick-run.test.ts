@@ -23,8 +23,10 @@ const SCENARIOS: Record<ScenarioKey, { scenario: number; figures: string[]; floo
   'ticket-throughput': { scenario: 2, figures: ['ticketsPerSecond', 'p99Ms', 'created201', 'rowsInDatabase'], floor: true, ratio: true },
   'pick-next': { scenario: 3, figures: ['usAt10000'], floor: false, ratio: false },
   'idle-clients': { scenario: 4, figures: ['idleSockets', 'rssMiB'], floor: true, ratio: true },
-  'office-hour': { scenario: 5, figures: ['ops', 'opsPerSecond', 'errors', 'counters'], floor: false, ratio: false },
+  'office-hour': { scenario: 5, figures: ['ops', 'opsPerSecond', 'errors', 'counters', 'worstP99Ms'], floor: true, ratio: true },
   fairness: { scenario: 6, figures: ['seconds', 'worstServicesP50Ms', 'worstKioskPageP50Ms'], floor: true, ratio: true },
+  phones: { scenario: 7, figures: ['sockets', 'watched', 'p99Ms', 'rssMiB'], floor: true, ratio: true },
+  'command-cost': { scenario: 8, figures: ['worstHandlerRatio', 'worstCpuRatio', 'cycles'], floor: false, ratio: true },
 };
 
 /** Every leaf of a figures object is a finite number. */
@@ -78,7 +80,9 @@ describe('npm run bench -- --quick', () => {
       else expect(s.ratio, key).toBeNull();
     }
     // The quick run still measures something: every call reached every display.
-    expect(scenario('call-latency-small').figures.samples).toBe(report.plan.callLatency.calls.small);
+    expect(scenario('call-latency-small').figures.samples).toBe(report.plan.callLatency.calls.small * report.plan.callLatency.runs);
+    // …and every call reached every watching phone.
+    expect(scenario('phones').figures.samples).toBe(report.plan.phones.calls);
     expect(scenario('ticket-throughput').figures.created201).toBeGreaterThan(0);
     expect(Object.keys(scenario('pick-next').figures.perSize ?? {})).toEqual(['100', '1000', '10000', '100000']);
     // Every flood ran, and the probes were answered meanwhile.

@@ -11,8 +11,10 @@ import {
   pickableCounters,
   showsOutcome,
   statsFor,
+  waitingBeyondList,
   waitingFor,
 } from '../../counter/state.js';
+import { CALL_ORDER_LIMIT } from '../../common/protocol.js';
 import { makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
 
 const staff: SessionUser = { id: 'u-staff', username: 'ayilmaz', displayName: 'Ayşe Yılmaz', role: 'staff', languages: ['de', 'tr'] };
@@ -130,6 +132,16 @@ describe('what a counter sees', () => {
     // An id the order still names but whose ticket is no longer waiting is left out.
     s = applyQueueChanged(s, { seq: 3, epoch: 'e1', tickets: [], counters: [c], services: [], callOrder: { [c.id]: [taken.ref, walkIn.ref] } });
     expect(waitingFor(s, c).map((t) => t.ref)).toEqual([walkIn.ref]);
+  });
+
+  it('says how many wait beyond a long queue’s list (the server sends the first CALL_ORDER_LIMIT of a call order)', () => {
+    const line = Array.from({ length: CALL_ORDER_LIMIT + 12 }, (_, i) => ticket({ serviceId: 'residence', queuedAt: T0 + i * MIN }));
+    const capped = fromSnapshot(snapshot(line, [c], staff, { [c.id]: line.slice(0, CALL_ORDER_LIMIT).map((t) => t.ref) }));
+    expect(waitingFor(capped, c)).toHaveLength(CALL_ORDER_LIMIT);
+    expect(waitingBeyondList(capped, c)).toBe(12);
+    // A short queue is listed whole, cool-downs and all: nothing "beyond" it.
+    const short = fromSnapshot(snapshot(line.slice(0, 3), [c], staff, { [c.id]: line.slice(0, 2).map((t) => t.ref) }));
+    expect(waitingBeyondList(short, c)).toBe(0);
   });
 
   it('keeps a counter’s order while pushes do not name it, and forgets it once the counter closes', () => {

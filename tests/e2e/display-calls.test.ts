@@ -72,6 +72,11 @@ describe('waiting-room display', () => {
     expect(await currentNumber(eg)).toBe(ticket.number);
   });
 
+  it('tells the server its floor, so the server sends it that floor\'s calls only (#14)', () => {
+    const rooms = [...e2e.server.app.realtime.io.of('/display').adapter.rooms.keys()].filter((r) => r.startsWith('areas:'));
+    expect(rooms).toEqual(expect.arrayContaining(['areas:eg', 'areas:og1']));
+  });
+
   it('queues two quick calls as two announcements, in order, never overlapping', async () => {
     await serve(e2e.server.url, admin, 'schalter-3');
     const before = (await announcements(eg)).length;

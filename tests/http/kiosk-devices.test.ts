@@ -49,7 +49,7 @@ describe('anonymous draws need a paired kiosk', () => {
       const res = await request(server.url, 'POST', '/api/tickets', { json: { serviceId: 'residence', language: 'de' }, device: null, headers: { authorization } });
       expectError(res, 401, 'DEVICE_REQUIRED');
     }
-    const waiting = await server.app.office.view((v) => v.waiting.length);
+    const waiting = await server.app.office.view((v) => v.waitingCount());
     expect(waiting).toBe(0);
   });
 
@@ -85,7 +85,7 @@ describe('anonymous draws need a paired kiosk', () => {
   test("kiosks draw only their share of a daily contingent (a setting per service); staff issue the rest", async () => {
     await setKioskRules(server, { anonymousShare: { naturalisation: 0.05 } }); // 80 a day → 4 for kiosks
     try {
-      const before = await server.app.office.view((v) => v.serviceState('naturalisation')?.waiting.length ?? 0);
+      const before = await server.app.office.view((v) => v.serviceState('naturalisation')?.waitingCount ?? 0);
       const kiosk = client(server);
       const statuses = [];
       for (let i = 0; i < 6; i++) statuses.push((await draw(kiosk)).status);

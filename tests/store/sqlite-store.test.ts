@@ -40,6 +40,38 @@ describe('SqliteStore', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
+  it('keeps the savepoints\' sub-journals of grouped units in memory', () => {
+    expect(store.db.pragma('temp_store', { simple: true })).toBe(2);
+  });
+
+  describe('group commit', () => {
+    it('answers a unit that saw only committed data and wrote nothing without waiting for the COMMIT', async () => {
+      const commits = store.commits;
+      const open: boolean[] = [];
+      const answered = await Promise.allSettled([
+        store.transaction(SITE_A.id, (tx) => tx.catalog.settings()).finally(() => open.push(store.db.inTransaction)),
+        store.read(SITE_A.id, (r) => r.tickets.open(DAY)).finally(() => open.push(store.db.inTransaction)),
+        store.transaction(SITE_A.id, () => Promise.reject(new Error('no'))).finally(() => open.push(store.db.inTransaction)),
+      ]);
+      expect(answered.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      // Answered while their group (no writes) is still open: it ends at the end of this turn of the event loop.
+      expect(open).toEqual([true, true, true]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(store.db.inTransaction).toBe(false);
+      expect(store.commits - commits).toBe(1);
+    });
+
+    it('a write answers only after its COMMIT, and a read in its group waits for it too', async () => {
+      const t = ticketOf(SITE_A, { number: 'A001' });
+      const states: boolean[] = [];
+      await Promise.all([
+        store.transaction(SITE_A.id, (tx) => tx.tickets.insert(t, 1)).then(() => states.push(store.db.inTransaction)),
+        store.read(SITE_A.id, (r) => r.tickets.get(t.id)).then(() => states.push(store.db.inTransaction)),
+      ]);
+      expect(states).toEqual([false, false]);
+    });
+  });
+
   it('applies every migration once, also when the file is opened again', async () => {
     const applied = () => store.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
     const expected = MIGRATIONS.map((m) => ({ version: m.version, name: m.name }));

@@ -50,6 +50,7 @@ export const de = {
   queueWaited: "Wartet",
   queueAction: "Aktion",
   queueEmpty: "Im Moment wartet niemand für diesen Schalter.",
+  queueMore: "{count, plural, one {… und 1 weitere Nummer, die hier später an der Reihe ist.} other {… und # weitere Nummern, die hier später an der Reihe sind.}}",
   callTicket: "{number} aufrufen",
   callShort: "Aufrufen",
   priority: "Vorrang",

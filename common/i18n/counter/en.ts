@@ -51,6 +51,7 @@ export const en: CounterCatalog = {
   queueWaited: "Waiting",
   queueAction: "Action",
   queueEmpty: "Nobody is waiting for this counter right now.",
+  queueMore: "{count, plural, one {… and 1 more number, later in line here.} other {… and # more numbers, later in line here.}}",
   callTicket: "Call {number}",
   callShort: "Call",
   priority: "Priority",

@@ -1,10 +1,11 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { CounterActionBodies } from '../../../common/commands.js';
 import { StaffCounterSchema, StaffTicketSchema } from '../../../common/dto-schemas.js';
-import type { StaffTicket } from '../../../common/dto.js';
+import type { SessionUser, StaffTicket } from '../../../common/dto.js';
 import { AppError } from '../../../common/errors.js';
 import { COUNTER_ACTIONS, type CounterAction } from '../../../common/protocol.js';
 import { CounterParams, Id } from '../../../common/schemas.js';
+import { commandTimings } from '../../app/command-timing.js';
 import { runCounterAction, type CounterCommandInput, type CounterOutcome } from '../../app/counter-desk.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
@@ -68,6 +69,10 @@ function ticketOf({ ticket }: CounterOutcome): StaffTicket {
 /** One route per staff action; each runs the same command code as the socket event `counter:<action>`. */
 export function counterRoutes(app: Api, { office }: RouteDeps): void {
   const errors = [400, 401, 403, 404, 409] as const;
+  // Server time per command (#14), recorded under the action's name as for the socket.
+  const timings = commandTimings(office);
+  const run = (action: CounterAction, input: CounterCommandInput, user: SessionUser) =>
+    timings.time(action, () => runCounterAction(office, action, input, user));
   for (const action of COUNTER_ACTIONS) {
     const url = `/api/counters/:id/${action}`;
     const schema = { tags: ['counter'], summary: SUMMARIES[action], params: CounterParams };
@@ -78,7 +83,7 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
           schema: { ...schema, body: orNull(CounterActionBodies[action]), response: replies({ 200: StaffCounterSchema }, ...errors) },
           preHandler: requireStaff,
         },
-        async (request) => (await runCounterAction(office, action, { ...request.body, counterId: request.params.id }, staffUser(request))).counter,
+        async (request) => (await run(action, { ...request.body, counterId: request.params.id }, staffUser(request))).counter,
       );
     } else if (action === 'call-next') {
       app.post(
@@ -92,7 +97,7 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
           preHandler: requireStaff,
         },
         async (request, reply) => {
-          const { ticket } = await runCounterAction(office, action, { counterId: request.params.id }, staffUser(request));
+          const { ticket } = await run(action, { counterId: request.params.id }, staffUser(request));
           return ticket ?? reply.status(204).send(null);
         },
       );
@@ -100,20 +105,20 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
       app.post(
         url,
         { schema: { ...schema, body: TransferHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
-        async (request) => ticketOf(await runCounterAction(office, action, transferInput(request.params.id, request.body), staffUser(request))),
+        async (request) => ticketOf(await run(action, transferInput(request.params.id, request.body), staffUser(request))),
       );
     } else if (action === 'call') {
       app.post(
         url,
         { schema: { ...schema, body: CallHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
-        async (request) => ticketOf(await runCounterAction(office, action, { ...request.body, counterId: request.params.id }, staffUser(request))),
+        async (request) => ticketOf(await run(action, { ...request.body, counterId: request.params.id }, staffUser(request))),
       );
     } else {
       const body = orNull(CounterActionBodies[action]);
       app.post(
         url,
         { schema: { ...schema, body, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
-        async (request) => ticketOf(await runCounterAction(office, action, { ...request.body, counterId: request.params.id }, staffUser(request))),
+        async (request) => ticketOf(await run(action, { ...request.body, counterId: request.params.id }, staffUser(request))),
       );
     }
   }

@@ -1,6 +1,7 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
 import { adminDeviceRoutes } from './admin-devices.js';
+import { adminMetricsRoutes } from './admin-metrics.js';
 import { alarmRoutes } from './alarms.js';
 import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
@@ -28,6 +29,7 @@ const ROUTES = [
   announcementRoutes,
   printingRoutes,
   adminDeviceRoutes,
+  adminMetricsRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

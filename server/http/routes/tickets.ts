@@ -2,6 +2,7 @@ import { IssuedTicketSchema, PublicTicketSchema } from '../../../common/dto-sche
 import { CheckinBody, EmptyBody, IssueTicketBody, TicketParams } from '../../../common/schemas.js';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../common/errors.js';
+import { commandTimings } from '../../app/command-timing.js';
 import { authenticateKiosk, countKioskDraw, deviceTokenFromHeader } from '../../app/devices.js';
 import type { Office } from '../../app/office.js';
 import type { Api, RouteDeps } from '../api.js';
@@ -22,6 +23,8 @@ async function printerFor(office: Office, request: FastifyRequest, named: string
 }
 
 export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): void {
+  // Server time per command (#14): the handler up to the answer, without the wait for the printer.
+  const timings = commandTimings(office);
   app.post(
     '/api/tickets',
     {
@@ -42,8 +45,10 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
       },
     },
     async (request, reply) => {
-      const kioskId = await printerFor(office, request, request.body.kioskId);
-      const ticket = await office.issueTicket({ ...request.body, staff: request.user });
+      const { kioskId, ticket } = await timings.time('issue', async () => ({
+        kioskId: await printerFor(office, request, request.body.kioskId),
+        ticket: await office.issueTicket({ ...request.body, staff: request.user }),
+      }));
       // The ticket exists whatever the printer does; the kiosk shows the outcome's fallback.
       return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, kioskId) });
     },
@@ -73,7 +78,7 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
         response: replies({ 200: PublicTicketSchema }, 404, 409),
       },
     },
-    async (request) => office.cancelTicket(request.params.id),
+    async (request) => timings.time('cancel', () => office.cancelTicket(request.params.id)),
   );
 
   app.post(
@@ -88,8 +93,10 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
       config: { rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
     },
     async (request, reply) => {
-      const kioskId = await printerFor(office, request, request.body.kioskId);
-      const ticket = await office.checkIn(request.body.code, request.body.language);
+      const { kioskId, ticket } = await timings.time('checkin', async () => ({
+        kioskId: await printerFor(office, request, request.body.kioskId),
+        ticket: await office.checkIn(request.body.code, request.body.language),
+      }));
       return reply.status(201).send({ ...ticket, print: await print.printIssued(ticket, kioskId) });
     },
   );

@@ -15,6 +15,8 @@ export function openDatabase(file: string): SqliteDb {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Savepoints of grouped units keep their sub-journals in memory, not in temp files.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }

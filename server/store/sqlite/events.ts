@@ -43,6 +43,10 @@ export class SqliteEvents implements EventWriter {
       .filter(ofTypes(types));
   }
 
+  async lastSeq(): Promise<number> {
+    return Number(this.sql.get('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE site_id = ?', this.siteId)?.seq ?? 0);
+  }
+
   async append(events: readonly DomainEvent[]): Promise<LoggedEvent[]> {
     return events.map((e) => {
       const info = this.sql.run(

@@ -5,122 +5,109 @@ const isOpen = (t: Ticket) => t.status === 'waiting' || t.status === 'called' ||
 /** Same order as the SQL it replaces: place in line, then number. */
 const byQueue = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 
+/** One site's open tickets of one business date, as the connection sees them. */
+interface Day {
+  siteId: string;
+  date: string;
+  tickets: Map<string, Ticket>;
+  /** The tickets in line order, rebuilt only after the day changed. */
+  sorted: Ticket[] | null;
+}
+
+const keyOf = (siteId: string, date: string) => `${siteId}\u0000${date}`;
+
 /**
- * The day's open tickets (waiting, called, serving) kept in memory. Every
- * queue view needs them, and reading hundreds of rows per command was most of
- * a command's cost. Writes of a running transaction are held apart and only
- * become visible to others when it commits; a rollback drops them.
+ * The day's open tickets (waiting, called, serving) of every site, kept in
+ * memory. Every queue view needs them, and reading hundreds of rows per
+ * command was most of a command's cost.
+ *
+ * The cache shows what the connection shows. Units of work run one at a time
+ * inside a group of units that commits once (sqlite-store.ts): a unit's own
+ * writes are held apart while it runs (`beginUnit`) and join the cached days
+ * when it ends well (`endUnit(true)`); a unit that fails drops them, and the
+ * days it loaded (their rows held its writes). When the group's COMMIT fails,
+ * the database drops every unit's writes and so does the cache: `dropAll`
+ * forgets every day, and the next read loads it from the file again.
  */
-class DayCache {
-  private readonly committed = new Map<string, Map<string, Ticket>>();
-  private pending: Map<string, Ticket> | null = null;
-  /** Days first read inside the running transaction: the database showed its uncommitted writes. */
-  private readonly loadedInTransaction = new Set<string>();
-  /** Sorted committed lists, rebuilt only after a day changed. */
-  private readonly sorted = new Map<string, Ticket[]>();
+export class OpenTicketCache {
+  private readonly days = new Map<string, Day>();
+  /** Writes of the running unit per site, by ticket id; null between units. */
+  private unitWrites: Map<string, Map<string, Ticket>> | null = null;
+  /** Days first read inside the running unit: the database showed its uncommitted writes. */
+  private loadedInUnit: string[] = [];
 
-  constructor(private readonly load: (businessDate: string) => Ticket[]) {}
+  constructor(private readonly load: (siteId: string, businessDate: string) => Ticket[]) {}
 
-  begin(): void {
-    this.pending = new Map();
+  beginUnit(): void {
+    this.unitWrites = new Map();
+    this.loadedInUnit = [];
   }
 
-  commit(): void {
-    for (const t of this.pending?.values() ?? []) {
-      const day = this.committed.get(t.businessDate);
-      if (!day) continue; // not loaded yet: the next read loads it from the database
-      if (isOpen(t)) day.set(t.id, t);
-      else day.delete(t.id);
-      this.sorted.delete(t.businessDate);
-    }
-    this.pending = null;
-    this.loadedInTransaction.clear();
-  }
-
-  rollback(): void {
-    for (const date of this.loadedInTransaction) {
-      this.committed.delete(date);
-      this.sorted.delete(date);
-    }
-    this.loadedInTransaction.clear();
-    this.pending = null;
-  }
-
-  /** Records a ticket written in the running transaction. */
-  written(t: Ticket): void {
-    this.pending?.set(t.id, t);
-  }
-
-  open(businessDate: string): Ticket[] {
-    let day = this.committed.get(businessDate);
-    if (!day) {
-      day = new Map(this.load(businessDate).map((t) => [t.id, t]));
-      this.committed.set(businessDate, day);
-      if (this.pending) this.loadedInTransaction.add(businessDate);
-      // Only today and yesterday matter; older days are closed by the day-end job.
-      for (const date of this.committed.keys()) {
-        if (date < businessDate && this.committed.size > 2) {
-          this.committed.delete(date);
-          this.sorted.delete(date);
+  /** The running unit ended: its writes join the days (`ok`), or are dropped with what it loaded. */
+  endUnit(ok: boolean): void {
+    if (ok) {
+      for (const [siteId, writes] of this.unitWrites ?? []) {
+        for (const t of writes.values()) {
+          const day = this.days.get(keyOf(siteId, t.businessDate));
+          if (!day) continue; // not loaded yet: the next read loads it from the database
+          if (isOpen(t)) day.tickets.set(t.id, t);
+          else day.tickets.delete(t.id);
+          day.sorted = null;
         }
       }
+    } else {
+      for (const key of this.loadedInUnit) this.days.delete(key);
     }
-    if (!this.pending || this.pending.size === 0) {
-      let list = this.sorted.get(businessDate);
-      if (!list) {
-        list = [...day.values()].sort(byQueue);
-        this.sorted.set(businessDate, list);
-      }
-      return list.slice();
+    this.unitWrites = null;
+    this.loadedInUnit = [];
+  }
+
+  /** Forgets every day: the group's commit failed, so what its units wrote is gone from the file. */
+  dropAll(): void {
+    this.days.clear();
+  }
+
+  /** Records a ticket written by the running unit. */
+  written(siteId: string, t: Ticket): void {
+    if (!this.unitWrites) return;
+    let writes = this.unitWrites.get(siteId);
+    if (!writes) {
+      writes = new Map();
+      this.unitWrites.set(siteId, writes);
     }
-    const merged = new Map(day);
-    for (const t of this.pending.values()) {
-      if (t.businessDate !== businessDate) continue;
+    writes.set(t.id, t);
+  }
+
+  open(siteId: string, businessDate: string): Ticket[] {
+    const day = this.day(siteId, businessDate);
+    const writes = this.unitWrites?.get(siteId);
+    let mine: Ticket[] | null = null;
+    for (const t of writes?.values() ?? []) if (t.businessDate === businessDate) (mine ??= []).push(t);
+    if (!mine) return (day.sorted ??= [...day.tickets.values()].sort(byQueue)).slice();
+    const merged = new Map(day.tickets);
+    for (const t of mine) {
       if (isOpen(t)) merged.set(t.id, t);
       else merged.delete(t.id);
     }
     return [...merged.values()].sort(byQueue);
   }
-}
 
-/** One DayCache per site: sites never share a ticket, a number or a day. */
-export class OpenTicketCache {
-  private readonly sites = new Map<string, DayCache>();
-
-  constructor(private readonly load: (siteId: string, businessDate: string) => Ticket[]) {}
-
-  private site(siteId: string): DayCache {
-    let cache = this.sites.get(siteId);
-    if (!cache) {
-      cache = new DayCache((date) => this.load(siteId, date));
-      if (this.inTransaction) cache.begin();
-      this.sites.set(siteId, cache);
+  private day(siteId: string, date: string): Day {
+    const key = keyOf(siteId, date);
+    let day = this.days.get(key);
+    if (!day) {
+      day = { siteId, date, tickets: new Map(this.load(siteId, date).map((t) => [t.id, t])), sorted: null };
+      this.days.set(key, day);
+      if (this.unitWrites) this.loadedInUnit.push(key);
+      // Only today and yesterday matter; older days are closed by the day-end job.
+      const ofSite = [...this.days.values()].filter((d) => d.siteId === siteId).sort((a, b) => (a.date < b.date ? -1 : 1));
+      let cached = ofSite.length;
+      for (const d of ofSite) {
+        if (cached <= 2 || d.date >= date) break;
+        this.days.delete(keyOf(siteId, d.date));
+        cached--;
+      }
     }
-    return cache;
-  }
-
-  private inTransaction = false;
-
-  begin(): void {
-    this.inTransaction = true;
-    for (const c of this.sites.values()) c.begin();
-  }
-
-  commit(): void {
-    this.inTransaction = false;
-    for (const c of this.sites.values()) c.commit();
-  }
-
-  rollback(): void {
-    this.inTransaction = false;
-    for (const c of this.sites.values()) c.rollback();
-  }
-
-  written(siteId: string, t: Ticket): void {
-    this.site(siteId).written(t);
-  }
-
-  open(siteId: string, businessDate: string): Ticket[] {
-    return this.site(siteId).open(businessDate);
+    return day;
   }
 }

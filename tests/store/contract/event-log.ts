@@ -41,6 +41,25 @@ export function eventLogContract(ctx: ContractContext): void {
       expect(read.finished.map((e) => e.data.serviceMs)).toEqual([7 * MIN]);
     });
 
+    it('lastSeq is the seq of the site\'s newest event as the unit sees it: its own appends included, a rollback not', async () => {
+      const lastSeq = (siteId: string) => ctx.store.read(siteId, (r) => r.events.lastSeq());
+      expect(await lastSeq(SITE_A.id)).toBe(0);
+      const first = await append(SITE_A, openedEvent(SITE_A, T0), closedEvent(SITE_A, T0 + 1));
+      const other = await append(SITE_B, openedEvent(SITE_B, T0 + 2));
+      expect(await lastSeq(SITE_A.id)).toBe(first[1]?.seq);
+      expect(await lastSeq(SITE_B.id)).toBe(other[0]?.seq);
+      const inside: number[] = [];
+      await expect(
+        ctx.store.transaction(SITE_A.id, async (tx) => {
+          const logged = await tx.events.append([openedEvent(SITE_A, T0 + 3)]);
+          inside.push(await tx.events.lastSeq(), logged[0]?.seq ?? -1);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(inside[0]).toBe(inside[1]);
+      expect(await lastSeq(SITE_A.id)).toBe(first[1]?.seq);
+    });
+
     it('seq grows with every event, within a transaction and from one committed transaction to the next', async () => {
       const first = await append(SITE_A, openedEvent(SITE_A, T0), closedEvent(SITE_A, T0 + 1));
       const second = await append(SITE_B, openedEvent(SITE_B, T0 + 2));

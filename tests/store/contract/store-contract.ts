@@ -3,6 +3,7 @@ import type { QueueStore } from '../../../server/store/store.js';
 import { aggregatesContract } from './aggregates.js';
 import { durabilityContract } from './durability.js';
 import { eventLogContract } from './event-log.js';
+import { groupCommitContract } from './group-commit.js';
 import { setUpSites } from './fixtures.js';
 import { numberingContract } from './numbering.js';
 import { openTicketsContract } from './open-tickets.js';
@@ -16,6 +17,22 @@ export interface OpenedStore {
   reopen?: () => Promise<QueueStore>;
   /** Removes what the store left behind (files, schemas); runs after the contract closed it. */
   cleanup: () => Promise<void>;
+  /** Hooks for the group-commit promises; absent where every unit of work commits on its own. */
+  groupCommit?: GroupCommitHooks;
+}
+
+/** What the group-commit contract observes from outside the QueueStore interface. */
+export interface GroupCommitHooks {
+  /** How many commits the store has made so far. */
+  commits(store: QueueStore): number;
+  /** The ids of a site's tickets that another connection sees committed, read at the moment of the call. */
+  committedTicketIds(siteId: string): Promise<string[]>;
+  /**
+   * Makes the storage refuse to grow, as a full disk does, once the store is
+   * idle, until the returned function is called (SQLite: a file-size limit on
+   * this process). Absent where the test cannot do that.
+   */
+  refuseWrites?: (store: QueueStore) => Promise<() => void>;
 }
 
 export type StoreFactory = () => Promise<OpenedStore>;
@@ -27,6 +44,8 @@ export interface ContractContext {
   readonly canReopen: boolean;
   /** Closes the store and opens its data again (only where canReopen). */
   reopen(): Promise<void>;
+  /** The adapter's group-commit hooks, if it groups units of work. */
+  readonly groupCommit: GroupCommitHooks | undefined;
 }
 
 /**
@@ -46,6 +65,9 @@ export function storeContract(name: string, open: StoreFactory): void {
       },
       get canReopen() {
         return opened?.reopen !== undefined;
+      },
+      get groupCommit() {
+        return opened?.groupCommit;
       },
       async reopen() {
         const again = opened?.reopen;
@@ -74,5 +96,6 @@ export function storeContract(name: string, open: StoreFactory): void {
     aggregatesContract(ctx);
     siteIsolationContract(ctx);
     durabilityContract(ctx);
+    groupCommitContract(ctx);
   });
 }
