@@ -2,16 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers';
 import type { Statement } from 'better-sqlite3';
-import type { Ticket } from '../../../common/model.js';
 import type { QueueStore, SharedTx, SiteReader, SiteTx } from '../store.js';
 import { SqliteAppointments } from './appointments.js';
 import { SqliteCatalog } from './catalog.js';
 import { openDatabase, type SqliteDb } from './database.js';
 import { SqliteEvents } from './events.js';
 import { SqliteFeedback } from './feedback.js';
-import { OpenTicketCache } from './open-tickets.js';
 import { SqliteShared, SqliteStaff } from './people.js';
-import * as rows from './rows.js';
 import { Statements } from './statements.js';
 import { classifySqliteError } from './storage-errors.js';
 import { SqliteTickets } from './tickets.js';
@@ -63,15 +60,13 @@ interface Group {
  * when it is full (GroupCommitOptions), so several commands share one fsync.
  * A unit's promise settles only after the COMMIT that holds what it saw and
  * wrote has returned, in the order the units ran; when the COMMIT fails, every
- * such unit rejects with the (classified) error and the open-ticket cache
- * forgets what the group wrote. Only a unit that ran while the group had
+ * such unit rejects with the (classified) error. Only a unit that ran while the group had
  * written nothing and that wrote nothing itself (a read, a refused command)
  * settles at once: it saw committed data only.
  */
 export class SqliteStore implements QueueStore {
   readonly db: SqliteDb;
   private readonly sql: Statements;
-  private readonly openTickets: OpenTicketCache;
   private readonly siteUnits = new Map<string, SiteTx>();
   private readonly sharedUnit: SharedTx;
   private readonly maxUnits: number;
@@ -99,7 +94,6 @@ export class SqliteStore implements QueueStore {
     this.maxUnits = options.maxUnits ?? 200;
     this.maxMs = options.maxMs ?? 10;
     this.sql = new Statements(this.db);
-    this.openTickets = new OpenTicketCache((siteId, date) => this.loadOpenTickets(siteId, date));
     this.sharedUnit = new SqliteShared(this.sql);
     this.control = {
       savepoint: this.db.prepare('SAVEPOINT unit'),
@@ -155,7 +149,7 @@ export class SqliteStore implements QueueStore {
       unit = {
         siteId,
         catalog: new SqliteCatalog(this.sql, siteId),
-        tickets: new SqliteTickets(this.sql, siteId, this.openTickets),
+        tickets: new SqliteTickets(this.sql, siteId),
         appointments: new SqliteAppointments(this.sql, siteId),
         staff: new SqliteStaff(this.sql, siteId),
         feedback: new SqliteFeedback(this.sql, siteId),
@@ -164,16 +158,6 @@ export class SqliteStore implements QueueStore {
       this.siteUnits.set(siteId, unit);
     }
     return unit;
-  }
-
-  private loadOpenTickets(siteId: string, businessDate: string): Ticket[] {
-    return this.sql
-      .all(
-        "SELECT * FROM tickets WHERE site_id = ? AND business_date = ? AND status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number",
-        siteId,
-        businessDate,
-      )
-      .map(rows.ticketFromRow);
   }
 
   /**
@@ -240,7 +224,6 @@ export class SqliteStore implements QueueStore {
         this.abortGroup(err, next);
         continue;
       }
-      this.openTickets.beginUnit();
       this.running = true;
       next.start(null);
     }
@@ -267,7 +250,6 @@ export class SqliteStore implements QueueStore {
     const g = this.group as Group;
     if (!this.db.inTransaction) {
       // SQLite rolls a transaction back on its own after some storage failures: the whole group's writes are gone.
-      this.openTickets.endUnit(false);
       this.abortGroup(ok ? new Error('the transaction ended inside a unit of work') : value, u);
       this.pump();
       return;
@@ -275,8 +257,7 @@ export class SqliteStore implements QueueStore {
     if (!ok && !this.inSavepoint) {
       // The group's first unit failed: nothing else is in the transaction, so it simply ends.
       this.group = null;
-      this.rollBack(false);
-      this.openTickets.endUnit(false);
+      this.rollBack();
       u.reject(asError(classifySqliteError(value, this.db.name)));
       this.pump();
       return;
@@ -286,12 +267,10 @@ export class SqliteStore implements QueueStore {
       if (this.inSavepoint) this.control.release.run();
       if (ok && this.changes() !== this.unitChanges) g.dirty = true;
     } catch (err) {
-      this.openTickets.endUnit(false);
       this.abortGroup(err, u);
       this.pump();
       return;
     }
-    this.openTickets.endUnit(ok);
     // A full disk or a read-only file is the storage's failure, not the command's.
     const settled: Held = { unit: u, ok, value: ok ? value : asError(classifySqliteError(value, this.db.name)) };
     if (g.dirty) g.held.push(settled);
@@ -339,14 +318,12 @@ export class SqliteStore implements QueueStore {
     current.reject(failure);
   }
 
-  /** Rolls the transaction back; `dropCache`: the group had written, so the open-ticket cache forgets every day. */
-  private rollBack(dropCache = true): void {
+  private rollBack(): void {
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     } catch {
       // A failed disk may refuse the rollback too; SQLite rolls back on its own then.
     }
-    if (dropCache) this.openTickets.dropAll();
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Ticket } from '../../../common/model.js';
 import type { TicketWriter } from '../store.js';
-import type { OpenTicketCache } from './open-tickets.js';
 import * as rows from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -9,7 +8,6 @@ export class SqliteTickets implements TicketWriter {
   constructor(
     private readonly sql: Statements,
     private readonly siteId: string,
-    private readonly cache: OpenTicketCache,
   ) {}
 
   async get(id: string): Promise<Ticket | null> {
@@ -21,7 +19,14 @@ export class SqliteTickets implements TicketWriter {
     return r ? rows.ticketFromRow(r) : null;
   }
   async open(businessDate: string): Promise<Ticket[]> {
-    return this.cache.open(this.siteId, businessDate);
+    // Read rarely (a read model loads a day once): the site's read model keeps it in memory, not the store.
+    return this.sql
+      .all(
+        "SELECT * FROM tickets WHERE site_id = ? AND business_date = ? AND status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number",
+        this.siteId,
+        businessDate,
+      )
+      .map(rows.ticketFromRow);
   }
   async openBefore(businessDate: string): Promise<Ticket[]> {
     return this.sql
@@ -84,14 +89,12 @@ export class SqliteTickets implements TicketWriter {
     const row = { ...rows.ticketToRow(t), seq_no: seqNo, site_id: this.siteId };
     const cols = Object.keys(row);
     this.sql.run(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`, row);
-    this.cache.written(this.siteId, t);
   }
   async update(t: Ticket): Promise<void> {
     const row = { ...rows.ticketToRow(t), site_id: this.siteId };
     const cols = Object.keys(row).filter((c) => c !== 'id' && c !== 'ref' && c !== 'number' && c !== 'business_date' && c !== 'site_id');
     const info = this.sql.run(`UPDATE tickets SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND site_id = @site_id`, row);
     if (info.changes !== 1) throw new Error(`ticket ${t.id} does not exist at site ${this.siteId}`);
-    this.cache.written(this.siteId, t);
   }
   async markAnswered(id: string): Promise<boolean> {
     // Conditional, so the answer is right even where two writers could race.
