@@ -73,6 +73,7 @@ export const ErrorResponseSchema = Type.Object(
     error: Type.Object({
       code: StringEnum(Object.keys(ERROR_STATUS) as ErrorCode[]),
       message: Type.String({ description: 'English; apps translate by code' }),
+      field: Type.Optional(Type.String({ description: 'The input field the error is about (a JSON path), for a message next to it' })),
     }),
   },
   { description: 'Every error has this shape' },

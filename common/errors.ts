@@ -57,6 +57,20 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   // #13 part 4: health and staff rules
   STORAGE_UNAVAILABLE: 503,
+  // #15: administration
+  PASSWORD_CHANGE_REQUIRED: 403,
+  WEAK_PASSWORD: 400,
+  CURRENT_PASSWORD_WRONG: 400,
+  STALE: 409,
+  PREFIX_TAKEN: 409,
+  SERVICE_IN_USE: 409,
+  COUNTER_IN_USE: 409,
+  AREA_IN_USE: 409,
+  USERNAME_TAKEN: 409,
+  LAST_ADMIN: 409,
+  USER_NOT_FOUND: 404,
+  AREA_NOT_FOUND: 404,
+  DEVICE_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -64,6 +78,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** The input field the error is about (a JSON path such as `hours.1.0.to`), so a form can show it next to that field. */
+  field?: string;
 }
 
 /** Default human messages (English; UIs translate by code). */
@@ -116,6 +132,20 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL: 'Internal error.',
   // #13 part 4: health and staff rules
   STORAGE_UNAVAILABLE: 'The server cannot save right now; please try again shortly.',
+  // #15: administration
+  PASSWORD_CHANGE_REQUIRED: 'Please set your own password first.',
+  WEAK_PASSWORD: 'The new password must have at least 12 characters and must not be the username.',
+  CURRENT_PASSWORD_WRONG: 'The current password is not correct.',
+  STALE: 'Someone else changed this record meanwhile; reload it and apply your change again.',
+  PREFIX_TAKEN: 'Another service already uses this prefix.',
+  SERVICE_IN_USE: 'This service has open tickets or future appointments; deactivate it instead.',
+  COUNTER_IN_USE: 'This counter is open; close it first.',
+  AREA_IN_USE: 'Counters or screens still belong to this area.',
+  USERNAME_TAKEN: 'This username is already taken.',
+  LAST_ADMIN: 'The last active admin cannot be deactivated or demoted.',
+  USER_NOT_FOUND: 'No such user.',
+  AREA_NOT_FOUND: 'No such area.',
+  DEVICE_NOT_FOUND: 'No such device.',
 };
 
 /** A domain or application failure carried as a value, never as a thrown string. */
@@ -132,7 +162,8 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message };
+    const field = this.details?.['field'];
+    return typeof field === 'string' ? { code: this.code, message: this.message, field } : { code: this.code, message: this.message };
   }
 }
 

@@ -63,7 +63,26 @@ export interface EventPayloads {
   'device.token_revoked': { kioskId: string; hadToken: boolean };
   /** An admin revoked a kiosk's print agent token without issuing a new one. */
   'device.agent_token_revoked': { kioskId: string };
+  /**
+   * An admin or supervisor created, changed or deleted a configuration record (#15). `changes`
+   * lists every changed field with its value before and after (null when created or deleted);
+   * fields that name a person (a user's username and display name) say only that they changed.
+   */
+  'config.changed': {
+    record: ConfigRecordKind;
+    recordId: string;
+    action: 'created' | 'updated' | 'deleted';
+    /** The record's version after the change (0 when deleted). */
+    version: number;
+    changes: Record<string, ConfigFieldChange>;
+  };
 }
+
+/** The kinds of configuration record an admin edits. */
+export type ConfigRecordKind = 'office' | 'service' | 'area' | 'counter' | 'user' | 'device';
+
+/** A changed field: its JSON values before and after, or only the fact for personal fields. */
+export type ConfigFieldChange = { before: unknown; after: unknown } | { redacted: true };
 
 export type EventType = keyof EventPayloads;
 
@@ -99,6 +118,7 @@ export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
   'device.token_issued': { version: 1, changesQueue: false },
   'device.token_revoked': { version: 1, changesQueue: false },
   'device.agent_token_revoked': { version: 1, changesQueue: false },
+  'config.changed': { version: 1, changesQueue: true },
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as EventType[];
