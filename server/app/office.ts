@@ -8,11 +8,12 @@ import { event, type DomainEvent, type EventPayloads, type LoggedEvent } from '.
 import { formatTicketNumber } from '../domain/numbering.js';
 import { businessDate } from '../domain/time.js';
 import type { WaitingLine } from '../domain/waiting-line.js';
-import { StorageError, type QueueStore, type SiteReader, type SiteTx } from '../store/store.js';
+import { StorageError, type CatalogWriter, type QueueStore, type SiteReader, type SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newTicketRef, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
-import { modelBasis, SiteModel, ticketsNamed } from './read-model.js';
+import { CachedCatalog } from './catalog-cache.js';
+import { SiteModel, ticketsNamed } from './read-model.js';
 import { QueueView, type ServiceScope } from './views.js';
 
 export interface IssueInput {
@@ -72,7 +73,8 @@ export class Office {
     const now = this.now();
     let outcome;
     try {
-      outcome = await this.store.transaction(this.siteId, async (tx) => {
+      outcome = await this.store.transaction(this.siteId, async (raw) => {
+        const tx = this.cached(raw, now);
         const out = await fn(tx, now);
         const logged = await tx.events.append(out.events);
         return { result: out.result, logged, tickets: await ticketsNamed(tx, logged) };
@@ -91,11 +93,25 @@ export class Office {
   /** A read of the site's day; `scope` names the services whose figures it needs (all by default). */
   view<T>(fn: (v: QueueView) => T | Promise<T>, scope: ServiceScope = 'all'): Promise<T> {
     const now = this.now();
-    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(r, this.model, now, this.deps.publicUrl, scope))).catch((err: unknown) => {
+    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(this.cached(r, now), this.model, now, this.deps.publicUrl, scope))).catch((err: unknown) => {
       // A read that joined a group commit which then failed may have brought its writes into the model.
       if (err instanceof StorageError) this.model.invalidate();
       throw err;
     });
+  }
+
+  /**
+   * The unit of work `r` with its catalog read from the site model's copies
+   * (catalog-cache.ts); the model is brought to what `r` sees before the first read.
+   */
+  cached<R extends SiteReader>(r: R, now: number): R {
+    let ready: Promise<unknown> | null = null;
+    const model = this.model;
+    const catalog = new CachedCatalog(r.catalog as CatalogWriter, model.catalog, async () => {
+      ready ??= model.ready(r, now);
+      await ready;
+    });
+    return { ...r, catalog };
   }
 
   /** A view inside a command's transaction: what it shows includes the command's writes so far. */
@@ -105,7 +121,7 @@ export class Office {
 
   /** The site's waiting line as this unit of work sees it (call-next needs nothing else of a view). */
   async lineIn(r: SiteReader, now: number): Promise<WaitingLine> {
-    await this.model.sync(r, modelBasis(await r.catalog.settings(), now));
+    await this.model.ready(r, now);
     return this.model.waiting;
   }
 
@@ -216,7 +232,8 @@ export class Office {
   /** The visitor's view; a token stops working at the end of its office day. */
   async publicTicket(id: string): Promise<PublicTicket> {
     const now = this.now();
-    return this.store.read(this.siteId, async (r) => {
+    return this.store.read(this.siteId, async (raw) => {
+      const r = this.cached(raw, now);
       const t = await liveTicket(r, id, now);
       return (await QueueView.load(r, this.model, now, this.deps.publicUrl, [t.serviceId], false)).publicTicket(t);
     });
