@@ -74,18 +74,23 @@ export class Office {
     let outcome;
     try {
       outcome = await this.store.transaction(this.siteId, async (raw) => {
-        const tx = this.cached(raw, now);
+        const { unit: tx, ready } = this.unitOf(raw, now);
         const out = await fn(tx, now);
+        if (out.events.length === 0) return { result: out.result, logged: [] };
+        // The model is brought to what this unit saw before its own events (nothing else appends while it runs) …
+        await ready();
         const logged = await tx.events.append(out.events);
-        return { result: out.result, logged, tickets: await ticketsNamed(tx, logged) };
+        // … and takes them at once: the next unit of the same group commit finds it current instead of
+        // following the log for them. A failed group rolls them back and invalidates the model (below).
+        this.model.apply(logged, await ticketsNamed(tx, logged));
+        return { result: out.result, logged };
       });
     } catch (err) {
       // A failed commit may take back writes that later units of work already saw.
       if (err instanceof StorageError) this.model.invalidate();
       throw err;
     }
-    const { result, logged, tickets } = outcome;
-    this.model.apply(logged, tickets);
+    const { result, logged } = outcome;
     if (logged.length > 0) this.events.emit('committed', logged);
     return result;
   }
@@ -105,13 +110,18 @@ export class Office {
    * (catalog-cache.ts); the model is brought to what `r` sees before the first read.
    */
   cached<R extends SiteReader>(r: R, now: number): R {
-    let ready: Promise<unknown> | null = null;
+    return this.unitOf(r, now).unit;
+  }
+
+  /** `cached`, and the function that syncs the model once for this unit of work. */
+  private unitOf<R extends SiteReader>(r: R, now: number): { unit: R; ready: () => Promise<void> } {
+    let synced: Promise<unknown> | null = null;
     const model = this.model;
-    const catalog = new CachedCatalog(r.catalog as CatalogWriter, model.catalog, async () => {
-      ready ??= model.ready(r, now);
-      await ready;
-    });
-    return { ...r, catalog };
+    const ready = async () => {
+      synced ??= model.ready(r, now);
+      await synced;
+    };
+    return { unit: { ...r, catalog: new CachedCatalog(r.catalog as CatalogWriter, model.catalog, ready) }, ready };
   }
 
   /** A view inside a command's transaction: what it shows includes the command's writes so far. */

@@ -32,7 +32,8 @@ export function modelBasis(settings: OfficeSettings, now: number): ModelBasis {
  * recent service durations.
  *
  * It follows the site's event log by sequence number. Each command applies its
- * own events after commit (`apply`, with the tickets it wrote); every unit of
+ * own events at the end of its unit of work, right after appending them (`apply`,
+ * with the tickets it wrote; a failed group invalidates the model); every unit of
  * work first compares the log's last number with the model's (`sync`): behind
  * (another process, or a commit whose `apply` has not run yet) it follows the
  * missing events and re-reads the tickets they name; ahead (a write it saw was
