@@ -35,6 +35,14 @@ export interface AppointmentInput {
 const APPOINTMENT_PAST_LIMIT_MS = 24 * 60 * 60 * 1000;
 const APPOINTMENT_FUTURE_LIMIT_MS = 366 * 24 * 60 * 60 * 1000;
 
+/** What a command decided: its answer, the events it records, and optionally the tickets it wrote. */
+export interface CommandOutcome<T> {
+  result: T;
+  events: DomainEvent[];
+  /** Tickets exactly as this command last wrote them: the model takes them instead of reading them back. */
+  written?: readonly Ticket[];
+}
+
 export interface OfficeDeps {
   store: QueueStore;
   /** The site this office is: every command reads and writes only its rows. */
@@ -69,7 +77,7 @@ export class Office {
   }
 
   /** Runs a command transaction and announces its events after commit. */
-  async command<T>(fn: (tx: SiteTx, now: number) => Promise<{ result: T; events: DomainEvent[] }>): Promise<T> {
+  async command<T>(fn: (tx: SiteTx, now: number) => Promise<CommandOutcome<T>>): Promise<T> {
     const now = this.now();
     let outcome;
     try {
@@ -82,7 +90,7 @@ export class Office {
         const logged = await tx.events.append(out.events);
         // … and takes them at once: the next unit of the same group commit finds it current instead of
         // following the log for them. A failed group rolls them back and invalidates the model (below).
-        this.model.apply(logged, await ticketsNamed(tx, logged));
+        this.model.apply(logged, await ticketsNamed(tx, logged, out.written));
         return { result: out.result, logged };
       });
     } catch (err) {
@@ -162,6 +170,7 @@ export class Office {
       const shown = view.publicTicket(ticket);
       return {
         result: shown,
+        written: [ticket],
         events: [
           event('ticket.issued', now, {
             ticketId: ticket.id,

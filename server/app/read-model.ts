@@ -164,9 +164,13 @@ export class SiteModel {
   }
 }
 
-/** The tickets a run of events names, as the store has them now. */
-export async function ticketsNamed(r: SiteReader, events: readonly { ticketId: string | null }[]): Promise<Map<string, Ticket | null>> {
-  const tickets = new Map<string, Ticket | null>();
+/** The tickets a run of events names, as the store has them now; `known`: some of them as their writer left them. */
+export async function ticketsNamed(
+  r: SiteReader,
+  events: readonly { ticketId: string | null }[],
+  known: readonly Ticket[] = [],
+): Promise<Map<string, Ticket | null>> {
+  const tickets = new Map<string, Ticket | null>(known.map((t) => [t.id, t]));
   for (const e of events) if (e.ticketId && !tickets.has(e.ticketId)) tickets.set(e.ticketId, await r.tickets.get(e.ticketId));
   return tickets;
 }
