@@ -49,63 +49,46 @@ const COUNTER_NEUTRAL = new Set<string>([
  * The copies are frozen: a caller that changed one would change every later view.
  */
 export class CatalogCache {
-  private settingsEntry: Entry<OfficeSettings> | null = null;
-  private areasEntry: Entry<readonly Area[]> | null = null;
-  private servicesEntry: Entry<Keyed<Service>> | null = null;
-  private countersEntry: Entry<Keyed<Counter>> | null = null;
+  private readonly entries: { [K in CatalogKind]?: Entry<unknown> } = {};
   /** Reads from the store, by kind: for the tests. */
   readonly reads: Record<CatalogKind, number> = { settings: 0, areas: 0, services: 0, counters: 0 };
 
   /** Forgets everything: the model loaded afresh. */
   drop(kinds: readonly CatalogKind[] = KINDS): void {
-    for (const kind of kinds) {
-      if (kind === 'settings') this.settingsEntry = null;
-      else if (kind === 'areas') this.areasEntry = null;
-      else if (kind === 'services') this.servicesEntry = null;
-      else this.countersEntry = null;
-    }
+    for (const kind of kinds) delete this.entries[kind];
   }
 
   /** An event the model applied or followed. */
   saw(e: Pick<LoggedEvent, 'type'>): void {
     if (e.type === 'config.changed') this.drop();
-    else if (!COUNTER_NEUTRAL.has(e.type)) this.countersEntry = null;
+    else if (!COUNTER_NEUTRAL.has(e.type)) delete this.entries.counters;
   }
 
-  async settings(raw: CatalogReader): Promise<OfficeSettings> {
-    const revision = raw.localRevision('settings');
-    if (this.settingsEntry?.revision !== revision) {
-      this.reads.settings++;
-      this.settingsEntry = { revision, value: deepFreeze(await raw.settings()) };
-    }
-    return this.settingsEntry.value;
+  settings(raw: CatalogReader): Promise<OfficeSettings> {
+    return this.kept(raw, 'settings', async () => deepFreeze(await raw.settings()));
   }
 
-  async areas(raw: CatalogReader): Promise<readonly Area[]> {
-    const revision = raw.localRevision('areas');
-    if (this.areasEntry?.revision !== revision) {
-      this.reads.areas++;
-      this.areasEntry = { revision, value: deepFreeze(await raw.areas()) };
-    }
-    return this.areasEntry.value;
+  areas(raw: CatalogReader): Promise<readonly Area[]> {
+    return this.kept(raw, 'areas', async () => deepFreeze(await raw.areas()));
   }
 
-  async services(raw: CatalogReader): Promise<Keyed<Service>> {
-    const revision = raw.localRevision('services');
-    if (this.servicesEntry?.revision !== revision) {
-      this.reads.services++;
-      this.servicesEntry = { revision, value: keyed(await raw.services()) };
-    }
-    return this.servicesEntry.value;
+  services(raw: CatalogReader): Promise<Keyed<Service>> {
+    return this.kept(raw, 'services', async () => keyed(await raw.services()));
   }
 
-  async counters(raw: CatalogReader): Promise<Keyed<Counter>> {
-    const revision = raw.localRevision('counters');
-    if (this.countersEntry?.revision !== revision) {
-      this.reads.counters++;
-      this.countersEntry = { revision, value: keyed(await raw.counters()) };
-    }
-    return this.countersEntry.value;
+  counters(raw: CatalogReader): Promise<Keyed<Counter>> {
+    return this.kept(raw, 'counters', async () => keyed(await raw.counters()));
+  }
+
+  /** The copy of one kind, read again when missing or read at another revision of the store. */
+  private async kept<T>(raw: CatalogReader, kind: CatalogKind, read: () => Promise<T>): Promise<T> {
+    const revision = raw.localRevision(kind);
+    const entry = this.entries[kind];
+    if (entry?.revision === revision) return entry.value as T;
+    this.reads[kind]++;
+    const value = await read();
+    this.entries[kind] = { revision, value };
+    return value;
   }
 }
 
