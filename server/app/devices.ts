@@ -62,7 +62,7 @@ const draws = new WeakMap<Office, Map<string, number[]>>();
  * counts this draw, or refuses it with 429 KIOSK_RATE_LIMITED.
  */
 export async function countKioskDraw(office: Office, kioskId: string): Promise<void> {
-  const settings = await office.store.read(office.siteId, (r) => r.catalog.settings());
+  const settings = await office.store.read(office.siteId, (r) => office.cached(r, office.now()).catalog.settings());
   const perOffice = draws.get(office) ?? new Map<string, number[]>();
   draws.set(office, perOffice);
   const decision = kioskRate(perOffice.get(kioskId) ?? [], office.now(), kioskSettings(settings).ticketsPerMinute);

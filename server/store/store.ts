@@ -98,7 +98,19 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
+/** The catalog records a read model may keep in memory, each with its own revision. */
+export type CatalogKind = 'settings' | 'areas' | 'services' | 'counters';
+
 export interface CatalogReader {
+  /**
+   * A number that changes whenever this store instance writes a record of this
+   * kind (any site's), or rolls back a unit of work or group that did: what a
+   * copy kept in memory was read at tells whether this process changed the
+   * records since. Changes by other processes are not counted here; they come
+   * with events in the log (`config.changed`, `counter.*`, ticket events), which
+   * the site read model follows.
+   */
+  localRevision(kind: CatalogKind): number;
   /** The site's settings (name, time zone, policy, …). */
   settings(): Promise<OfficeSettings>;
   areas(): Promise<Area[]>;

@@ -1,6 +1,6 @@
 import type { Area, Counter, Device, Service } from '../../../common/model.js';
 import type { OfficeSettings } from '../../domain/settings.js';
-import type { CatalogWriter } from '../store.js';
+import type { CatalogKind, CatalogWriter } from '../store.js';
 import * as rows from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -9,7 +9,12 @@ export class SqliteCatalog implements CatalogWriter {
   constructor(
     private readonly sql: Statements,
     private readonly siteId: string,
+    private readonly revisions: CatalogRevisions,
   ) {}
+
+  localRevision(kind: CatalogKind): number {
+    return this.revisions.of(kind);
+  }
 
   async settings(): Promise<OfficeSettings> {
     const r = this.sql.get('SELECT settings FROM sites WHERE id = ?', this.siteId);
@@ -17,6 +22,7 @@ export class SqliteCatalog implements CatalogWriter {
     return JSON.parse(String(r.settings)) as OfficeSettings;
   }
   async putSettings(s: OfficeSettings): Promise<void> {
+    this.revisions.bump('settings');
     const info = this.sql.run('UPDATE sites SET settings = ? WHERE id = ?', JSON.stringify(s), this.siteId);
     if (info.changes !== 1) throw new Error(`site "${this.siteId}" does not exist`);
   }
@@ -27,6 +33,7 @@ export class SqliteCatalog implements CatalogWriter {
       .map((r) => ({ id: String(r.id), name: JSON.parse(String(r.name)) as Area['name'] }));
   }
   async putArea(a: Area): Promise<void> {
+    this.revisions.bump('areas');
     this.sql.upsertOfSite('areas', { id: a.id, name: JSON.stringify(a.name), site_id: this.siteId });
   }
 
@@ -38,6 +45,7 @@ export class SqliteCatalog implements CatalogWriter {
     return r ? rows.serviceFromRow(r) : null;
   }
   async putService(s: Service): Promise<void> {
+    this.revisions.bump('services');
     this.sql.upsertOfSite('services', { ...rows.serviceToRow(s), site_id: this.siteId });
   }
 
@@ -49,6 +57,7 @@ export class SqliteCatalog implements CatalogWriter {
     return r ? rows.counterFromRow(r) : null;
   }
   async putCounter(c: Counter): Promise<void> {
+    this.revisions.bump('counters');
     this.sql.upsertOfSite('counters', { ...rows.counterToRow(c), site_id: this.siteId });
   }
 
@@ -61,5 +70,35 @@ export class SqliteCatalog implements CatalogWriter {
   }
   async putDevice(d: Device): Promise<void> {
     this.sql.upsertOfSite('devices', { ...rows.deviceToRow(d), site_id: this.siteId });
+  }
+}
+
+/**
+ * The store's catalog revisions (CatalogReader.localRevision): bumped before
+ * every catalog write, and for every kind when a unit or group that wrote any
+ * catalog record is rolled back.
+ */
+export class CatalogRevisions {
+  private readonly values: Record<CatalogKind, number> = { settings: 0, areas: 0, services: 0, counters: 0 };
+  /** Grows with every bump: whether anything was written since a mark. */
+  private total = 0;
+
+  of(kind: CatalogKind): number {
+    return this.values[kind];
+  }
+
+  bump(kind: CatalogKind): void {
+    this.values[kind]++;
+    this.total++;
+  }
+
+  mark(): number {
+    return this.total;
+  }
+
+  /** A rollback: if any catalog record was written since `mark`, every copy kept in memory is out of date. */
+  rolledBack(mark: number): void {
+    if (this.total === mark) return;
+    for (const kind of Object.keys(this.values) as CatalogKind[]) this.bump(kind);
   }
 }
