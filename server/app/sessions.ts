@@ -74,5 +74,5 @@ function worksAt(u: UserRecord, siteId: string): boolean {
 }
 
 function toSessionUser(u: UserRecord): SessionUser {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, languages: u.languages };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, languages: u.languages, mustChangePassword: u.mustChangePassword };
 }

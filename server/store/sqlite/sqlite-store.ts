@@ -148,6 +148,7 @@ export class SqliteStore implements QueueStore {
     if (!unit) {
       unit = {
         siteId,
+        shared: this.sharedUnit,
         catalog: new SqliteCatalog(this.sql, siteId),
         tickets: new SqliteTickets(this.sql, siteId),
         appointments: new SqliteAppointments(this.sql, siteId),
