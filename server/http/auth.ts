@@ -22,6 +22,12 @@ declare module 'fastify' {
  */
 export function registerSessionLookup(app: FastifyInstance, office: Office): void {
   app.decorateRequest('user', null);
+  const table: RouteAccess[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (route) => {
+    const access: unknown = route.config?.access;
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access: isUseCase(access) ? access : null });
+  });
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.user = token && request.fromStaffNetwork ? await resolveSession(office, token) : null;
@@ -34,6 +40,19 @@ export function registerSessionLookup(app: FastifyInstance, office: Office): voi
       done(err instanceof Error ? err : new Error(String(err)));
     }
   });
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  /** The route's use case; null for a route that names none (the static apps, the API documentation). */
+  access: UseCase | null;
+}
+const routeTables = new WeakMap<FastifyInstance, RouteAccess[]>();
+
+/** Every route registered on `app` after registerSessionLookup, with its use case (for the access matrix test). */
+export function routeAccessTable(app: FastifyInstance): readonly RouteAccess[] {
+  return routeTables.get(app) ?? [];
 }
 
 /**
