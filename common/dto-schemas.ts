@@ -176,8 +176,9 @@ export const SessionUserSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
-  role: StringEnum(['admin', 'staff']),
+  role: StringEnum(['admin', 'supervisor', 'staff']),
   languages: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean({ description: 'A one-time password: only the auth routes answer until it is changed' }),
 });
 
 export const LoggedOutSchema = Type.Object({ ok: Type.Literal(true) });

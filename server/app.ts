@@ -111,6 +111,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         { name: 'auth', description: 'Staff sessions' },
         { name: 'counter', description: 'Staff actions on a counter' },
         { name: 'staff', description: 'Staff only' },
+        { name: 'admin', description: 'Administration (#15); the roles of each route: server/app/access.ts' },
       ],
     },
   });

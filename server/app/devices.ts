@@ -8,6 +8,7 @@ import { kioskSettings } from '../domain/settings.js';
 import type { KioskDevice } from './kiosks.js';
 import type { SiteTx } from '../store/store.js';
 import type { Office } from './office.js';
+import { can } from './access.js';
 
 /**
  * Kiosks are enrolled devices (#13 part 1). A kiosk holds a secret device
@@ -82,7 +83,7 @@ async function adminKiosk(tx: SiteTx, kioskId: string, user: SessionUser): Promi
   const device = await tx.catalog.device(kioskId);
   // As with print agents: staff may learn that a kiosk exists (they see the kiosks anyway); only an admin enrols it.
   if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', 'No kiosk with this id.');
-  if (user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin may enrol or revoke kiosks.');
+  if (!can(user, 'devices.tokens')) throw new AppError('FORBIDDEN', 'Only an admin may enrol or revoke kiosks.');
   return { ...device, kind: 'kiosk' };
 }
 

@@ -15,6 +15,7 @@ import { Broadcaster } from './broadcaster.js';
 import { capSocketsPerAddress } from './connection-cap.js';
 import { displayAreas, DisplayRooms } from './display-rooms.js';
 import { registerCounterCommands } from './counter-commands.js';
+import { allowedFor, handshakeAccess } from './event-access.js';
 import { guardKioskNamespace } from './kiosk-devices.js';
 import {
   protocolGuard,
@@ -139,6 +140,9 @@ export function attachRealtime(
     resolveSession(office, token).then(
       (user) => {
         if (!user || !token) return next(handshakeRefusal('UNAUTHENTICATED'));
+        // #15: the role table, and a one-time password must be changed first.
+        const refused = handshakeAccess(user, NAMESPACES.counter);
+        if (refused) return next(refused);
         socket.data.sessionToken = token;
         next();
       },
@@ -155,7 +159,7 @@ export function attachRealtime(
       return user;
     };
     const state = async () => {
-      const user = await currentUser();
+      const user = allowedFor(await currentUser(), 'snapshot');
       return sequenced(seq.counter, () => counterSnapshot(office, user, broadcaster.pushedCallOrder()))();
     };
     // A session that ended meanwhile gets no snapshot: currentUser drops the socket.

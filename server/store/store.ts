@@ -72,6 +72,10 @@ export interface SiteRecord {
 export interface UserRecord extends User {
   passwordHash: string;
   active: boolean;
+  /** Holds a one-time password given by an admin or supervisor: only the auth routes answer until it is changed (#15). */
+  mustChangePassword: boolean;
+  /** 1 on create, +1 on every write by the admin API (#15): a PATCH with another version is STALE. */
+  version: number;
   /** The sites this user works at. */
   siteIds: string[];
 }
@@ -221,6 +225,11 @@ export interface SiteReader {
 }
 
 export interface SiteTx extends SiteReader {
+  /**
+   * What all sites share (users, sessions), in this same unit of work: a user change and its
+   * `config.changed` event in the acting admin's site log commit together or not at all (#15).
+   */
+  readonly shared: SharedTx;
   readonly catalog: CatalogWriter;
   readonly tickets: TicketWriter;
   readonly appointments: AppointmentWriter;
@@ -240,5 +249,7 @@ export interface SharedTx {
   session(id: string): Promise<SessionRecord | null>;
   putSession(s: SessionRecord): Promise<void>;
   deleteSession(id: string): Promise<void>;
+  /** Ends every session of a user but `keepId` (a password change keeps the session that made it); the ids ended. */
+  deleteSessionsOf(userId: string, keepId?: string): Promise<string[]>;
   deleteExpiredSessions(now: number): Promise<void>;
 }

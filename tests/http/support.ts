@@ -97,13 +97,14 @@ export function bodyOf<S extends TSchema>(schema: S, res: HttpReply): Static<S> 
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
-/** A 4xx in the contract's shape: exactly `{"error":{"code","message"}}`. */
+/** A 4xx in the contract's shape: exactly `{"error":{"code","message"}}`, plus `field` when it names an input field (#15). */
 export function expectErrorShape(res: HttpReply): void {
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeLessThan(500);
   const { error } = bodyOf(ErrorResponseSchema, res);
-  // Exactly these two fields, nothing else.
-  expect(res.body, res.text.slice(0, 300)).toEqual({ error: { code: error.code, message: error.message } });
+  // Exactly these fields, nothing else.
+  const field = error.field === undefined ? {} : { field: error.field };
+  expect(res.body, res.text.slice(0, 300)).toEqual({ error: { code: error.code, message: error.message, ...field } });
   expect(error.code).toMatch(UPPER_SNAKE);
   expect(error.message.length).toBeGreaterThan(0);
 }

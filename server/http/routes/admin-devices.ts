@@ -24,6 +24,7 @@ export function adminDeviceRoutes(app: Api, { office }: RouteDeps): void {
         body: EmptyBody,
         response: replies({ 201: DeviceTokenIssuedSchema }, 401, 403, 404),
       },
+      config: { access: 'devices.tokens' },
       preHandler: requireStaff,
     },
     async (request, reply) => {
@@ -42,6 +43,7 @@ export function adminDeviceRoutes(app: Api, { office }: RouteDeps): void {
         body: EmptyBody,
         response: replies({ 200: DeviceTokenRevokedSchema }, 401, 403, 404),
       },
+      config: { access: 'devices.tokens' },
       preHandler: requireStaff,
     },
     async (request) => revokeDeviceToken(office, request.params.id, staffUser(request)),

@@ -2,9 +2,11 @@ import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
 import { adminDeviceRoutes } from './admin-devices.js';
 import { adminMetricsRoutes } from './admin-metrics.js';
+import { adminUserRoutes } from './admin-users.js';
 import { alarmRoutes } from './alarms.js';
 import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
+import { authPasswordRoutes } from './auth-password.js';
 import { authRoutes } from './auth.js';
 import { counterRoutes } from './counters.js';
 import { kioskRoutes } from './kiosks.js';
@@ -30,6 +32,8 @@ const ROUTES = [
   printingRoutes,
   adminDeviceRoutes,
   adminMetricsRoutes,
+  adminUserRoutes,
+  authPasswordRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

@@ -153,6 +153,7 @@ export class SqliteStore implements QueueStore {
     if (!unit) {
       unit = {
         siteId,
+        shared: this.sharedUnit,
         catalog: new SqliteCatalog(this.sql, siteId, this.revisions),
         tickets: new SqliteTickets(this.sql, siteId),
         appointments: new SqliteAppointments(this.sql, siteId),
