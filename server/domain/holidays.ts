@@ -28,9 +28,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function germanPublicHolidays(state: GermanState, year: number): PublicHoliday[] {
   return getHolidays(year, state)
     .map((h) => ({
-      // The package builds each date at local midnight; its own dateString goes through UTC and
-      // slips a day east of UTC, so the date is read from the local fields.
-      date: `${h.date.getFullYear()}-${pad(h.date.getMonth() + 1)}-${pad(h.date.getDate())}`,
+      // The package builds each date at noon UTC; its own dateString goes through the process's
+      // local time and slips a day far east of UTC (UTC+12 and beyond), so read the UTC fields.
+      date: `${h.date.getUTCFullYear()}-${pad(h.date.getUTCMonth() + 1)}-${pad(h.date.getUTCDate())}`,
       name: h.translate('de') ?? h.name,
     }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

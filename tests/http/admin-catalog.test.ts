@@ -71,7 +71,7 @@ function expectField(res: HttpReply, field: string): void {
 }
 
 const configEvents = () =>
-  server.app.office.store.read(server.app.office.siteId, (r) => r.events.after(0, 100_000, ['config.changed'])) as Promise<LoggedEventOf<'config.changed'>[]>;
+  server.app.office.store.read(server.app.office.siteId, (r) => r.events.after(0, 100_000, ['config.changed']));
 
 /** The config.changed events a write appended. */
 async function eventsOf(write: () => Promise<HttpReply>): Promise<{ res: HttpReply; events: LoggedEventOf<'config.changed'>[] }> {
