@@ -1,7 +1,7 @@
 import type { Area, Counter, Device, Service } from '../../common/model.js';
 import type { LoggedEvent } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
-import type { CatalogKind, CatalogReader, CatalogWriter } from '../store/store.js';
+import type { CatalogKind, CatalogReader, CatalogWriter, ServiceReferences, VersionedRecord } from '../store/store.js';
 
 interface Entry<T> {
   /** The store's localRevision(kind) this copy was read at. */
@@ -165,6 +165,39 @@ export class CachedCatalog implements CatalogWriter {
 
   putDevice(d: Device): Promise<void> {
     return this.raw.putDevice(d);
+  }
+
+  // Versions, references and deletes (#15 administration) are read and written in the store itself.
+  version(kind: VersionedRecord, id: string): Promise<number | null> {
+    return this.raw.version(kind, id);
+  }
+
+  versions(kind: Exclude<VersionedRecord, 'settings'>): Promise<Map<string, number>> {
+    return this.raw.versions(kind);
+  }
+
+  serviceReferences(serviceId: string, sinceAt: number): Promise<ServiceReferences> {
+    return this.raw.serviceReferences(serviceId, sinceAt);
+  }
+
+  setVersion(kind: VersionedRecord, id: string, version: number): Promise<void> {
+    return this.raw.setVersion(kind, id, version);
+  }
+
+  deleteArea(id: string): Promise<boolean> {
+    return this.raw.deleteArea(id);
+  }
+
+  deleteService(id: string): Promise<boolean> {
+    return this.raw.deleteService(id);
+  }
+
+  deleteCounter(id: string): Promise<boolean> {
+    return this.raw.deleteCounter(id);
+  }
+
+  deleteDevice(id: string): Promise<boolean> {
+    return this.raw.deleteDevice(id);
   }
 }
 

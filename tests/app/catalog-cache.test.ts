@@ -43,7 +43,7 @@ describe('the catalog kept in the site model', () => {
     b = office(storeB);
     const user = await storeA.shared((tx) => tx.userByUsername('admin'));
     if (!user) throw new Error('no admin');
-    admin = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, languages: user.languages };
+    admin = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, languages: user.languages, mustChangePassword: false };
   });
 
   afterAll(async () => {

@@ -1,8 +1,12 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
+import { adminAreaRoutes } from './admin-areas.js';
+import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
 import { adminMetricsRoutes } from './admin-metrics.js';
 import { adminUserRoutes } from './admin-users.js';
+import { adminOfficeRoutes } from './admin-office.js';
+import { adminServiceRoutes } from './admin-services.js';
 import { alarmRoutes } from './alarms.js';
 import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
@@ -34,6 +38,10 @@ const ROUTES = [
   adminMetricsRoutes,
   adminUserRoutes,
   authPasswordRoutes,
+  adminOfficeRoutes,
+  adminServiceRoutes,
+  adminAreaRoutes,
+  adminCounterRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */
