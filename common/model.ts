@@ -107,6 +107,8 @@ export interface Device {
   area: string | null;
   /** Kiosk: `printer` (tcp://host[:port], a device path or "none"), `paperWidthDots` (576 or 384). */
   settings: Record<string, unknown>;
+  /** 1 when created, +1 on every admin edit (a write with an older one is refused: STALE). */
+  version: number;
 }
 
 export type Role = 'admin' | 'staff';

@@ -17,11 +17,32 @@ function statusCode(code: ErrorCode, fallback: number): number {
   return new AppError(code).status || fallback;
 }
 
-export function toErrorReply(err: FastifyError | AppError | Error): { status: number; code: ErrorCode; message: string } {
-  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message };
+type ErrorReply = { status: number; code: ErrorCode; message: string; field?: string };
+
+/** `/hours/1/0/to` (a schema error's instancePath, or the property it misses) → `hours.1.0.to`, the form field. */
+function validationField(fe: FastifyError): string | undefined {
+  const first = fe.validation?.[0];
+  if (!first) return undefined;
+  const missing = (first.params as { missingProperty?: unknown } | undefined)?.missingProperty;
+  const path = [first.instancePath, typeof missing === 'string' ? missing : '']
+    .join('/')
+    .split('/')
+    .filter((p) => p !== '')
+    .join('.');
+  return path === '' ? undefined : path;
+}
+
+export function toErrorReply(err: FastifyError | AppError | Error): ErrorReply {
+  if (err instanceof AppError) {
+    const { field } = err.toBody();
+    return field === undefined ? { status: err.status, code: err.code, message: err.message } : { status: err.status, code: err.code, message: err.message, field };
+  }
   const fe = err as FastifyError;
   const mapped = fe.code ? FRAMEWORK_CODES[fe.code] : undefined;
-  if (fe.validation) return { status: 400, code: 'INVALID_INPUT', message: fe.message };
+  if (fe.validation) {
+    const field = fe.validationContext === 'body' ? validationField(fe) : undefined;
+    return field === undefined ? { status: 400, code: 'INVALID_INPUT', message: fe.message } : { status: 400, code: 'INVALID_INPUT', message: fe.message, field };
+  }
   if (mapped) return { status: statusCode(mapped, 400), code: mapped, message: fe.message || ERROR_MESSAGES[mapped] };
   if (fe.statusCode === 429) return { status: 429, code: 'RATE_LIMITED', message: ERROR_MESSAGES.RATE_LIMITED };
   if (fe.statusCode === 413) return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: ERROR_MESSAGES.PAYLOAD_TOO_LARGE };
@@ -39,10 +60,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   // `Content-Type: text/plain` bodies through to routes; without it they are a 415.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    const { status, code, message } = toErrorReply(err);
+    const { status, code, message, field } = toErrorReply(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
     if (status === 429 && err instanceof Error && 'retryAfter' in err) reply.header('retry-after', String(err.retryAfter));
-    return reply.status(status).send({ error: { code, message } });
+    return reply.status(status).send({ error: field === undefined ? { code, message } : { code, message, field } });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split("?")[0]?.slice(0, 200) ?? ""}` } }),

@@ -55,9 +55,9 @@ export const DEMO_AREAS: Area[] = [
 /** The default kiosk takes its printer from PRINTER; one screen per area. */
 export const DEFAULT_KIOSK_ID = 'kiosk-eingang';
 export const DEMO_DEVICES: Device[] = [
-  { id: DEFAULT_KIOSK_ID, kind: 'kiosk', name: 'Kiosk Eingang', area: 'eg', settings: { printer: 'none', paperWidthDots: 576 } },
-  { id: 'anzeige-eg', kind: 'display', name: 'Anzeige Erdgeschoss', area: 'eg', settings: {} },
-  { id: 'anzeige-og1', kind: 'display', name: 'Anzeige 1. OG', area: 'og1', settings: {} },
+  { id: DEFAULT_KIOSK_ID, kind: 'kiosk', name: 'Kiosk Eingang', area: 'eg', settings: { printer: 'none', paperWidthDots: 576 }, version: 1 },
+  { id: 'anzeige-eg', kind: 'display', name: 'Anzeige Erdgeschoss', area: 'eg', settings: {}, version: 1 },
+  { id: 'anzeige-og1', kind: 'display', name: 'Anzeige 1. OG', area: 'og1', settings: {}, version: 1 },
 ];
 
 export type DemoCounter = Pick<Counter, 'id' | 'name' | 'area' | 'primaryServiceIds' | 'secondaryServiceIds'>;

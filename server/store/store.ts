@@ -116,6 +116,8 @@ export interface CatalogWriter extends CatalogReader {
   putService(s: Service): Promise<void>;
   putCounter(c: Counter): Promise<void>;
   putDevice(d: Device): Promise<void>;
+  /** Removes a device of this site; false when there was none. */
+  deleteDevice(id: string): Promise<boolean>;
 }
 
 export interface TicketReader {

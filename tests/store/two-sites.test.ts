@@ -55,7 +55,7 @@ const branchCounter: Counter = {
   userId: null,
   currentTicketId: null,
 };
-const branchKiosk: Device = { id: 'ist-kiosk', kind: 'kiosk', name: 'Kiosk Giriş', area: 'ist-zemin', settings: { printer: 'none' } };
+const branchKiosk: Device = { id: 'ist-kiosk', kind: 'kiosk', name: 'Kiosk Giriş', area: 'ist-zemin', settings: { printer: 'none' }, version: 1 };
 
 /** The demo office seeded as on a first start, then the branch added: a site, its catalogue and its staff member. */
 async function seedTwoSites(store: SqliteStore): Promise<void> {

@@ -7,6 +7,7 @@ import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
 import { authRoutes } from './auth.js';
 import { counterRoutes } from './counters.js';
+import { displayRoutes } from './displays.js';
 import { kioskRoutes } from './kiosks.js';
 import { landingRoutes } from './landing.js';
 import { notesRoutes } from './notes.js';
@@ -30,6 +31,7 @@ const ROUTES = [
   printingRoutes,
   adminDeviceRoutes,
   adminMetricsRoutes,
+  displayRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

@@ -62,4 +62,7 @@ export class SqliteCatalog implements CatalogWriter {
   async putDevice(d: Device): Promise<void> {
     this.sql.upsertOfSite('devices', { ...rows.deviceToRow(d), site_id: this.siteId });
   }
+  async deleteDevice(id: string): Promise<boolean> {
+    return this.sql.run('DELETE FROM devices WHERE id = ? AND site_id = ?', id, this.siteId).changes === 1;
+  }
 }

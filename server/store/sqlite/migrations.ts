@@ -287,4 +287,13 @@ UPDATE tickets SET ref = 'r' || lower(hex(randomblob(6)));
 CREATE UNIQUE INDEX tickets_site_ref ON tickets (site_id, ref);
 `,
   },
+  {
+    version: 9,
+    name: 'device versions',
+    // Admins edit kiosks and screens (#15); a write names the version it read, so two admins
+    // cannot overwrite each other's change unseen.
+    sql: `
+ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+`,
+  },
 ];

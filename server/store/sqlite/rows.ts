@@ -207,9 +207,10 @@ export function deviceFromRow(r: Row): Device {
     name: str(r.name),
     area: strOrNull(r.area),
     settings: json(r.settings),
+    version: Number(r.version ?? 1),
   };
 }
 
 export function deviceToRow(d: Device): Row {
-  return { id: d.id, kind: d.kind, name: d.name, area: d.area, settings: JSON.stringify(d.settings) };
+  return { id: d.id, kind: d.kind, name: d.name, area: d.area, settings: JSON.stringify(d.settings), version: d.version };
 }

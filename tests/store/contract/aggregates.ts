@@ -104,7 +104,7 @@ export function aggregatesContract(ctx: ContractContext): void {
         const area = { ...SITE_A.area, name: { de: 'Foyer' } };
         const service = { ...SITE_A.residence, names: { de: 'Aufenthalt' }, dailyLimit: 40, active: false, priorityEnabled: false, sortOrder: 9, defaultServiceMinutes: 7.5 };
         const counter = { ...SITE_A.counter, open: true, userId: 'u1', currentTicketId: 'tk-1', secondaryServiceIds: [] };
-        const device = { ...SITE_A.kiosk, name: 'Kiosk Ost', area: null, settings: { printer: 'tcp://10.0.0.9:9100', paperWidthDots: 384 } };
+        const device = { ...SITE_A.kiosk, name: 'Kiosk Ost', area: null, settings: { printer: 'tcp://10.0.0.9:9100', paperWidthDots: 384 }, version: 4 };
         await ctx.store.transaction(SITE_A.id, async (tx) => {
           await tx.catalog.putArea(area);
           await tx.catalog.putService(service);
@@ -119,6 +119,15 @@ export function aggregatesContract(ctx: ContractContext): void {
           device: await r.catalog.device(device.id),
         }));
         expect(read).toEqual({ areas: [area], service, services: 2, counter, device });
+      });
+
+      it('a device is deleted only in its own site, and a second delete finds nothing', async () => {
+        const deleted = await ctx.store.transaction(SITE_B.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id));
+        expect(deleted).toBe(false);
+        expect(await ctx.store.read(SITE_A.id, (r) => r.catalog.device(SITE_A.kiosk.id))).toEqual(SITE_A.kiosk);
+        expect(await ctx.store.transaction(SITE_A.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id))).toBe(true);
+        expect(await ctx.store.transaction(SITE_A.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id))).toBe(false);
+        expect(await ctx.store.read(SITE_A.id, (r) => r.catalog.devices())).toEqual([]);
       });
     });
 

@@ -55,7 +55,7 @@ function site(key: string, timeZone: string): SiteFixture {
       userId: null,
       currentTicketId: null,
     },
-    kiosk: { id: `${key}-kiosk`, kind: 'kiosk', name: 'Kiosk', area: `${key}-hall`, settings: { printer: 'none', paperWidthDots: 576 } },
+    kiosk: { id: `${key}-kiosk`, kind: 'kiosk', name: 'Kiosk', area: `${key}-hall`, settings: { printer: 'none', paperWidthDots: 576 }, version: 1 },
   };
 }
 
