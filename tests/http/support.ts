@@ -70,6 +70,7 @@ export interface Client {
   get(path: string): Promise<HttpReply>;
   post(path: string, json?: unknown): Promise<HttpReply>;
   del(path: string): Promise<HttpReply>;
+  patch(path: string, json: unknown): Promise<HttpReply>;
 }
 
 /**
@@ -83,6 +84,7 @@ export function client(server: { url: string }, cookie?: string, device?: string
     get: (path) => request(server.url, 'GET', path, o),
     post: (path, json) => request(server.url, 'POST', path, json === undefined ? o : { ...o, json }),
     del: (path) => request(server.url, 'DELETE', path, o),
+    patch: (path, json) => request(server.url, 'PATCH', path, { ...o, json }),
   };
 }
 

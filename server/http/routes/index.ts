@@ -13,6 +13,7 @@ import { appointmentRoutes } from './appointments.js';
 import { authPasswordRoutes } from './auth-password.js';
 import { authRoutes } from './auth.js';
 import { counterRoutes } from './counters.js';
+import { displayRoutes } from './displays.js';
 import { kioskRoutes } from './kiosks.js';
 import { landingRoutes } from './landing.js';
 import { notesRoutes } from './notes.js';
@@ -42,6 +43,7 @@ const ROUTES = [
   adminServiceRoutes,
   adminAreaRoutes,
   adminCounterRoutes,
+  displayRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

@@ -120,6 +120,15 @@ export function aggregatesContract(ctx: ContractContext): void {
         }));
         expect(read).toEqual({ areas: [area], service, services: 2, counter, device });
       });
+
+      it('a device is deleted only in its own site, and a second delete finds nothing', async () => {
+        const deleted = await ctx.store.transaction(SITE_B.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id));
+        expect(deleted).toBe(false);
+        expect(await ctx.store.read(SITE_A.id, (r) => r.catalog.device(SITE_A.kiosk.id))).toEqual(SITE_A.kiosk);
+        expect(await ctx.store.transaction(SITE_A.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id))).toBe(true);
+        expect(await ctx.store.transaction(SITE_A.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id))).toBe(false);
+        expect(await ctx.store.read(SITE_A.id, (r) => r.catalog.devices())).toEqual([]);
+      });
     });
 
     describe('tickets', () => {
