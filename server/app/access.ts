@@ -70,6 +70,8 @@ export const ACCESS = {
   'admin.services.write': { roles: ADMIN },
   'admin.areas.write': { roles: ADMIN },
   'admin.counters.write': { roles: ADMIN },
+  // Kiosks and screens as records: settings, create, delete, a test print.
+  'admin.devices.write': { roles: ADMIN },
 } as const satisfies Record<string, AccessRule>;
 
 export type UseCase = keyof typeof ACCESS;

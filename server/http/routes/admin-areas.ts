@@ -8,8 +8,7 @@ import {
 } from '../../../common/admin-schemas.js';
 import { createAdminArea, deleteAdminArea, getAdminAreas, updateAdminArea } from '../../app/admin/areas.js';
 import type { Api, RouteDeps } from '../api.js';
-import { staffUser } from '../auth.js';
-import { CATALOG_READ, CATALOG_WRITE, requireRole } from '../admin-roles.js';
+import { requireStaff, staffUser } from '../auth.js';
 import { NoContent, replies } from '../replies.js';
 
 /** #15: the office's areas (halls, floors) that counters, kiosks and screens stand in. */
@@ -22,7 +21,8 @@ export function adminAreaRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'Admin, supervisor: every area with its version',
         response: replies({ 200: AdminAreasReplySchema }, 401, 403),
       },
-      preHandler: requireRole(CATALOG_READ), // admin.catalog.read
+      config: { access: 'admin.catalog.read' },
+      preHandler: requireStaff,
     },
     async () => getAdminAreas(office),
   );
@@ -36,7 +36,8 @@ export function adminAreaRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminAreaCreate,
         response: replies({ 201: AdminAreaSchema }, 400, 401, 403),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.areas.write' },
+      preHandler: requireStaff,
     },
     async (request, reply) => reply.status(201).send(await createAdminArea(office, request.body, staffUser(request))),
   );
@@ -51,7 +52,8 @@ export function adminAreaRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminAreaPatch,
         response: replies({ 200: AdminAreaSchema }, 400, 401, 403, 404, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.areas.write' },
+      preHandler: requireStaff,
     },
     async (request) => updateAdminArea(office, request.params.id, request.body, staffUser(request)),
   );
@@ -66,7 +68,8 @@ export function adminAreaRoutes(app: Api, { office }: RouteDeps): void {
         querystring: AdminVersionQuery,
         response: replies({ 204: NoContent }, 400, 401, 403, 404, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.areas.write' },
+      preHandler: requireStaff,
     },
     async (request, reply) => {
       await deleteAdminArea(office, request.params.id, Number(request.query.version), staffUser(request));

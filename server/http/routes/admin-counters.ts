@@ -8,8 +8,7 @@ import {
 } from '../../../common/admin-schemas.js';
 import { createAdminCounter, deleteAdminCounter, getAdminCounters, updateAdminCounter } from '../../app/admin/counters.js';
 import type { Api, RouteDeps } from '../api.js';
-import { staffUser } from '../auth.js';
-import { CATALOG_READ, CATALOG_WRITE, requireRole } from '../admin-roles.js';
+import { requireStaff, staffUser } from '../auth.js';
 import { NoContent, replies } from '../replies.js';
 
 /** #15: counters and their service profiles; a change reaches the counter apps live. */
@@ -22,7 +21,8 @@ export function adminCounterRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'Admin, supervisor: every counter with its services and version',
         response: replies({ 200: AdminCountersReplySchema }, 401, 403),
       },
-      preHandler: requireRole(CATALOG_READ), // admin.catalog.read
+      config: { access: 'admin.catalog.read' },
+      preHandler: requireStaff,
     },
     async () => getAdminCounters(office),
   );
@@ -36,7 +36,8 @@ export function adminCounterRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminCounterCreate,
         response: replies({ 201: AdminCounterSchema }, 400, 401, 403),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.counters.write' },
+      preHandler: requireStaff,
     },
     async (request, reply) => reply.status(201).send(await createAdminCounter(office, request.body, staffUser(request))),
   );
@@ -51,7 +52,8 @@ export function adminCounterRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminCounterPatch,
         response: replies({ 200: AdminCounterSchema }, 400, 401, 403, 404, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.counters.write' },
+      preHandler: requireStaff,
     },
     async (request) => updateAdminCounter(office, request.params.id, request.body, staffUser(request)),
   );
@@ -66,7 +68,8 @@ export function adminCounterRoutes(app: Api, { office }: RouteDeps): void {
         querystring: AdminVersionQuery,
         response: replies({ 204: NoContent }, 400, 401, 403, 404, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.counters.write' },
+      preHandler: requireStaff,
     },
     async (request, reply) => {
       await deleteAdminCounter(office, request.params.id, Number(request.query.version), staffUser(request));

@@ -1,7 +1,6 @@
 import Type from 'typebox';
 import { AdminDeviceListSchema, AdminDeviceSchema, CreateDeviceBody, PatchDeviceBody, VersionQuery } from '../../../common/device-schemas.js';
 import { DeviceTokenIssuedSchema, DeviceTokenRevokedSchema, PrintOutcomeSchema } from '../../../common/dto-schemas.js';
-import { AppError } from '../../../common/errors.js';
 import { EmptyBody, Id } from '../../../common/schemas.js';
 import { createDevice, deleteDevice, listDevices, updateDevice } from '../../app/admin-devices.js';
 import { issueDeviceToken, revokeDeviceToken } from '../../app/devices.js';
@@ -22,13 +21,10 @@ export function adminDeviceRoutes(app: Api, { office, print }: RouteDeps): void 
     '/api/admin/devices',
     {
       schema: { tags, summary: 'Admin, supervisor: the kiosks and screens with their settings', response: replies({ 200: AdminDeviceListSchema }, 401, 403) },
+      config: { access: 'admin.catalog.read' },
       preHandler: requireStaff,
     },
-    async (request) => {
-      // use case admin.catalog.read
-      if (staffUser(request).role === 'staff') throw new AppError('FORBIDDEN');
-      return { devices: await listDevices(office) };
-    },
+    async () => ({ devices: await listDevices(office) }),
   );
 
   app.post(
@@ -40,6 +36,7 @@ export function adminDeviceRoutes(app: Api, { office, print }: RouteDeps): void 
         body: CreateDeviceBody,
         response: replies({ 201: AdminDeviceSchema }, 400, 401, 403),
       },
+      config: { access: 'admin.devices.write' },
       preHandler: requireStaff,
     },
     async (request, reply) => reply.status(201).send(await createDevice(office, request.body, staffUser(request))),
@@ -55,6 +52,7 @@ export function adminDeviceRoutes(app: Api, { office, print }: RouteDeps): void 
         body: PatchDeviceBody,
         response: replies({ 200: AdminDeviceSchema }, 400, 401, 403, 404, 409),
       },
+      config: { access: 'admin.devices.write' },
       preHandler: requireStaff,
     },
     async (request) => updateDevice(office, request.params.id, request.body, staffUser(request)),
@@ -71,6 +69,7 @@ export function adminDeviceRoutes(app: Api, { office, print }: RouteDeps): void 
         body: EmptyBody,
         response: replies({ 204: NoContent }, 401, 403, 404, 409),
       },
+      config: { access: 'admin.devices.write' },
       preHandler: requireStaff,
     },
     async (request, reply) => {
@@ -89,13 +88,10 @@ export function adminDeviceRoutes(app: Api, { office, print }: RouteDeps): void 
         body: EmptyBody,
         response: replies({ 200: PrintOutcomeSchema }, 401, 403, 404),
       },
+      config: { access: 'admin.devices.write' },
       preHandler: requireStaff,
     },
-    async (request) => {
-      // use case admin.devices.write
-      if (staffUser(request).role !== 'admin') throw new AppError('FORBIDDEN');
-      return print.printTest(request.params.id);
-    },
+    async (request) => print.printTest(request.params.id),
   );
 
   app.post(

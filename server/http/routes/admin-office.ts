@@ -8,8 +8,7 @@ import {
 } from '../../../common/admin-schemas.js';
 import { getAdminOffice, publicHolidays, updateAdminOffice } from '../../app/admin/office.js';
 import type { Api, RouteDeps } from '../api.js';
-import { staffUser } from '../auth.js';
-import { CATALOG_READ, CATALOG_WRITE, requireRole } from '../admin-roles.js';
+import { requireStaff, staffUser } from '../auth.js';
 import { replies } from '../replies.js';
 
 /** #15: the office's own settings (name, time zone, holidays, queue rules, wait target), and what the office page offers. */
@@ -22,7 +21,8 @@ export function adminOfficeRoutes(app: Api, { office }: RouteDeps): void {
         summary: "Admin, supervisor: the office's settings with their version",
         response: replies({ 200: AdminOfficeSchema }, 401, 403),
       },
-      preHandler: requireRole(CATALOG_READ), // admin.catalog.read
+      config: { access: 'admin.catalog.read' },
+      preHandler: requireStaff,
     },
     async () => getAdminOffice(office),
   );
@@ -36,7 +36,8 @@ export function adminOfficeRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminOfficePatch,
         response: replies({ 200: AdminOfficeSchema }, 400, 401, 403, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.office.write' },
+      preHandler: requireStaff,
     },
     async (request) => updateAdminOffice(office, request.body, staffUser(request)),
   );
@@ -50,7 +51,8 @@ export function adminOfficeRoutes(app: Api, { office }: RouteDeps): void {
         querystring: HolidaysQuery,
         response: replies({ 200: HolidaysReplySchema }, 400, 401, 403),
       },
-      preHandler: requireRole(CATALOG_READ), // admin.catalog.read
+      config: { access: 'admin.catalog.read' },
+      preHandler: requireStaff,
     },
     (request) => Promise.resolve(publicHolidays(request.query.state, Number(request.query.year))),
   );
@@ -63,7 +65,8 @@ export function adminOfficeRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'Admin, supervisor: the pictograms a service may show on the kiosk',
         response: replies({ 200: IconsReplySchema }, 401, 403),
       },
-      preHandler: requireRole(CATALOG_READ), // admin.catalog.read
+      config: { access: 'admin.catalog.read' },
+      preHandler: requireStaff,
     },
     () => Promise.resolve({ icons: [...SERVICE_ICONS] }),
   );

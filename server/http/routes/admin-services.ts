@@ -15,8 +15,7 @@ import {
   updateAdminService,
 } from '../../app/admin/services.js';
 import type { Api, RouteDeps } from '../api.js';
-import { staffUser } from '../auth.js';
-import { CATALOG_READ, CATALOG_WRITE, requireRole } from '../admin-roles.js';
+import { requireStaff, staffUser } from '../auth.js';
 import { NoContent, replies } from '../replies.js';
 
 /** #15: the office's services; every change reaches kiosks, screens and counters live. */
@@ -29,7 +28,8 @@ export function adminServiceRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'Admin, supervisor: every service with its version, in kiosk order',
         response: replies({ 200: AdminServicesReplySchema }, 401, 403),
       },
-      preHandler: requireRole(CATALOG_READ), // admin.catalog.read
+      config: { access: 'admin.catalog.read' },
+      preHandler: requireStaff,
     },
     async () => getAdminServices(office),
   );
@@ -43,7 +43,8 @@ export function adminServiceRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminServiceCreate,
         response: replies({ 201: AdminServiceSchema }, 400, 401, 403, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.services.write' },
+      preHandler: requireStaff,
     },
     async (request, reply) => reply.status(201).send(await createAdminService(office, request.body, staffUser(request))),
   );
@@ -57,7 +58,8 @@ export function adminServiceRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminServiceOrder,
         response: replies({ 200: AdminServicesReplySchema }, 400, 401, 403),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.services.write' },
+      preHandler: requireStaff,
     },
     async (request) => orderAdminServices(office, request.body, staffUser(request)),
   );
@@ -72,7 +74,8 @@ export function adminServiceRoutes(app: Api, { office }: RouteDeps): void {
         body: AdminServicePatch,
         response: replies({ 200: AdminServiceSchema }, 400, 401, 403, 404, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.services.write' },
+      preHandler: requireStaff,
     },
     async (request) => updateAdminService(office, request.params.id, request.body, staffUser(request)),
   );
@@ -87,7 +90,8 @@ export function adminServiceRoutes(app: Api, { office }: RouteDeps): void {
         querystring: AdminVersionQuery,
         response: replies({ 204: NoContent }, 400, 401, 403, 404, 409),
       },
-      preHandler: requireRole(CATALOG_WRITE), // admin.catalog.write
+      config: { access: 'admin.services.write' },
+      preHandler: requireStaff,
     },
     async (request, reply) => {
       await deleteAdminService(office, request.params.id, Number(request.query.version), staffUser(request));

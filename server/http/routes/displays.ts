@@ -22,6 +22,7 @@ export function displayRoutes(app: Api, { office }: RouteDeps): void {
         params: DisplayParams,
         response: replies({ 200: PublicDisplaySchema }, 404),
       },
+      config: { access: 'public.read' },
     },
     async (request, reply) => reply.header('cache-control', 'no-store').send(await findPublicDisplay(office, request.params.id)),
   );
