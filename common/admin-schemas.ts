@@ -149,33 +149,21 @@ const Icon = Type.String({ maxLength: 40, description: 'A pictogram of GET /api/
 const DailyLimit = Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()], { description: 'Tickets per day; null: unlimited' });
 const ServiceMinutes = Type.Number({ exclusiveMinimum: 0, maximum: 480, description: 'Used for estimates before there is history' });
 
-export const AdminServiceCreate = Type.Object(
-  {
-    prefix: Prefix,
-    names: Names,
-    icon: Type.Optional(Icon),
-    hours: Type.Optional(WeeklyHoursSchema),
-    dailyLimit: Type.Optional(DailyLimit),
-    defaultServiceMinutes: Type.Optional(ServiceMinutes),
-    priorityEnabled: Type.Optional(Type.Boolean()),
-    active: Type.Optional(Type.Boolean()),
-  },
-  strict,
-);
+/** What a service has besides its prefix and names, each optional when created (defaults: `dot`, never open, unlimited, 10 minutes, no priority, active). */
+const SERVICE_SETTINGS = {
+  icon: Type.Optional(Icon),
+  hours: Type.Optional(WeeklyHoursSchema),
+  dailyLimit: Type.Optional(DailyLimit),
+  defaultServiceMinutes: Type.Optional(ServiceMinutes),
+  priorityEnabled: Type.Optional(Type.Boolean()),
+  active: Type.Optional(Type.Boolean()),
+};
+
+export const AdminServiceCreate = Type.Object({ prefix: Prefix, names: Names, ...SERVICE_SETTINGS }, strict);
 export type AdminServiceCreate = Static<typeof AdminServiceCreate>;
 
 export const AdminServicePatch = Type.Object(
-  {
-    version: Version,
-    prefix: Type.Optional(Prefix),
-    names: Type.Optional(Names),
-    icon: Type.Optional(Icon),
-    hours: Type.Optional(WeeklyHoursSchema),
-    dailyLimit: Type.Optional(DailyLimit),
-    defaultServiceMinutes: Type.Optional(ServiceMinutes),
-    priorityEnabled: Type.Optional(Type.Boolean()),
-    active: Type.Optional(Type.Boolean()),
-  },
+  { version: Version, prefix: Type.Optional(Prefix), names: Type.Optional(Names), ...SERVICE_SETTINGS },
   strict,
 );
 export type AdminServicePatch = Static<typeof AdminServicePatch>;
@@ -229,7 +217,7 @@ export type AdminCountersReply = Static<typeof AdminCountersReplySchema>;
 /** Path and query of the record routes: DELETE names the version it read. */
 export const AdminRecordParams = Type.Object({ id: Id }, strict);
 export const AdminVersionQuery = Type.Object(
-  { version: Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: 'The version the client read' }) },
+  { version: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: 'The version the client read (required)' })) },
   strict,
 );
 export type AdminVersionQuery = Static<typeof AdminVersionQuery>;

@@ -279,6 +279,7 @@ describe('services', () => {
     expectError409(await del(adminCookie, `/api/admin/services/information?version=${before.version}`), 'STALE');
     expectError(await patch(adminCookie, '/api/admin/services/nowhere', { version: 1, active: false }), 404, 'SERVICE_NOT_FOUND');
     expectError(await del(adminCookie, '/api/admin/services/nowhere?version=1'), 404, 'SERVICE_NOT_FOUND');
+    expectField(await del(adminCookie, '/api/admin/services/information'), 'version');
   });
 
   test('deleting a service with an open ticket or a booked appointment is 409 SERVICE_IN_USE; deactivating is possible', async () => {

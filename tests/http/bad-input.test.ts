@@ -119,6 +119,8 @@ function sample(s: JsonSchema): unknown {
       return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]));
     case 'boolean':
       return true;
+    case 'array':
+      return [];
     case 'integer':
     case 'number':
       return s.minimum ?? 1;
@@ -275,13 +277,15 @@ function check(c: Case, res: HttpReply, op: Operation, variant: Variant): string
   const code = Value.Check(ErrorResponseSchema, res.body) ? res.body.error.code : undefined;
   if (c.expect === 'no-5xx') return null;
   if (c.expect === 'passes-validation') {
-    return res.status === 400 && (code === 'INVALID_INPUT' || code === 'INVALID_JSON')
+    // #15: a 400 that names its field is a rule the handler checks beyond the schema (an unknown area, a German name).
+    const ruleBeyondSchema = Value.Check(ErrorResponseSchema, res.body) && res.body.error.field !== undefined;
+    return res.status === 400 && (code === 'INVALID_INPUT' || code === 'INVALID_JSON') && !ruleBeyondSchema
       ? `${c.name}: a valid request was refused — ${got}`
       : null;
   }
   if (variant === 'anonymous' && staffOnly(op) && res.status === 401 && code === 'UNAUTHENTICATED') return null;
   // #15: the role table refuses a role before the input is read (the access matrix test covers which).
-  if (variant === 'staff' && (op.summary.startsWith('Admin') || op.tags.includes('admin')) && res.status === 403 && code === 'FORBIDDEN') return null;
+  if (variant === 'staff' && (op.path.startsWith('/api/admin/') || op.summary.startsWith('Admin')) && res.status === 403 && code === 'FORBIDDEN') return null;
   const want = c.expect;
   const codeOk = typeof want.code === 'string' ? code === want.code : want.code.test(code ?? '');
   return res.status === want.status && codeOk ? null : `${c.name}: want ${want.status} ${String(want.code)} — ${got}`;

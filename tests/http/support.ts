@@ -104,7 +104,7 @@ export function expectErrorShape(res: HttpReply): void {
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeLessThan(500);
   const { error } = bodyOf(ErrorResponseSchema, res);
-  // Exactly these fields, nothing else.
+  // Exactly these two fields, and the input field it is about where there is one (#15), nothing else.
   const field = error.field === undefined ? {} : { field: error.field };
   expect(res.body, res.text.slice(0, 300)).toEqual({ error: { code: error.code, message: error.message, ...field } });
   expect(error.code).toMatch(UPPER_SNAKE);

@@ -48,7 +48,7 @@ export function updateAdminArea(office: Office, id: string, patch: AdminAreaPatc
 }
 
 /** Deletes an area no counter and no kiosk or screen stands in (else 409 AREA_IN_USE). */
-export function deleteAdminArea(office: Office, id: string, readVersion: number, user: SessionUser): Promise<void> {
+export function deleteAdminArea(office: Office, id: string, readVersion: number | undefined, user: SessionUser): Promise<void> {
   return office.command(async (tx, now) => {
     const area = (await tx.catalog.areas()).find((a) => a.id === id) ?? null;
     checkVersion(area && (await tx.catalog.version('area', id)), readVersion, 'AREA_NOT_FOUND');

@@ -81,7 +81,7 @@ export function updateAdminCounter(office: Office, id: string, patch: AdminCount
 }
 
 /** Deletes a closed counter; an open one (or one still holding a ticket) answers 409 COUNTER_IN_USE. */
-export function deleteAdminCounter(office: Office, id: string, readVersion: number, user: SessionUser): Promise<void> {
+export function deleteAdminCounter(office: Office, id: string, readVersion: number | undefined, user: SessionUser): Promise<void> {
   return office.command(async (tx, now) => {
     const counter = await tx.catalog.counter(id);
     checkVersion(counter && (await tx.catalog.version('counter', id)), readVersion, 'COUNTER_NOT_FOUND');

@@ -9,8 +9,9 @@ import type { RuleViolation } from '../../domain/catalog-rules.js';
  */
 
 /** The stored version, or the record's not-found error; a different version than the one read is STALE. */
-export function checkVersion(stored: number | null, read: number, notFound: ErrorCode): number {
+export function checkVersion(stored: number | null, read: number | undefined, notFound: ErrorCode): number {
   if (stored === null) throw new AppError(notFound);
+  if (read === undefined) throw new AppError('INVALID_INPUT', 'Name the version you read (?version=N).', { field: 'version' });
   if (stored !== read) {
     throw new AppError('STALE', `This record is at version ${stored}, the change was made to version ${read}; reload it and apply your change again.`);
   }

@@ -111,7 +111,7 @@ export function updateAdminService(office: Office, id: string, patch: AdminServi
  * (deactivating is always possible). Counters that offered it stop offering
  * it, each such change logged as a change of that counter.
  */
-export function deleteAdminService(office: Office, id: string, readVersion: number, user: SessionUser): Promise<void> {
+export function deleteAdminService(office: Office, id: string, readVersion: number | undefined, user: SessionUser): Promise<void> {
   return office.command(async (tx, now) => {
     const service = await tx.catalog.service(id);
     checkVersion(service && (await tx.catalog.version('service', id)), readVersion, 'SERVICE_NOT_FOUND');

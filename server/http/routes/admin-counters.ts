@@ -7,6 +7,7 @@ import {
   AdminVersionQuery,
 } from '../../../common/admin-schemas.js';
 import { createAdminCounter, deleteAdminCounter, getAdminCounters, updateAdminCounter } from '../../app/admin/counters.js';
+import { EmptyBody } from '../../../common/schemas.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
 import { NoContent, replies } from '../replies.js';
@@ -66,13 +67,14 @@ export function adminCounterRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'Admin: delete a closed counter (an open one is 409 COUNTER_IN_USE)',
         params: AdminRecordParams,
         querystring: AdminVersionQuery,
+        body: EmptyBody,
         response: replies({ 204: NoContent }, 400, 401, 403, 404, 409),
       },
       config: { access: 'admin.counters.write' },
       preHandler: requireStaff,
     },
     async (request, reply) => {
-      await deleteAdminCounter(office, request.params.id, Number(request.query.version), staffUser(request));
+      await deleteAdminCounter(office, request.params.id, request.query.version === undefined ? undefined : Number(request.query.version), staffUser(request));
       return reply.status(204).send(null);
     },
   );

@@ -14,6 +14,7 @@ import {
   orderAdminServices,
   updateAdminService,
 } from '../../app/admin/services.js';
+import { EmptyBody } from '../../../common/schemas.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
 import { NoContent, replies } from '../replies.js';
@@ -88,13 +89,14 @@ export function adminServiceRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'Admin: delete a service nothing open refers to (else 409 SERVICE_IN_USE: deactivate it instead)',
         params: AdminRecordParams,
         querystring: AdminVersionQuery,
+        body: EmptyBody,
         response: replies({ 204: NoContent }, 400, 401, 403, 404, 409),
       },
       config: { access: 'admin.services.write' },
       preHandler: requireStaff,
     },
     async (request, reply) => {
-      await deleteAdminService(office, request.params.id, Number(request.query.version), staffUser(request));
+      await deleteAdminService(office, request.params.id, request.query.version === undefined ? undefined : Number(request.query.version), staffUser(request));
       return reply.status(204).send(null);
     },
   );
