@@ -29,6 +29,7 @@ type JsonSchema = {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  enum?: unknown[];
 };
 
 interface Operation {
@@ -110,6 +111,7 @@ function acceptsNull(s: JsonSchema): boolean {
 function sample(s: JsonSchema): unknown {
   const variant = s.anyOf?.find((v) => v.type !== 'null');
   if (variant) return sample(variant);
+  if (s.enum && s.enum.length > 0) return s.enum[0];
   switch (s.type) {
     case 'object':
       return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]));
