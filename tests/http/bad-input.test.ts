@@ -30,6 +30,7 @@ type JsonSchema = {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  enum?: unknown[];
 };
 
 interface Operation {
