@@ -22,6 +22,9 @@ export const adminBase = css`
   *::after {
     box-sizing: inherit;
   }
+  [hidden] {
+    display: none !important;
+  }
   button,
   input,
   select {
@@ -129,6 +132,15 @@ export const adminBase = css`
     display: flex;
     gap: 0.5rem;
     flex-wrap: wrap;
+    align-items: end;
+  }
+  .actions > .field {
+    margin: 0;
+  }
+  .grid2 {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 0 1rem;
   }
   table {
     width: 100%;

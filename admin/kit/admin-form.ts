@@ -230,6 +230,14 @@ export abstract class AdminForm extends LitElement {
     return html`<p class="problem" role="alert" data-problem=${f.code}>${failureText(this.texts.value, f)}</p>`;
   }
 
+  /** Moves to what the refusal concerns: the first field marked invalid, else the message above the form. */
+  protected async showFailure(): Promise<void> {
+    await this.updateComplete;
+    const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else this.renderRoot.querySelector('.problem')?.scrollIntoView({ block: 'nearest' });
+  }
+
   /** One request: busy meanwhile, its refusal kept for the fields. */
   protected async send<T>(call: () => Promise<HttpResult<T>>): Promise<{ ok: true; value: T } | null> {
     this.busy = true;
@@ -238,6 +246,7 @@ export abstract class AdminForm extends LitElement {
     this.busy = false;
     if (!result.ok) {
       this.failure = result;
+      void this.showFailure();
       return null;
     }
     this.failure = null;

@@ -44,8 +44,14 @@ export function hoursEditor(form: AdminForm, path: string, lang: string): Templa
           };
           return html`<div class="actions period">
             ${time('from')} ${time('to')}
-            <button type="button" ?hidden=${form.readOnly} @click=${() => setDay(day, periods.filter((_, j) => j !== i))}>
-              ${form.t('removePeriod', { day: name, n: i + 1 })}
+            <button
+              type="button"
+              ?hidden=${form.readOnly}
+              aria-label=${form.t('removePeriod', { day: name, n: i + 1 })}
+              title=${form.t('removePeriod', { day: name, n: i + 1 })}
+              @click=${() => setDay(day, periods.filter((_, j) => j !== i))}
+            >
+              ✕
             </button>
           </div>`;
         })}

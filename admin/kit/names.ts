@@ -9,6 +9,7 @@ export function namesFieldset(form: AdminForm, path: string, legend: string, lan
   const listName = (code: string, nameDe: string) => (lang === 'de' ? nameDe : (new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code));
   return html`<fieldset data-field=${path}>
     <legend>${legend}</legend>
+    <div class="grid2">
     ${LANGUAGES.map((l) => {
       const id = `f-${path}-${l.code}`;
       const error = form.errorAt(`${path}.${l.code}`);
@@ -29,6 +30,7 @@ export function namesFieldset(form: AdminForm, path: string, legend: string, lan
         <p class="field-error" id=${`${id}-error`}>${error}</p>
       </div>`;
     })}
+    </div>
     <p class="hint" data-missing>
       ${missing.length === 0 ? form.t('noNamesMissing') : form.t('namesMissing', { list: missing.map((l) => listName(l.code, l.nameDe)).join(', ') })}
     </p>

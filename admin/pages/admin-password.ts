@@ -41,6 +41,7 @@ export class AdminPassword extends AdminForm {
     const local = this.localProblem();
     if (local) {
       this.failure = { ok: false, status: 400, code: 'INVALID_INPUT', ...local };
+      void this.showFailure();
       return;
     }
     const r = await this.send(() => api.changePassword(text(this.draft.currentPassword), text(this.draft.newPassword)));
