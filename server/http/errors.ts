@@ -17,8 +17,8 @@ function statusCode(code: ErrorCode, fallback: number): number {
   return new AppError(code).status || fallback;
 }
 
-export function toErrorReply(err: FastifyError | AppError | Error): { status: number; code: ErrorCode; message: string } {
-  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message };
+export function toErrorReply(err: FastifyError | AppError | Error): { status: number; code: ErrorCode; message: string; field?: string } {
+  if (err instanceof AppError) return { status: err.status, ...err.toBody() };
   const fe = err as FastifyError;
   const mapped = fe.code ? FRAMEWORK_CODES[fe.code] : undefined;
   if (fe.validation) return { status: 400, code: 'INVALID_INPUT', message: fe.message };
@@ -39,10 +39,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   // `Content-Type: text/plain` bodies through to routes; without it they are a 415.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    const { status, code, message } = toErrorReply(err);
+    const { status, ...body } = toErrorReply(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
     if (status === 429 && err instanceof Error && 'retryAfter' in err) reply.header('retry-after', String(err.retryAfter));
-    return reply.status(status).send({ error: { code, message } });
+    return reply.status(status).send({ error: body });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split("?")[0]?.slice(0, 200) ?? ""}` } }),

@@ -98,6 +98,15 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
+/** The catalogue records an admin edits, each with a version (#15); `settings` is the site's own. */
+export type VersionedRecord = 'settings' | 'area' | 'service' | 'counter' | 'device';
+
+/** What still refers to a service: open tickets (of any day) and booked appointments from an instant on. */
+export interface ServiceReferences {
+  openTickets: number;
+  bookedAppointments: number;
+}
+
 export interface CatalogReader {
   /** The site's settings (name, time zone, policy, …). */
   settings(): Promise<OfficeSettings>;
@@ -108,6 +117,16 @@ export interface CatalogReader {
   counter(id: string): Promise<Counter | null>;
   devices(): Promise<Device[]>;
   device(id: string): Promise<Device | null>;
+  /**
+   * A record's version (#15): 1 when it was created, raised only by `setVersion`
+   * (the `put…` writes leave it as it is, so a counter that opens is no admin
+   * change). Null when the record does not exist; for `settings` the id is ignored.
+   */
+  version(kind: VersionedRecord, id: string): Promise<number | null>;
+  /** The versions of all the site's records of one kind, by id. */
+  versions(kind: Exclude<VersionedRecord, 'settings'>): Promise<Map<string, number>>;
+  /** Open tickets of any day and booked appointments starting at or after `sinceAt` that name the service. */
+  serviceReferences(serviceId: string, sinceAt: number): Promise<ServiceReferences>;
 }
 
 export interface CatalogWriter extends CatalogReader {
@@ -116,6 +135,18 @@ export interface CatalogWriter extends CatalogReader {
   putService(s: Service): Promise<void>;
   putCounter(c: Counter): Promise<void>;
   putDevice(d: Device): Promise<void>;
+  /** Sets a record's version (an admin write: the version read plus one). */
+  setVersion(kind: VersionedRecord, id: string, version: number): Promise<void>;
+  /**
+   * Remove a record; false when the site has none with this id. A removed
+   * service is gone from every catalogue read (an adapter may keep its row
+   * while tickets or appointments refer to it); a service put again with the
+   * same id comes back.
+   */
+  deleteArea(id: string): Promise<boolean>;
+  deleteService(id: string): Promise<boolean>;
+  deleteCounter(id: string): Promise<boolean>;
+  deleteDevice(id: string): Promise<boolean>;
 }
 
 export interface TicketReader {

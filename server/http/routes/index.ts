@@ -1,7 +1,11 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
+import { adminAreaRoutes } from './admin-areas.js';
+import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
 import { adminMetricsRoutes } from './admin-metrics.js';
+import { adminOfficeRoutes } from './admin-office.js';
+import { adminServiceRoutes } from './admin-services.js';
 import { alarmRoutes } from './alarms.js';
 import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
@@ -30,6 +34,10 @@ const ROUTES = [
   printingRoutes,
   adminDeviceRoutes,
   adminMetricsRoutes,
+  adminOfficeRoutes,
+  adminServiceRoutes,
+  adminAreaRoutes,
+  adminCounterRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

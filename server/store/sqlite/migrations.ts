@@ -287,4 +287,20 @@ UPDATE tickets SET ref = 'r' || lower(hex(randomblob(6)));
 CREATE UNIQUE INDEX tickets_site_ref ON tickets (site_id, ref);
 `,
   },
+  {
+    version: 8,
+    name: 'catalogue versions',
+    // #15: every record an admin edits carries a version (1 when created, +1 on every admin
+    // write), so a write based on a stale read is refused. The site's settings get one too.
+    // A deleted service stays as a row marked deleted while tickets or appointments refer to it
+    // (the log and statistics still name it); every catalogue read leaves it out.
+    sql: `
+ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE areas ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE services ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE services ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE counters ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+`,
+  },
 ];
