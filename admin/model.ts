@@ -1,8 +1,6 @@
-import type { WeeklyHours } from '../common/model.js';
-
 /**
- * The admin API's records as DESIGN-15 names them. When the servers' schema files
- * (common/admin-schemas.ts, common/user-schemas.ts) land, these become their Static types.
+ * The admin API's records: the catalogue's from its schemas (common/admin-schemas.ts),
+ * the users' as DESIGN-15 names them until common/user-schemas.ts lands.
  */
 export type Role = 'admin' | 'supervisor' | 'staff';
 
@@ -15,48 +13,7 @@ export interface Me {
   mustChangePassword?: boolean;
 }
 
-export interface AdminOffice {
-  name: string;
-  timeZone: string;
-  holidays: string[];
-  waitTargetMinutes: number;
-  /** The queue rules of server/domain/settings.ts: numbers by name, shown as they come. */
-  policy: Record<string, number>;
-  checkin: Record<string, number>;
-  estimate: Record<string, number>;
-  version: number;
-}
-
-export interface AdminService {
-  id: string;
-  prefix: string;
-  names: Record<string, string>;
-  missingLanguages: string[];
-  icon: string;
-  hours: WeeklyHours;
-  dailyLimit: number | null;
-  defaultServiceMinutes: number;
-  priorityEnabled: boolean;
-  active: boolean;
-  sortOrder: number;
-  version: number;
-}
-
-export interface AdminArea {
-  id: string;
-  name: Record<string, string>;
-  version: number;
-}
-
-export interface AdminCounter {
-  id: string;
-  name: string;
-  area: string;
-  primaryServiceIds: string[];
-  secondaryServiceIds: string[];
-  open: boolean;
-  version: number;
-}
+export type { AdminArea, AdminCounter, AdminOffice, AdminService } from '../common/admin-schemas.js';
 
 export interface AdminUser {
   id: string;

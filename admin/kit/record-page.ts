@@ -39,6 +39,10 @@ export abstract class RecordPage<R extends Versioned> extends AdminForm {
         gap: 1rem;
         align-items: start;
       }
+      .row-actions {
+        flex-wrap: nowrap;
+        align-items: center;
+      }
       .list-actions {
         margin-block-start: 0.75rem;
       }
@@ -152,11 +156,13 @@ export abstract class RecordPage<R extends Versioned> extends AdminForm {
               ${this.records.map(
                 (r) => html`<tr data-id=${r.id} aria-current=${r.id === this.selected ? 'true' : 'false'}>
                   ${cols.map((c) => html`<td>${c.cell(r)}</td>`)}
-                  <td class="actions">
+                  <td>
+                    <div class="actions row-actions">
                     <button type="button" data-edit=${r.id} aria-label=${this.t('editRecord', { name: this.nameOf(r) })} @click=${() => this.edit(r)}>
                       ${this.readOnly ? this.t('show') : this.t('edit')}
                     </button>
                     ${this.rowActions(r)}
+                    </div>
                   </td>
                 </tr>`,
               )}
