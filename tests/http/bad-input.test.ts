@@ -30,7 +30,6 @@ type JsonSchema = {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
-  enum?: unknown[];
 };
 
 interface Operation {
