@@ -110,6 +110,7 @@ describe('the route table', () => {
       'admin.services.write': 'admin',
       'admin.areas.write': 'admin',
       'admin.counters.write': 'admin',
+      'admin.devices.write': 'admin',
     });
     const duringChange = Object.keys(ACCESS).filter((u) => (ACCESS[u as UseCase] as AccessRule).duringPasswordChange);
     expect(duringChange).toEqual(['public.page', 'auth.login', 'auth.logout', 'auth.me', 'auth.password']);

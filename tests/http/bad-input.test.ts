@@ -101,7 +101,7 @@ const staffOnly = (op: Operation) =>
 // Values
 
 const UNKNOWN_ID = 'no-such-id';
-const STRING_CANDIDATES = [UNKNOWN_ID, 'de', 'ABC234', 'x', '1'];
+const STRING_CANDIDATES = [UNKNOWN_ID, 'de', 'ABC234', 'x', '1', '2027'];
 
 function acceptsNull(s: JsonSchema): boolean {
   const types: unknown = s.type;

@@ -207,7 +207,10 @@ export class SqliteStore implements QueueStore {
     while (!this.running) {
       const next = this.queue[0];
       if (!next) {
-        if (this.group) this.commitSoon();
+        // A read group ends as soon as its units have: its snapshot must not outlive them, or a read that
+        // comes later would see the file as it was before another process's commit (ending it costs no fsync).
+        if (this.group?.mode === 'DEFERRED' && !this.group.dirty) this.endGroup();
+        else if (this.group) this.commitSoon();
         return;
       }
       if (this.group && (this.full(this.group) || (this.group.mode === 'DEFERRED' && next.mode === 'write'))) this.endGroup();
