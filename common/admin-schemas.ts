@@ -38,7 +38,7 @@ export const GERMAN_STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'N
 
 const Version = Type.Integer({ minimum: 1, description: 'The record version: 1 when created, +1 on every change' });
 const LanguageKey = '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
-const Names = Type.Record(Type.String({ pattern: LanguageKey }), Type.String({ maxLength: 120 }), {
+export const Names = Type.Record(Type.String({ pattern: LanguageKey }), Type.String({ maxLength: 120 }), {
   description: 'Text by language tag; `de` is required, missing languages fall back to German',
 });
 const Time = Type.String({ maxLength: 5, description: 'Local time HH:MM ("24:00" may end a period)' });

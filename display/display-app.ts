@@ -137,6 +137,11 @@ export class DisplayApp extends LitElement {
         this.i18n.setTimeZone(s.timeZone);
         this.board = applySnapshot(this.board, s, this.inArea, Date.now());
       },
+      signals: {
+        'device:changed': (e) => {
+          if (e.id === this.settings.deviceId && e.version !== this.deviceVersion) void this.readDevice(e.id);
+        },
+      },
       pushes: {
         'ticket:called': (e) => this.onCall(e),
         'services:status': (e) => (this.board = applyServices(this.board, e.services)),

@@ -72,6 +72,8 @@ export const ACCESS = {
   'admin.counters.write': { roles: ADMIN },
   // Kiosks and screens as records: settings, create, delete, a test print.
   'admin.devices.write': { roles: ADMIN },
+  // The whole configuration as one document: export and import (with a dry run).
+  'admin.config': { roles: ADMIN },
 } as const satisfies Record<string, AccessRule>;
 
 export type UseCase = keyof typeof ACCESS;

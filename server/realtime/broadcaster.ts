@@ -93,6 +93,13 @@ export class Broadcaster {
    * worked-out queue state instead of twenty, each in the way of the next command.
    */
   readonly onCommitted = (events: LoggedEvent[]): void => {
+    // #15: a changed kiosk or screen reads its record again; unnumbered, so it costs no push of state.
+    for (const e of events) {
+      if (e.type !== 'config.changed' || e.data.record !== 'device') continue;
+      const changed = { id: e.data.recordId, version: e.data.version };
+      this.ns.display.deviceChanged(changed);
+      this.ns.kiosk.emit('device:changed', changed);
+    }
     // #14 target 4: calls go to the screens at once, each commit's on its own (a few tickets read),
     // in commit order, neither waiting for the turn's batch nor for the staff's push before them.
     if (events.some(isCall)) {

@@ -1,5 +1,5 @@
 import type { DisplayCall, PublicService } from '../../common/dto.js';
-import type { Sequenced } from '../../common/protocol.js';
+import type { DeviceChanged, Sequenced } from '../../common/protocol.js';
 import type { DisplayNamespace } from './namespaces.js';
 import type { PushPacer, PushTarget } from './push-pacer.js';
 import { Sequencer } from './sequencer.js';
@@ -56,6 +56,11 @@ export class DisplayRooms implements PushCount {
       const key = name.slice('areas:'.length);
       if (key !== ALL_AREAS) this.rooms.delete(key);
     });
+  }
+
+  /** #15: every screen hears that a device record changed; the one it names reads it again. */
+  deviceChanged(e: DeviceChanged): void {
+    this.ns.emit('device:changed', e);
   }
 
   /** The room for a screen showing `areas` (created on first use); the socket joins it with `join`. */

@@ -111,6 +111,7 @@ describe('the route table', () => {
       'admin.areas.write': 'admin',
       'admin.counters.write': 'admin',
       'admin.devices.write': 'admin',
+      'admin.config': 'admin',
     });
     const duringChange = Object.keys(ACCESS).filter((u) => (ACCESS[u as UseCase] as AccessRule).duringPasswordChange);
     expect(duringChange).toEqual(['public.page', 'auth.login', 'auth.logout', 'auth.me', 'auth.password']);

@@ -34,7 +34,7 @@ export async function getAdminCounters(office: Office): Promise<AdminCountersRep
 }
 
 /** Name, area and services: the area and every service must exist in the office, each service once. */
-async function checkCounter(tx: SiteTx, c: Counter): Promise<void> {
+export async function checkCounter(tx: SiteTx, c: Counter): Promise<void> {
   refuse(blankViolation(c.name, 'name'));
   if (!(await tx.catalog.areas()).some((a) => a.id === c.area)) refuse({ field: 'area', message: `No area "${c.area}" in this office.` });
   const services = new Set((await tx.catalog.services()).map((s) => s.id));

@@ -52,7 +52,7 @@ export async function getAdminServices(office: Office): Promise<AdminServicesRep
 }
 
 /** The rules of a service's own fields; the prefix's uniqueness needs the other services. */
-function checkService(s: Service): void {
+export function checkService(s: Service): void {
   refuse(prefixViolation(s.prefix));
   refuse(namesViolation(s.names));
   if (!(SERVICE_ICONS as readonly string[]).includes(s.icon)) {
@@ -61,7 +61,7 @@ function checkService(s: Service): void {
   refuse(hoursViolation(s.hours));
 }
 
-function checkPrefixFree(services: readonly Service[], s: Service): void {
+export function checkPrefixFree(services: readonly Service[], s: Service): void {
   const holder = prefixHolder(services, s.prefix, s.id);
   if (holder) throw new AppError('PREFIX_TAKEN', `The prefix ${s.prefix} is already used by "${holder.names['de'] ?? holder.id}".`, { field: 'prefix' });
 }

@@ -1,6 +1,7 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
 import { adminAreaRoutes } from './admin-areas.js';
+import { adminConfigRoutes } from './admin-config.js';
 import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
 import { adminMetricsRoutes } from './admin-metrics.js';
@@ -44,6 +45,7 @@ const ROUTES = [
   adminAreaRoutes,
   adminCounterRoutes,
   displayRoutes,
+  adminConfigRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */
