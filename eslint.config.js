@@ -4,7 +4,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
-const APPS = ['kiosk', 'display', 'counter', 'visitor'];
+const APPS = ['kiosk', 'display', 'counter', 'visitor', 'admin'];
 const ADAPTERS = ['http', 'realtime', 'print'];
 
 /** Every top-level area is an element, so an import the policies below do not name is visible. */

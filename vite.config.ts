@@ -20,6 +20,7 @@ export default defineConfig({
         display: page('display'),
         counter: page('counter'),
         visitor: page('visitor'),
+        admin: page('admin'),
       },
     },
   },

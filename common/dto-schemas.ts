@@ -45,14 +45,14 @@ import type { AlarmCleared, CounterAlarm } from './protocol.js';
  * slower to build and twice as slow to write. The OpenAPI document shows
  * either as `nullable: true`.)
  */
-function Nullable<T extends TSchema>(schema: T) {
+export function Nullable<T extends TSchema>(schema: T) {
   if (!('type' in schema) || typeof schema.type !== 'string') throw new Error('Nullable needs a schema with one type');
   const listed: unknown = 'enum' in schema ? schema.enum : undefined;
   const values = Array.isArray(listed) ? { enum: [...Array.from<unknown>(listed), null] } : {};
   return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'], ...values });
 }
 /** A string from a closed list, as `{type: 'string', enum}` (cheaper to write than a union of literals). */
-const StringEnum = <const V extends string[]>(values: readonly [...V], description?: string) =>
+export const StringEnum = <const V extends string[]>(values: readonly [...V], description?: string) =>
   Type.Enum(values, description === undefined ? { type: 'string' } : { type: 'string', description });
 const Instant = (description?: string) =>
   Type.Integer(description === undefined ? { description: 'epoch ms' } : { description: `${description} (epoch ms)` });
@@ -176,8 +176,9 @@ export const SessionUserSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
-  role: StringEnum(['admin', 'staff']),
+  role: StringEnum(['admin', 'supervisor', 'staff']),
   languages: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean({ description: 'A one-time password: only the auth routes answer until it is changed' }),
 });
 
 export const LoggedOutSchema = Type.Object({ ok: Type.Literal(true) });

@@ -1,5 +1,5 @@
 import type { ErrorBody } from './errors.js';
-import type { AppointmentStatus, ClosedReason, Counter, Estimate, PriorityClass, Ticket, TicketStatus } from './model.js';
+import type { AppointmentStatus, ClosedReason, Counter, Estimate, PriorityClass, Role, Ticket, TicketStatus } from './model.js';
 import type { PublicPrinterStatus } from './printing.js';
 
 /** A service as kiosks and the public API show it. */
@@ -109,8 +109,10 @@ export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
-  role: 'admin' | 'staff';
+  role: Role;
   languages: string[];
+  /** Signed in with a one-time password: until it is changed, only the auth routes answer (#15). */
+  mustChangePassword: boolean;
 }
 
 export type { PriorityClass };

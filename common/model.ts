@@ -109,7 +109,9 @@ export interface Device {
   settings: Record<string, unknown>;
 }
 
-export type Role = 'admin' | 'staff';
+/** `admin`: everything; `supervisor`: counter work, staff passwords, reading the configuration; `staff`: counter work (#15). */
+export const ROLES = ['admin', 'supervisor', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface User {
   id: string;

@@ -98,6 +98,18 @@ export interface DisplayServerEvents {
   'display:snapshot': (s: DisplaySnapshot) => void;
   'ticket:called': (e: TicketCalledEvent) => void;
   'services:status': (e: ServicesStatus) => void;
+  'device:changed': (e: DeviceChanged) => void;
+}
+
+/**
+ * An admin changed a kiosk's or screen's record (#15). Unnumbered (a signal,
+ * not a push): the device with this id reads its record again; the others
+ * ignore it. Sent to every screen and kiosk, which is cheap for an edit.
+ */
+export interface DeviceChanged {
+  id: string;
+  /** The record's version after the change; 0 when it was deleted. */
+  version: number;
 }
 /**
  * A screen names the areas it shows (`auth: {protocol, area: 'eg'}`, several
@@ -116,6 +128,7 @@ export interface DisplayClientEvents {
 export interface KioskServerEvents {
   'kiosk:snapshot': (s: KioskSnapshot) => void;
   'services:status': (e: ServicesStatus) => void;
+  'device:changed': (e: DeviceChanged) => void;
 }
 export interface KioskClientEvents {
   snapshot: (ack: AckFn<{ snapshot: KioskSnapshot }>) => void;

@@ -1,5 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
+import { http } from '../common/client/http.js';
 import { I18nController } from '../common/client/i18n-controller.js';
+import type { PublicDisplay } from '../common/device-config.js';
 import { LiveChannel, type ConnectionState } from '../common/client/live-channel.js';
 import type { DisplayCall, PublicService } from '../common/dto.js';
 import { DISPLAY_CATALOGS, type DisplayKey } from '../common/i18n/display/index.js';
@@ -9,7 +11,7 @@ import { appStyles } from './display-app.styles.js';
 import { applyCall, applyClock, applyServices, applySnapshot, emptyBoard, servicesInArea, type Board } from './board.js';
 import { CallAnnouncer } from './call-announcer.js';
 import { displayIntents } from './intents.js';
-import { inArea, readSettings, TICKER_LANGUAGES, type DisplaySettings, type TickerMessage } from './settings.js';
+import { deviceOf, inArea, readSettings, TICKER_LANGUAGES, type DisplaySettings, type TickerMessage } from './settings.js';
 import { displayTexts, displayTextsFor } from './texts.js';
 import { tickerSequence } from './ticker-sequence.js';
 import './display-call-list.js';
@@ -22,6 +24,8 @@ import './display-waiting.js';
 const TICKER_KEYS: readonly DisplayKey[] = ['tickerWatch', 'tickerPhone', 'tickerPrivacy'];
 /** Drops yesterday's calls at midnight even on a screen nobody calls to. */
 const DAY_CHECK_MS = 60_000;
+/** A screen whose device record cannot be read (server down, no such id) asks again this often. */
+const DEVICE_RETRY_MS = 10_000;
 
 /**
  * @summary The waiting-room screen: owns the socket, the board state and the
@@ -43,9 +47,12 @@ export class DisplayApp extends LitElement {
   declare soundBlocked: boolean;
   declare orientation: 'landscape' | 'portrait';
 
-  private readonly settings: DisplaySettings = readSettings(location.search);
+  private settings: DisplaySettings = readSettings(location.search);
   private readonly i18n = new I18nController(this, displayTexts, displayTextsFor, this.settings.lang);
   private readonly inArea = (area: string) => inArea(this.settings, area);
+  /** The device record's version the screen shows; a newer one is read again. */
+  private deviceVersion = 0;
+  private started = false;
   private readonly portraitQuery = matchMedia('(orientation: portrait)');
   private channel: LiveChannel<DisplayServerEvents, DisplayClientEvents, 'display:snapshot'> | null = null;
   private announcer: CallAnnouncer | null = null;
@@ -65,8 +72,59 @@ export class DisplayApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.updateOrientation();
+    this.started = true;
     this.portraitQuery.addEventListener('change', this.updateOrientation);
+    this.dayTimer = setInterval(() => (this.board = applyClock(this.board, Date.now())), DAY_CHECK_MS);
+    const deviceId = deviceOf(location.search);
+    if (deviceId) void this.readDevice(deviceId);
+    else this.start();
+  }
+
+  /**
+   * `?device=<id>`: the screen's record holds its area, languages, ticker and
+   * layout. Until it is read the screen waits (its area decides which calls it
+   * may show); a screen whose record cannot be read retries, and shows the URL's
+   * settings meanwhile only if it had none before.
+   */
+  private async readDevice(id: string): Promise<void> {
+    const res = await http<PublicDisplay>('GET', `/api/displays/${encodeURIComponent(id)}`);
+    if (!this.started) return;
+    if (!res.ok) {
+      setTimeout(() => void this.readDevice(id), DEVICE_RETRY_MS);
+      return;
+    }
+    if (res.value.version === this.deviceVersion && this.channel) return;
+    this.deviceVersion = res.value.version;
+    this.applySettings(readSettings(location.search, res.value));
+  }
+
+  /** New settings from the device record: the parts that hold state start again with them. */
+  private applySettings(next: DisplaySettings): void {
+    const areasChanged = (next.areas ?? []).join(',') !== (this.settings.areas ?? []).join(',');
+    this.settings = next;
+    this.i18n.setLanguage(next.lang);
+    if (this.channel && !areasChanged) {
+      this.announcer?.dispose();
+      this.announcer = new CallAnnouncer({ settings: this.settings, onBlocked: (b) => (this.soundBlocked = b) });
+      this.ticker = this.tickerMessages();
+      this.updateOrientation();
+      this.requestUpdate();
+      return;
+    }
+    this.stop();
+    this.board = emptyBoard;
+    this.start();
+  }
+
+  private stop(): void {
+    this.channel?.close();
+    this.announcer?.dispose();
+    this.channel = null;
+    this.announcer = null;
+  }
+
+  private start(): void {
+    this.updateOrientation();
     this.ticker = this.tickerMessages();
     this.announcer = new CallAnnouncer({ settings: this.settings, onBlocked: (b) => (this.soundBlocked = b) });
     this.channel = new LiveChannel<DisplayServerEvents, DisplayClientEvents, 'display:snapshot'>({
@@ -79,23 +137,25 @@ export class DisplayApp extends LitElement {
         this.i18n.setTimeZone(s.timeZone);
         this.board = applySnapshot(this.board, s, this.inArea, Date.now());
       },
+      signals: {
+        'device:changed': (e) => {
+          if (e.id === this.settings.deviceId && e.version !== this.deviceVersion) void this.readDevice(e.id);
+        },
+      },
       pushes: {
         'ticket:called': (e) => this.onCall(e),
         'services:status': (e) => (this.board = applyServices(this.board, e.services)),
       },
       onState: (state) => (this.connection = state),
     });
-    this.dayTimer = setInterval(() => (this.board = applyClock(this.board, Date.now())), DAY_CHECK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.started = false;
     this.portraitQuery.removeEventListener('change', this.updateOrientation);
     clearInterval(this.dayTimer);
-    this.channel?.close();
-    this.announcer?.dispose();
-    this.channel = null;
-    this.announcer = null;
+    this.stop();
   }
 
   private onCall(e: TicketCalledEvent): void {

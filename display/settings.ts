@@ -1,3 +1,4 @@
+import type { PublicDisplay } from '../common/device-config.js';
 import { isVisitorLanguage, VISITOR_LANGUAGES, type VisitorLanguage } from '../common/i18n/languages.js';
 
 export type Orientation = 'auto' | 'landscape' | 'portrait';
@@ -11,8 +12,10 @@ export interface TickerMessage {
   text: string;
 }
 
-/** One screen's configuration, all from its URL (see README "Display"). */
+/** One screen's configuration: its device record (`?device=<id>`), then its URL (see README "Display"). */
 export interface DisplaySettings {
+  /** The screen's device record, whose settings it follows live; null: the URL alone. */
+  deviceId: string | null;
   /** Areas whose counters this screen shows; null shows all. */
   areas: readonly string[] | null;
   orientation: Orientation;
@@ -46,12 +49,21 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
   return allowed.find((a) => a === value?.trim().toLowerCase()) ?? fallback;
 }
 
+/** The device named by `?device=`, if any: its record is read before anything else. */
+export function deviceOf(search: string): string | null {
+  const id = new URLSearchParams(search).get('device')?.trim() ?? '';
+  return /^[A-Za-z0-9_.-]{1,64}$/.test(id) ? id : null;
+}
+
 /**
- * Reads the query string. A screen on a wall must come up whatever was typed,
- * so an unknown value falls back to its default instead of failing.
+ * Reads the query string over the device record's settings (an admin's
+ * choice; a URL parameter still wins, for a quick test). A screen on a wall
+ * must come up whatever was typed, so an unknown value falls back to its
+ * default instead of failing.
  */
-export function readSettings(search: string): DisplaySettings {
+export function readSettings(search: string, device: PublicDisplay | null = null): DisplaySettings {
   const q = new URLSearchParams(search);
+  if (device) withDevice(q, device);
   const areas = list(q.get('area'));
   const announceRaw = q.get('announce')?.trim().toLowerCase() ?? 'all';
   const announce =
@@ -61,6 +73,7 @@ export function readSettings(search: string): DisplaySettings {
   const lang = q.get('lang')?.trim().toLowerCase() ?? 'de';
   const tickerRaw = q.getAll('ticker');
   return {
+    deviceId: device?.id ?? deviceOf(search),
     areas: areas.length > 0 ? areas : null,
     orientation: oneOf(q.get('orientation'), ['auto', 'landscape', 'portrait'], 'auto'),
     announce,
@@ -72,6 +85,20 @@ export function readSettings(search: string): DisplaySettings {
     tickerEnabled: !tickerRaw.some((t) => t.trim().toLowerCase() === 'off'),
     tickerMessages: tickerRaw.filter((t) => t.trim() !== '' && t.trim().toLowerCase() !== 'off').map((t) => tickerMessage(t, lang)),
   };
+}
+
+/** The device record's settings as the URL parameters they stand for, where the URL names none. */
+function withDevice(q: URLSearchParams, d: PublicDisplay): void {
+  const c = d.config;
+  const set = (key: string, value: string) => {
+    if (!q.has(key)) q.set(key, value);
+  };
+  if (d.area) set('area', d.area);
+  set('announce', c.announce === 'all' ? 'all' : c.announce.length === 0 ? 'none' : c.announce.join(','));
+  set('history', String(c.historySize));
+  set('waiting', c.showWaiting ? 'on' : 'off');
+  set('orientation', c.orientation);
+  if (!q.has('ticker')) for (const t of c.tickerTexts) q.append('ticker', `${t.lang}:${t.text}`);
 }
 
 /** "ar:نص" is a message in Arabic; text without a language prefix is in the screen's language. */

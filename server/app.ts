@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +12,7 @@ import { monitoredStore, StorageHealth } from './app/storage-health.js';
 import type { Config } from './config.js';
 import { registerSessionLookup } from './http/auth.js';
 import { registerClientGuards } from './http/client-guards.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { requestLogSerializer } from './http/log-redaction.js';
 import { registerRoutes } from './http/routes/index.js';
@@ -81,7 +81,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(fastify);
-  await fastify.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -111,6 +111,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         { name: 'auth', description: 'Staff sessions' },
         { name: 'counter', description: 'Staff actions on a counter' },
         { name: 'staff', description: 'Staff only' },
+        { name: 'admin', description: 'Administration (#15); the roles of each route: server/app/access.ts' },
       ],
     },
   });

@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 /**
- * Serves the Vite build (dist/public): /kiosk/, /display/, /counter/ → <page>/index.html,
+ * Serves the Vite build (dist/public): /kiosk/, /display/, /counter/, /visitor/, /admin/ → <page>/index.html,
  * /kiosk etc. → the same file (query strings untouched), /assets/* → hashed bundles.
  * Routes are registered per file found at start-up (no catch-all), so API 404s stay intact.
  * Without a web build (e.g. unit tests) nothing is registered and a warning is logged.
+ * The pages themselves are public files: what a staff or admin page shows comes only from
+ * API routes, and those check the session, its role and STAFF_NETWORKS.
  */
 export async function registerStatic(app: FastifyInstance, publicDir: string): Promise<void> {
   const root = resolve(publicDir);

@@ -18,6 +18,9 @@ export type PushEvent<S> = { [E in keyof S & string]: PayloadOf<S, E> extends Se
 /** A handler for every numbered push except the snapshot: a push nobody applied would look like a gap. */
 export type PushHandlers<S, K> = { [E in Exclude<PushEvent<S>, K>]: (payload: PayloadOf<S, E> & Sequenced) => void };
 
+/** Unnumbered server events (signals): applied as they come, outside the sequence. */
+export type SignalHandlers<S, K> = { [E in Exclude<keyof S & string, PushEvent<S> | K>]?: (payload: PayloadOf<S, E>) => void };
+
 /** Client events that carry a payload and expect an acknowledgement: the commands. */
 export type CommandEvent<C> = {
   [E in keyof C & string]: C[E] extends (...args: infer A) => void ? (A extends [unknown, unknown] ? E : never) : never;

@@ -13,6 +13,8 @@ export interface HttpFailure {
   status: number;
   code: ErrorCode | 'NETWORK';
   message: string;
+  /** The input the server names as wrong (`hours.1.0.to`), when it names one: a form shows the message there. */
+  field?: string;
 }
 
 export interface HttpOptions {
@@ -25,14 +27,14 @@ export interface HttpOptions {
 
 export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 
-function errorBody(json: unknown): { code?: unknown; message?: unknown } {
+function errorBody(json: unknown): { code?: unknown; message?: unknown; field?: unknown } {
   if (typeof json !== 'object' || json === null || !('error' in json)) return {};
   const { error } = json;
   return typeof error === 'object' && error !== null ? error : {};
 }
 
 /** One request to our server's JSON API (same origin: the session cookie goes along). */
-export async function http<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, o: HttpOptions = {}): Promise<HttpResult<T>> {
+export async function http<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, o: HttpOptions = {}): Promise<HttpResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -49,11 +51,12 @@ export async function http<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
   const json: unknown = await res.json().catch(() => null);
   // The one place an answer's type is taken on trust: the route's response schema promises it.
   if (res.ok) return { ok: true, value: json as T };
-  const { code, message } = errorBody(json);
+  const { code, message, field } = errorBody(json);
   return {
     ok: false,
     status: res.status,
     code: isErrorCode(code) ? code : 'INTERNAL',
     message: typeof message === 'string' ? message : `${res.status} ${res.statusText}`.trim(),
+    ...(typeof field === 'string' ? { field } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ErrorCode } from '../errors.js';
 import { PROTOCOL_VERSION, type Ack, type PayloadOf, type Sequenced } from '../protocol.js';
-import type { CommandEvent, CommandReply, PushHandlers, SnapshotEvent, SnapshotOf } from './channel-types.js';
+import type { CommandEvent, CommandReply, PushHandlers, SignalHandlers, SnapshotEvent, SnapshotOf } from './channel-types.js';
 import { SeqTracker } from './seq-tracker.js';
 import { pageWakeSource, type WakeSource } from './wake.js';
 
@@ -46,6 +46,8 @@ export interface LiveChannelOptions<S, C, K, F extends ErrorCode> {
   onSnapshot(snapshot: SnapshotOf<C>): void;
   /** Every numbered push of the namespace; each runs only for the next seq in order. */
   pushes: PushHandlers<S, K>;
+  /** Unnumbered events (e.g. `device:changed`): they neither need nor leave a place in the sequence. */
+  signals?: SignalHandlers<S, K>;
   onState?(state: ConnectionState): void;
   /** Refusals that end the channel for good, from the handshake or a snapshot request (a token that expired, a session that ended). */
   final?: { codes: readonly F[]; on(code: F): void };
@@ -63,6 +65,7 @@ export interface LiveChannelOptions<S, C, K, F extends ErrorCode> {
 type SnapshotReply<C> = Ack<{ snapshot: SnapshotOf<C> & Sequenced }>;
 /** A push handler seen from inside the channel, where any numbered payload may arrive (method syntax: bivariant). */
 type Applier = { apply(push: Sequenced): void }['apply'];
+type SignalApplier = { apply(payload: unknown): void }['apply'];
 type SnapshotOutcome = 'applied' | 'refused' | 'no-answer';
 
 /**
@@ -105,6 +108,10 @@ export class LiveChannel<S extends object, C extends object, K extends SnapshotE
     const pushes: Readonly<Record<string, Applier>> = o.pushes;
     for (const [event, apply] of Object.entries(pushes)) {
       this.raw.on(event, (push: Sequenced) => this.applyPush(push, () => apply(push)));
+    }
+    const signals: Readonly<Record<string, SignalApplier | undefined>> = o.signals ?? {};
+    for (const [event, apply] of Object.entries(signals)) {
+      if (apply) this.raw.on(event, (payload: unknown) => apply(payload));
     }
     const wake = o.wake === undefined ? (typeof document === 'undefined' ? null : pageWakeSource) : o.wake;
     this.unwake = wake ? wake(this.wake) : () => undefined;

@@ -5,6 +5,7 @@ import { ANNOUNCE_CATALOGS } from './announce/index.js';
 import { DISPLAY_CATALOGS } from './display/index.js';
 import { TICKET_CATALOGS } from './ticket/index.js';
 import { VISITOR_CATALOGS } from './visitor/index.js';
+import { ADMIN_CATALOGS } from './admin/index.js';
 
 /**
  * Every catalog set, so one test checks them all for missing keys, stray
@@ -17,4 +18,5 @@ export const ALL_CATALOGS: Record<string, { catalogs: Catalogs<string>; language
   counter: { catalogs: COUNTER_CATALOGS, languages: Object.keys(COUNTER_CATALOGS) },
   kiosk: { catalogs: KIOSK_CATALOGS, languages: Object.keys(KIOSK_CATALOGS) },
   visitor: { catalogs: VISITOR_CATALOGS, languages: Object.keys(VISITOR_CATALOGS) },
+  admin: { catalogs: ADMIN_CATALOGS, languages: Object.keys(ADMIN_CATALOGS) },
 };

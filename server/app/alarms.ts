@@ -6,6 +6,7 @@ import { businessDate, startOfDay } from '../domain/time.js';
 import type { SiteReader } from '../store/store.js';
 import { newId } from './ids.js';
 import type { Office } from './office.js';
+import { can } from './access.js';
 
 /**
  * The silent alarm of a counter. The event log is its only state: an alarm is
@@ -66,7 +67,7 @@ export function raiseAlarm(office: Office, counterId: string, user: SessionUser)
   return office.command(async (tx, now) => {
     const counter = await tx.catalog.counter(counterId);
     if (!counter) throw new AppError('COUNTER_NOT_FOUND');
-    if (counter.open && counter.userId !== user.id && user.role !== 'admin') throw new AppError('COUNTER_NOT_YOURS');
+    if (counter.open && counter.userId !== user.id && !can(user, 'counter.anyDesk')) throw new AppError('COUNTER_NOT_YOURS');
     const alarmId = newId('alarm');
     const raised = event('counter.alarm_raised', now, { counterId: counter.id, userId: user.id, data: { alarmId } });
     return { result: await toAlarm(tx, raised), events: [raised] };

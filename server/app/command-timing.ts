@@ -1,6 +1,7 @@
 import type { CommandTiming, CommandTimings as CommandTimingsReport, SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { Office } from './office.js';
+import { can } from './access.js';
 
 /**
  * Server time per command (#14, target 2): the adapters wrap each command's
@@ -123,7 +124,7 @@ export function commandTimings(office: Office): CommandTimings {
 }
 
 function requireAdmin(user: SessionUser): void {
-  if (user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin may read or reset the command timings.');
+  if (!can(user, 'metrics.commands')) throw new AppError('FORBIDDEN', 'Only an admin may read or reset the command timings.');
 }
 
 /** Admin only: the figures since the server started or they were last reset. */

@@ -8,6 +8,7 @@ import { kioskSettings } from '../domain/settings.js';
 import type { KioskDevice } from './kiosks.js';
 import type { SiteTx } from '../store/store.js';
 import type { Office } from './office.js';
+import { can } from './access.js';
 
 /**
  * Kiosks are enrolled devices (#13 part 1). A kiosk holds a secret device
@@ -62,7 +63,7 @@ const draws = new WeakMap<Office, Map<string, number[]>>();
  * counts this draw, or refuses it with 429 KIOSK_RATE_LIMITED.
  */
 export async function countKioskDraw(office: Office, kioskId: string): Promise<void> {
-  const settings = await office.store.read(office.siteId, (r) => r.catalog.settings());
+  const settings = await office.store.read(office.siteId, (r) => office.cached(r, office.now()).catalog.settings());
   const perOffice = draws.get(office) ?? new Map<string, number[]>();
   draws.set(office, perOffice);
   const decision = kioskRate(perOffice.get(kioskId) ?? [], office.now(), kioskSettings(settings).ticketsPerMinute);
@@ -82,7 +83,7 @@ async function adminKiosk(tx: SiteTx, kioskId: string, user: SessionUser): Promi
   const device = await tx.catalog.device(kioskId);
   // As with print agents: staff may learn that a kiosk exists (they see the kiosks anyway); only an admin enrols it.
   if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', 'No kiosk with this id.');
-  if (user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin may enrol or revoke kiosks.');
+  if (!can(user, 'devices.tokens')) throw new AppError('FORBIDDEN', 'Only an admin may enrol or revoke kiosks.');
   return { ...device, kind: 'kiosk' };
 }
 

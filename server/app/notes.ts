@@ -5,6 +5,7 @@ import { event } from '../domain/events.js';
 import { businessDate } from '../domain/time.js';
 import type { Office } from './office.js';
 import { staffTicketByRef } from './staff-tickets.js';
+import { can } from './access.js';
 
 /**
  * Staff notes on one of today's tickets, named by its staff reference (`ref`). They never reach a public view (display,
@@ -20,7 +21,7 @@ export async function saveNotes(office: Office, ticketRef: string, notes: string
     if (!ticket || ticket.businessDate !== businessDate(now, (await tx.catalog.settings()).timeZone)) throw new AppError('TICKET_NOT_FOUND');
     // Only whoever holds the ticket's counter writes its notes (an admin anywhere): one
     // staff member never overwrites another's notes on a visitor they are not serving.
-    if (user.role !== 'admin') {
+    if (!can(user, 'counter.anyDesk')) {
       const counter = ticket.counterId ? await tx.catalog.counter(ticket.counterId) : null;
       if (!counter?.open || counter.userId !== user.id) {
         throw new AppError('COUNTER_NOT_YOURS', 'Only the staff member at this ticket’s counter may write its notes.');

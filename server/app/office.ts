@@ -8,11 +8,12 @@ import { event, type DomainEvent, type EventPayloads, type LoggedEvent } from '.
 import { formatTicketNumber } from '../domain/numbering.js';
 import { businessDate } from '../domain/time.js';
 import type { WaitingLine } from '../domain/waiting-line.js';
-import { StorageError, type QueueStore, type SiteReader, type SiteTx } from '../store/store.js';
+import { StorageError, type CatalogWriter, type QueueStore, type SiteReader, type SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newTicketRef, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
-import { modelBasis, SiteModel, ticketsNamed } from './read-model.js';
+import { CachedCatalog } from './catalog-cache.js';
+import { SiteModel, ticketsNamed } from './read-model.js';
 import { QueueView, type ServiceScope } from './views.js';
 
 export interface IssueInput {
@@ -33,6 +34,14 @@ export interface AppointmentInput {
 /** Bookings far in the past or future are typing mistakes, not appointments. */
 const APPOINTMENT_PAST_LIMIT_MS = 24 * 60 * 60 * 1000;
 const APPOINTMENT_FUTURE_LIMIT_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** What a command decided: its answer, the events it records, and optionally the tickets it wrote. */
+export interface CommandOutcome<T> {
+  result: T;
+  events: DomainEvent[];
+  /** Tickets exactly as this command last wrote them: the model takes them instead of reading them back. */
+  written?: readonly Ticket[];
+}
 
 export interface OfficeDeps {
   store: QueueStore;
@@ -68,22 +77,28 @@ export class Office {
   }
 
   /** Runs a command transaction and announces its events after commit. */
-  async command<T>(fn: (tx: SiteTx, now: number) => Promise<{ result: T; events: DomainEvent[] }>): Promise<T> {
+  async command<T>(fn: (tx: SiteTx, now: number) => Promise<CommandOutcome<T>>): Promise<T> {
     const now = this.now();
     let outcome;
     try {
-      outcome = await this.store.transaction(this.siteId, async (tx) => {
+      outcome = await this.store.transaction(this.siteId, async (raw) => {
+        const { unit: tx, ready } = this.unitOf(raw, now);
         const out = await fn(tx, now);
+        if (out.events.length === 0) return { result: out.result, logged: [] };
+        // The model is brought to what this unit saw before its own events (nothing else appends while it runs) …
+        await ready();
         const logged = await tx.events.append(out.events);
-        return { result: out.result, logged, tickets: await ticketsNamed(tx, logged) };
+        // … and takes them at once: the next unit of the same group commit finds it current instead of
+        // following the log for them. A failed group rolls them back and invalidates the model (below).
+        this.model.apply(logged, await ticketsNamed(tx, logged, out.written));
+        return { result: out.result, logged };
       });
     } catch (err) {
       // A failed commit may take back writes that later units of work already saw.
       if (err instanceof StorageError) this.model.invalidate();
       throw err;
     }
-    const { result, logged, tickets } = outcome;
-    this.model.apply(logged, tickets);
+    const { result, logged } = outcome;
     if (logged.length > 0) this.events.emit('committed', logged);
     return result;
   }
@@ -91,11 +106,30 @@ export class Office {
   /** A read of the site's day; `scope` names the services whose figures it needs (all by default). */
   view<T>(fn: (v: QueueView) => T | Promise<T>, scope: ServiceScope = 'all'): Promise<T> {
     const now = this.now();
-    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(r, this.model, now, this.deps.publicUrl, scope))).catch((err: unknown) => {
+    return this.store.read(this.siteId, async (r) => fn(await QueueView.load(this.cached(r, now), this.model, now, this.deps.publicUrl, scope))).catch((err: unknown) => {
       // A read that joined a group commit which then failed may have brought its writes into the model.
       if (err instanceof StorageError) this.model.invalidate();
       throw err;
     });
+  }
+
+  /**
+   * The unit of work `r` with its catalog read from the site model's copies
+   * (catalog-cache.ts); the model is brought to what `r` sees before the first read.
+   */
+  cached<R extends SiteReader>(r: R, now: number): R {
+    return this.unitOf(r, now).unit;
+  }
+
+  /** `cached`, and the function that syncs the model once for this unit of work. */
+  private unitOf<R extends SiteReader>(r: R, now: number): { unit: R; ready: () => Promise<void> } {
+    let synced: Promise<unknown> | null = null;
+    const model = this.model;
+    const ready = async () => {
+      synced ??= model.ready(r, now);
+      await synced;
+    };
+    return { unit: { ...r, catalog: new CachedCatalog(r.catalog as CatalogWriter, model.catalog, ready) }, ready };
   }
 
   /** A view inside a command's transaction: what it shows includes the command's writes so far. */
@@ -105,7 +139,7 @@ export class Office {
 
   /** The site's waiting line as this unit of work sees it (call-next needs nothing else of a view). */
   async lineIn(r: SiteReader, now: number): Promise<WaitingLine> {
-    await this.model.sync(r, modelBasis(await r.catalog.settings(), now));
+    await this.model.ready(r, now);
     return this.model.waiting;
   }
 
@@ -136,6 +170,7 @@ export class Office {
       const shown = view.publicTicket(ticket);
       return {
         result: shown,
+        written: [ticket],
         events: [
           event('ticket.issued', now, {
             ticketId: ticket.id,
@@ -216,7 +251,8 @@ export class Office {
   /** The visitor's view; a token stops working at the end of its office day. */
   async publicTicket(id: string): Promise<PublicTicket> {
     const now = this.now();
-    return this.store.read(this.siteId, async (r) => {
+    return this.store.read(this.siteId, async (raw) => {
+      const r = this.cached(raw, now);
       const t = await liveTicket(r, id, now);
       return (await QueueView.load(r, this.model, now, this.deps.publicUrl, [t.serviceId], false)).publicTicket(t);
     });

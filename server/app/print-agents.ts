@@ -5,6 +5,7 @@ import { agentTokenMatches, newAgentToken } from '../auth/agent-token.js';
 import { event } from '../domain/events.js';
 import type { SiteTx } from '../store/store.js';
 import type { Office } from './office.js';
+import { can } from './access.js';
 
 /** Where a kiosk keeps the hash of its print agent's token (device settings). */
 const AGENT_TOKEN_SETTING = 'agentTokenHash';
@@ -78,6 +79,6 @@ async function kioskForAdmin(tx: SiteTx, kioskId: string, user: SessionUser): Pr
   const device = await tx.catalog.device(kioskId);
   // Staff may learn that a kiosk exists (they see the kiosks anyway); only an admin enrols its agent.
   if (!device || device.kind !== 'kiosk') throw new AppError('NOT_FOUND', 'No kiosk with this id.');
-  if (user.role !== 'admin') throw new AppError('FORBIDDEN');
+  if (!can(user, 'printers.agentToken')) throw new AppError('FORBIDDEN');
   return device;
 }

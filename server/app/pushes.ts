@@ -4,23 +4,39 @@ import type { Ticket } from '../../common/model.js';
 import type { LoggedEvent } from '../domain/events.js';
 import { alarmChanges, type AlarmChange } from './alarms.js';
 import { touchedBy, type CallOrderCache } from './call-order.js';
-import { CALL_EVENTS, displayCall } from './calls.js';
+import { CALL_EVENTS, displayCall, ticketOf } from './calls.js';
 import type { Office } from './office.js';
 import type { Unsequenced } from './snapshots.js';
 
 export interface CommittedPushes {
-  /** For the waiting-room screens, one per call or recall. */
-  calls: DisplayCall[];
   /** For staff screens; null when not asked for. */
   queue: Unsequenced<QueueChanged> | null;
   alarms: AlarmChange[];
 }
 
-const isCall = (e: LoggedEvent) => (CALL_EVENTS as readonly string[]).includes(e.type);
+export const isCall = (e: LoggedEvent): boolean => (CALL_EVENTS as readonly string[]).includes(e.type);
 
 /**
- * What one committed batch changes on the screens, read in one view after the
- * commit. The queue's state (with every open counter's call order, the costly
+ * The calls and recalls of a committed batch as the waiting-room screens show
+ * them, read after the commit on their own (#14: they go out before the
+ * staff's push is worked out). Only the called tickets are read.
+ */
+export function callPushes(office: Office, events: readonly LoggedEvent[]): Promise<DisplayCall[]> {
+  const called = events.filter(isCall);
+  if (called.length === 0) return Promise.resolve([]);
+  return office.view(async (v) => {
+    const calls: DisplayCall[] = [];
+    for (const e of called) {
+      const call = displayCall(v, e, await ticketOf(v, e));
+      if (call) calls.push(call);
+    }
+    return calls;
+  }, []);
+}
+
+/**
+ * What one committed batch changes on the staff's screens, read in one view
+ * after the commit. The queue's state (with every open counter's call order, the costly
  * part, kept between batches in `orders`) is worked out once per batch, and
  * only when `queue` is asked for.
  */
@@ -30,9 +46,8 @@ export function committedPushes(
   want: { queue: boolean },
   orders: CallOrderCache,
 ): Promise<CommittedPushes> {
-  // Staff get every ticket the batch names; screens only the called ones (a batch of logged
-  // estimates names thousands and shows on no screen).
-  const ticketIds = [...new Set((want.queue ? events : events.filter(isCall)).map((e) => e.ticketId).filter((id) => id !== null))];
+  // Staff get every ticket the batch names (callPushes reads the called ones for the screens).
+  const ticketIds = want.queue ? [...new Set(events.map((e) => e.ticketId).filter((id) => id !== null))] : [];
   return office.view(async (v) => {
     const tickets = new Map<string, Ticket>();
     for (const id of ticketIds) {
@@ -40,10 +55,6 @@ export function committedPushes(
       if (t) tickets.set(id, t);
     }
     return {
-      calls: events
-        .filter(isCall)
-        .map((e) => displayCall(v, e, e.ticketId ? (tickets.get(e.ticketId) ?? null) : null))
-        .filter((c) => c !== null),
       queue: want.queue
         ? {
             tickets: [...tickets.values()].map((t) => v.staffTicket(t)),

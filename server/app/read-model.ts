@@ -4,6 +4,7 @@ import type { OfficeSettings, PolicySettings } from '../domain/settings.js';
 import { businessDate } from '../domain/time.js';
 import { WaitingLine } from '../domain/waiting-line.js';
 import type { SiteReader } from '../store/store.js';
+import { CatalogCache, rawCatalog } from './catalog-cache.js';
 
 const isOpen = (t: Ticket) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving';
 
@@ -31,7 +32,8 @@ export function modelBasis(settings: OfficeSettings, now: number): ModelBasis {
  * recent service durations.
  *
  * It follows the site's event log by sequence number. Each command applies its
- * own events after commit (`apply`, with the tickets it wrote); every unit of
+ * own events at the end of its unit of work, right after appending them (`apply`,
+ * with the tickets it wrote; a failed group invalidates the model); every unit of
  * work first compares the log's last number with the model's (`sync`): behind
  * (another process, or a commit whose `apply` has not run yet) it follows the
  * missing events and re-reads the tickets they name; ahead (a write it saw was
@@ -49,6 +51,21 @@ export class SiteModel {
   private readonly durations = new Map<string, number[]>();
   /** Loads, for the tests and the bench. */
   rebuilds = 0;
+  /** The site's settings, areas, services and counters, following the same events (catalog-cache.ts). */
+  readonly catalog = new CatalogCache();
+
+  /**
+   * Brings the model to the state `r` sees, with the settings from the catalog
+   * copy (read again when the events it followed changed them), and returns those settings.
+   */
+  async ready(r: SiteReader, now: number): Promise<OfficeSettings> {
+    const raw = rawCatalog(r.catalog);
+    const settings = await this.catalog.settings(raw);
+    await this.sync(r, modelBasis(settings, now));
+    const current = await this.catalog.settings(raw);
+    if (current !== settings) await this.sync(r, modelBasis(current, now));
+    return current;
+  }
 
   /** Brings the model to the state `r` sees; call at the start of every unit of work that reads it. */
   async sync(r: SiteReader, basis: ModelBasis): Promise<void> {
@@ -74,6 +91,7 @@ export class SiteModel {
     const fresh = events.filter((e) => e.seq > this.seq);
     if (fresh.length === 0 || !this.basis) return;
     for (const e of fresh) {
+      this.catalog.saw(e);
       if (e.type === 'ticket.finished' && e.serviceId) this.recordDuration(e.serviceId, e.data.serviceMs);
       const t = e.ticketId ? tickets.get(e.ticketId) : undefined;
       if (t) this.put(t);
@@ -133,6 +151,7 @@ export class SiteModel {
     for (const t of tickets) this.open.set(t.id, t);
     this.sorted = null;
     this.durations.clear();
+    this.catalog.drop();
     this.basis = basis;
     this.seq = latest;
     this.reorder(basis.policy);
@@ -145,9 +164,13 @@ export class SiteModel {
   }
 }
 
-/** The tickets a run of events names, as the store has them now. */
-export async function ticketsNamed(r: SiteReader, events: readonly { ticketId: string | null }[]): Promise<Map<string, Ticket | null>> {
-  const tickets = new Map<string, Ticket | null>();
+/** The tickets a run of events names, as the store has them now; `known`: some of them as their writer left them. */
+export async function ticketsNamed(
+  r: SiteReader,
+  events: readonly { ticketId: string | null }[],
+  known: readonly Ticket[] = [],
+): Promise<Map<string, Ticket | null>> {
+  const tickets = new Map<string, Ticket | null>(known.map((t) => [t.id, t]));
   for (const e of events) if (e.ticketId && !tickets.has(e.ticketId)) tickets.set(e.ticketId, await r.tickets.get(e.ticketId));
   return tickets;
 }

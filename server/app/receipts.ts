@@ -31,6 +31,23 @@ export interface ReceiptFacts {
   expired: boolean;
 }
 
+/** A sample ticket for an admin's print test: the office's name and time, no visitor, no real number. */
+export async function testTicketFacts(office: Office): Promise<TicketFacts> {
+  const settings = await office.store.read(office.siteId, (r) => r.catalog.settings());
+  return {
+    officeName: settings.name,
+    number: 'TEST',
+    language: 'de',
+    serviceNames: { de: 'Testdruck', en: 'Test print' },
+    issuedAt: office.now(),
+    timeZone: settings.timeZone,
+    position: 1,
+    estimate: { low: 5, high: 10 },
+    appointmentAt: null,
+    statusUrl: `${office.deps.publicUrl}/visitor/`,
+  };
+}
+
 /** Everything a printed ticket shows, read in one consistent view: position and estimate as of now. */
 export function receiptFacts(office: Office, ticketId: string): Promise<ReceiptFacts> {
   return office.view(async (v) => {

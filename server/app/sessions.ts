@@ -14,7 +14,7 @@ export const SESSION_TTL_MS = 14 * 60 * 60 * 1000;
 const DUMMY_HASH = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** Only the hash of a session token is stored, so a copied database file opens no sessions. */
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Checks the password and opens a session; the token goes into the cookie and is never stored. */
 export async function signIn(office: Office, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
@@ -73,6 +73,6 @@ function worksAt(u: UserRecord, siteId: string): boolean {
   return u.active && u.siteIds.includes(siteId);
 }
 
-function toSessionUser(u: UserRecord): SessionUser {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, languages: u.languages };
+export function toSessionUser(u: UserRecord): SessionUser {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, languages: u.languages, mustChangePassword: u.mustChangePassword };
 }

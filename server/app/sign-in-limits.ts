@@ -53,7 +53,8 @@ export class SignInGate {
       try {
         return await signIn();
       } catch (err) {
-        if (err instanceof AppError && err.code === 'INVALID_CREDENTIALS') this.recordFailure(address);
+        // #15: a wrong current password on a password change counts like a failed login.
+        if (err instanceof AppError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'CURRENT_PASSWORD_WRONG')) this.recordFailure(address);
         throw err;
       } finally {
         this.release();
@@ -130,4 +131,16 @@ export class SignInGate {
     if (times.length > this.limits.loginFailuresPerAddress) times.shift();
     this.failures.set(address, times);
   }
+}
+
+const gates = new WeakMap<object, SignInGate>();
+
+/**
+ * The one gate of an office (#15): logins and password changes count against the same limits,
+ * whichever route checks the password.
+ */
+export function signInGate(owner: object, limits: SignInLimits, now: () => number): SignInGate {
+  let gate = gates.get(owner);
+  if (!gate) gates.set(owner, (gate = new SignInGate(limits, now)));
+  return gate;
 }

@@ -13,6 +13,8 @@ export interface TicketPrinting {
   reprint(ticketRef: string, kioskId: string | undefined, staff: SessionUser): Promise<ReprintOutcome>;
   /** The ticket as printed, as a PNG of the paper's width in dots. */
   receiptPng(ticketId: string, width: 576 | 384, staff: SessionUser | null): Promise<Buffer>;
+  /** Admin: a sample ticket (number TEST) on a kiosk's printer, to check paper, width and address. */
+  printTest(kioskId: string): Promise<PrintOutcome>;
   statuses(): Promise<PrinterStatus[]>;
   publicStatuses(): Promise<PublicPrinterStatus[]>;
 }

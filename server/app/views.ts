@@ -14,7 +14,8 @@ import { businessDate } from '../domain/time.js';
 import { kioskSettings, type OfficeSettings } from '../domain/settings.js';
 import type { WaitingLine } from '../domain/waiting-line.js';
 import type { SiteReader, UserRecord } from '../store/store.js';
-import { modelBasis, type SiteModel } from './read-model.js';
+import { rawCatalog } from './catalog-cache.js';
+import type { SiteModel } from './read-model.js';
 
 /** Everything the views need about one service at one instant. */
 export interface ServiceState {
@@ -73,11 +74,12 @@ export class QueueView {
    * the views that show counters; a view for one visitor's ticket does without.
    */
   static async load(r: SiteReader, model: SiteModel, now: number, publicUrl: string, scope: ServiceScope = 'all', people = true): Promise<QueueView> {
-    const settings = await r.catalog.settings();
-    const basis = modelBasis(settings, now);
-    const today = basis.today;
-    await model.sync(r, basis);
-    const [counters, services, issued] = await Promise.all([r.catalog.counters(), r.catalog.services(), r.tickets.issuedCounts(today)]);
+    const settings = await model.ready(r, now);
+    const today = businessDate(now, settings.timeZone);
+    const raw = rawCatalog(r.catalog);
+    const counters = [...(await model.catalog.counters(raw)).list];
+    const services = [...(await model.catalog.services(raw)).list];
+    const issued = await r.tickets.issuedCounts(today);
     const inScope = scope === 'all' ? services : services.filter((s) => scope.includes(s.id));
     const kiosk = kioskSettings(settings);
     const capped = inScope.some((s) => s.dailyLimit !== null && anonymousShareOf(s.id, kiosk) < 1);

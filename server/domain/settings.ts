@@ -59,6 +59,8 @@ export interface OfficeSettings {
   estimate: EstimateSettings;
   /** Absent in databases from before #13: read it with `kioskSettings()`. */
   kiosk?: KioskSettings;
+  /** #15: the wait the office aims at, in minutes (statistics use it). Absent before #15: read it with `waitTargetMinutes()`. */
+  waitTargetMinutes?: number;
 }
 
 export const DEFAULT_POLICY: PolicySettings = {
@@ -94,6 +96,14 @@ export function kioskSettings(s: OfficeSettings): KioskSettings {
   return { ...DEFAULT_KIOSK, ...s.kiosk };
 }
 
+/** #15: the wait target when an office has set none. */
+export const DEFAULT_WAIT_TARGET_MINUTES = 15;
+
+/** The office's wait target in minutes, the default for settings stored before #15. */
+export function waitTargetMinutes(s: OfficeSettings): number {
+  return s.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES;
+}
+
 export function defaultOfficeSettings(timeZone: string, name = 'Bürgeramt'): OfficeSettings {
   return {
     name,
@@ -103,5 +113,6 @@ export function defaultOfficeSettings(timeZone: string, name = 'Bürgeramt'): Of
     checkin: { ...DEFAULT_CHECKIN },
     estimate: { ...DEFAULT_ESTIMATE },
     kiosk: { ...DEFAULT_KIOSK, anonymousShare: {} },
+    waitTargetMinutes: DEFAULT_WAIT_TARGET_MINUTES,
   };
 }

@@ -17,11 +17,14 @@ function statusCode(code: ErrorCode, fallback: number): number {
   return new AppError(code).status || fallback;
 }
 
-export function toErrorReply(err: FastifyError | AppError | Error): { status: number; code: ErrorCode; message: string } {
-  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message };
+export function toErrorReply(err: FastifyError | AppError | Error): { status: number; code: ErrorCode; message: string; field?: string } {
+  if (err instanceof AppError) return { status: err.status, ...err.toBody() };
   const fe = err as FastifyError;
   const mapped = fe.code ? FRAMEWORK_CODES[fe.code] : undefined;
-  if (fe.validation) return { status: 400, code: 'INVALID_INPUT', message: fe.message };
+  if (fe.validation) {
+    const field = validationField(fe.validation[0]);
+    return { status: 400, code: 'INVALID_INPUT', message: fe.message, ...(field ? { field } : {}) };
+  }
   if (mapped) return { status: statusCode(mapped, 400), code: mapped, message: fe.message || ERROR_MESSAGES[mapped] };
   if (fe.statusCode === 429) return { status: 429, code: 'RATE_LIMITED', message: ERROR_MESSAGES.RATE_LIMITED };
   if (fe.statusCode === 413) return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: ERROR_MESSAGES.PAYLOAD_TOO_LARGE };
@@ -33,16 +36,30 @@ export function toErrorReply(err: FastifyError | AppError | Error): { status: nu
   return { status: 500, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
 }
 
+/**
+ * The input field a schema violation is about, as a JSON path (`hours.1.0.to`), so a form can show
+ * the message next to it (#15): the failing property, or the missing one.
+ */
+function validationField(v: FastifyError['validation'] extends (infer E)[] | undefined ? E | undefined : never): string | undefined {
+  if (!v) return undefined;
+  const path = v.instancePath.split('/').filter(Boolean);
+  const missing: unknown = v.params['missingProperty'];
+  const extra: unknown = v.params['additionalProperty'];
+  if (typeof missing === 'string') path.push(missing);
+  else if (typeof extra === 'string') path.push(extra);
+  return path.length > 0 ? path.join('.') : undefined;
+}
+
 /** Every error leaves as `{"error":{"code","message"}}`; 5xx never leak internals. */
 export function registerErrorHandling(app: FastifyInstance): void {
   // The API speaks JSON only. Fastify also parses text/plain by default, which let
   // `Content-Type: text/plain` bodies through to routes; without it they are a 415.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    const { status, code, message } = toErrorReply(err);
+    const { status, ...body } = toErrorReply(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
     if (status === 429 && err instanceof Error && 'retryAfter' in err) reply.header('retry-after', String(err.retryAfter));
-    return reply.status(status).send({ error: { code, message } });
+    return reply.status(status).send({ error: body });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split("?")[0]?.slice(0, 200) ?? ""}` } }),

@@ -9,7 +9,7 @@ import {
 } from '../print/agent-protocol.js';
 import { sendDevice } from '../print/device-printer.js';
 import { PrintError, toPrintError } from '../print/print-error.js';
-import type { PrinterAddress } from '../print/printer-address.js';
+import type { PrinterAddress } from '../../common/printer-address.js';
 import { PrintQueue } from '../print/print-queue.js';
 import { probePrinter } from '../print/probe.js';
 import { sendTcp, type SendResult } from '../print/tcp-printer.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parsePrinterAddress } from '../print/printer-address.js';
+import { parsePrinterAddress } from '../../common/printer-address.js';
 import { startPrintAgent } from './agent.js';
 
 const USAGE = `Usage: PRINT_AGENT_TOKEN=… npm run print-agent -- --server URL --kiosk ID --printer PRINTER [--no-status-query]

@@ -1,7 +1,7 @@
 import type { Device } from '../../common/model.js';
 import type { PrinterRoute, PrinterStatus } from '../../common/printing.js';
 import { hasAgentToken } from '../app/print-agents.js';
-import { parsePrinterAddress, type PrinterAddress } from './printer-address.js';
+import { parsePrinterAddress, type PrinterAddress } from '../../common/printer-address.js';
 import type { PrinterHealthEntry } from './printer-health.js';
 import type { PaperWidth } from './ticket-canvas.js';
 

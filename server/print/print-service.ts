@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors.js';
 import type { PrintFailure, PrinterStatus, PublicPrinterStatus } from '../../common/printing.js';
 import { kioskDevice, kioskDevices, onlyKiosk, type KioskDevice } from '../app/kiosks.js';
 import type { Office } from '../app/office.js';
-import { receiptFacts, recordReprint, reprintedTicketId } from '../app/receipts.js';
+import { receiptFacts, recordReprint, reprintedTicketId, testTicketFacts, type TicketFacts } from '../app/receipts.js';
 import type { TicketPrinting } from '../app/ticket-printing.js';
 import { AgentHub, type AgentServerHost } from './agent-hub.js';
 import { sendDevice } from './device-printer.js';
@@ -72,6 +72,12 @@ export class PrintService implements TicketPrinting {
     return { ...outcome, kioskId: target };
   }
 
+  async printTest(kioskId: string): Promise<PrintOutcome> {
+    if (!(await kioskDevice(this.office, kioskId))) throw new AppError('DEVICE_NOT_FOUND', `No kiosk "${kioskId}".`);
+    const facts = await testTicketFacts(this.office);
+    return this.printBounded({ id: `test-${randomUUID()}`, number: facts.number }, kioskId, () => Promise.resolve(facts));
+  }
+
   /** The ticket as a PNG. The public may see it while the token is valid; staff always. */
   async receiptPng(ticketId: string, width: PaperWidth, staff: SessionUser | null): Promise<Buffer> {
     const { facts, expired } = await receiptFacts(this.office, ticketId);
@@ -104,21 +110,30 @@ export class PrintService implements TicketPrinting {
     this.agents.close();
   }
 
-  private async printBounded(ticket: { id: string; number: string }, kioskId: string): Promise<Outcome> {
+  private async printBounded(
+    ticket: { id: string; number: string },
+    kioskId: string,
+    facts: () => Promise<TicketFacts> = async () => (await receiptFacts(this.office, ticket.id)).facts,
+  ): Promise<Outcome> {
     const device = await kioskDevice(this.office, kioskId);
     if (!device) return { status: 'failed', reason: 'no_such_kiosk' };
     const route = routeOf(device, this.agents.connected(device.id));
     if (route.kind === 'none') return { status: 'none' };
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PRINT_WAIT_MS)));
-    const outcome = await Promise.race([this.print(ticket, device, route), late]);
+    const outcome = await Promise.race([this.print(ticket, device, route, facts), late]);
     clearTimeout(timer);
     if (outcome) return outcome;
     // Only an agent job can still be open here: server-side jobs end at JOB_TIMEOUT_MS.
     return route.kind === 'agent' ? { status: 'agent' } : { status: 'failed', reason: 'timeout' };
   }
 
-  private async print(ticket: { id: string; number: string }, device: KioskDevice, route: Exclude<Route, { kind: 'none' }>): Promise<Outcome> {
+  private async print(
+    ticket: { id: string; number: string },
+    device: KioskDevice,
+    route: Exclude<Route, { kind: 'none' }>,
+    facts: () => Promise<TicketFacts>,
+  ): Promise<Outcome> {
     const kioskId = device.id;
     const target = targetOf(route);
     try {
@@ -127,7 +142,7 @@ export class PrintService implements TicketPrinting {
       const result = await this.queueOf(kioskId).run(timeout, async (signal) => {
         // Rendering is synchronous; let other requests run between tickets.
         await yieldToLoop();
-        const job = await this.render(ticket.id, paperWidth(device));
+        const job = await this.render(facts, paperWidth(device));
         return this.transmit(route, kioskId, ticket.number, job, timeout, signal, device);
       });
       this.health.printed(kioskId, target, this.office.now(), result.paperLow);
@@ -141,10 +156,9 @@ export class PrintService implements TicketPrinting {
     }
   }
 
-  private async render(ticketId: string, width: PaperWidth): Promise<Buffer> {
+  private async render(facts: () => Promise<TicketFacts>, width: PaperWidth): Promise<Buffer> {
     try {
-      const { facts } = await receiptFacts(this.office, ticketId);
-      return ticketJob(facts, width);
+      return ticketJob(await facts(), width);
     } catch (err) {
       throw new PrintError('render_failed', err instanceof Error ? err.message : String(err));
     }

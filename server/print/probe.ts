@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { AgentReport } from './agent-protocol.js';
 import { probeDevice } from './device-printer.js';
 import { PrintError, toPrintError } from './print-error.js';
-import type { PrinterAddress } from './printer-address.js';
+import type { PrinterAddress } from '../../common/printer-address.js';
 import { probeTcp } from './tcp-printer.js';
 import { CONNECT_TIMEOUT_MS, STATUS_TIMEOUT_MS } from './timing.js';
 

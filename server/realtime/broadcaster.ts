@@ -2,27 +2,37 @@ import type { FastifyBaseLogger } from 'fastify';
 import { EVENT_CATALOG } from '../../common/events.js';
 import type { Office } from '../app/office.js';
 import { CallOrderCache } from '../app/call-order.js';
-import { committedPushes, publicServices } from '../app/pushes.js';
+import { callPushes, committedPushes, isCall, publicServices } from '../app/pushes.js';
 import { liveSessions } from '../app/sessions.js';
 import type { LoggedEvent } from '../domain/events.js';
 import type { DisplayRooms } from './display-rooms.js';
 import type { CounterNamespace, CounterSocket, KioskNamespace } from './namespaces.js';
+import type { PushPacer } from './push-pacer.js';
 import type { Sequencer } from './sequencer.js';
+import { ServicesPush } from './services-push.js';
 
 interface Namespaces {
   /** #14: /display by rooms of areas, each numbered on its own. */
   display: DisplayRooms;
   kiosk: KioskNamespace;
   counter: CounterNamespace;
+  /** #14 target 6: the public namespaces' pushes, each room in order, large rooms slice by slice. */
+  pacer: PushPacer;
 }
 
 /**
- * Kiosks and screens get the services' state at most this often. A burst of
- * commands then costs one push per socket instead of one per command, which
- * matters with thousands of sockets; the first change after a quiet spell
- * still goes out at once.
+ * Screens get the services' state at most this often. A burst of commands
+ * then costs one push per socket instead of one per command, which matters
+ * with thousands of sockets; the first change after a quiet spell still goes
+ * out at once.
  */
 export const SERVICES_PUSH_INTERVAL_MS = 250;
+/**
+ * #14 target 6: kiosks, at most this often. A kiosk shows the waiting counts
+ * and estimates before a visitor draws a ticket (the ticket itself comes with
+ * its own place); an office may run many of them, and every push reaches all.
+ */
+export const KIOSK_SERVICES_PUSH_INTERVAL_MS = 1000;
 /** Opening hours end and begin without any command: look again this often. */
 export const SERVICES_REFRESH_MS = 30_000;
 /**
@@ -39,18 +49,18 @@ export const SESSION_SWEEP_MS = 60_000;
  * events go to every staff socket, numbered like the queue's pushes.
  */
 export class Broadcaster {
-  private servicesTimer: NodeJS.Timeout | null = null;
   /** Every open counter's call order as last pushed to staff; null when staff may hold another. */
   private callOrder: Record<string, string[]> | null = null;
   private readonly orders = new CallOrderCache();
-  private lastServicesPushAt = 0;
-  private lastServices = '';
+  private readonly servicesPushes: ServicesPush[];
   private readonly intervals: NodeJS.Timeout[] = [];
   /** Committed batches not pushed yet: a burst of commands in one turn of the event loop makes one push. */
   private pending: LoggedEvent[] = [];
   private flush: NodeJS.Immediate | null = null;
   /** Pushes go out one after another, in commit order. */
   private pushing: Promise<void> = Promise.resolve();
+  /** Calls to the screens, one after another, in commit order. */
+  private calling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly office: Office,
@@ -58,6 +68,19 @@ export class Broadcaster {
     private readonly seq: { kiosk: Sequencer; counter: Sequencer },
     private readonly log: FastifyBaseLogger,
   ) {
+    const read = () => publicServices(office);
+    this.servicesPushes = [
+      new ServicesPush(SERVICES_PUSH_INTERVAL_MS, read, (services, sent) => ns.display.services(services, sent), log),
+      new ServicesPush(
+        KIOSK_SERVICES_PUSH_INTERVAL_MS,
+        read,
+        (services, sent) => {
+          const push = { services, ...seq.kiosk.next() };
+          ns.pacer.push('/kiosk', () => ns.kiosk.sockets, (to) => (to ? ns.kiosk.to(to) : ns.kiosk).emit('services:status', push), sent);
+        },
+        log,
+      ),
+    ];
     this.intervals.push(
       setInterval(() => this.requestServicesPush(), SERVICES_REFRESH_MS).unref(),
       setInterval(() => void this.sweepSessions().catch((err: unknown) => this.log.error({ err }, 'session sweep failed')), SESSION_SWEEP_MS).unref(),
@@ -70,6 +93,23 @@ export class Broadcaster {
    * worked-out queue state instead of twenty, each in the way of the next command.
    */
   readonly onCommitted = (events: LoggedEvent[]): void => {
+    // #15: a changed kiosk or screen reads its record again; unnumbered, so it costs no push of state.
+    for (const e of events) {
+      if (e.type !== 'config.changed' || e.data.record !== 'device') continue;
+      const changed = { id: e.data.recordId, version: e.data.version };
+      this.ns.display.deviceChanged(changed);
+      this.ns.kiosk.emit('device:changed', changed);
+    }
+    // #14 target 4: calls go to the screens at once, each commit's on its own (a few tickets read),
+    // in commit order, neither waiting for the turn's batch nor for the staff's push before them.
+    if (events.some(isCall)) {
+      this.calling = this.calling
+        .then(() => callPushes(this.office, events))
+        .then((calls) => {
+          for (const call of calls) this.ns.display.call(call);
+        })
+        .catch((err: unknown) => this.log.error({ err }, 'call broadcast failed'));
+    }
     this.pending.push(...events);
     this.flush ??= setImmediate(() => {
       this.flush = null;
@@ -91,7 +131,7 @@ export class Broadcaster {
   close(): void {
     for (const i of this.intervals) clearInterval(i);
     if (this.flush) clearImmediate(this.flush);
-    if (this.servicesTimer) clearTimeout(this.servicesTimer);
+    for (const p of this.servicesPushes) p.close();
   }
 
   private async push(events: LoggedEvent[]): Promise<void> {
@@ -101,7 +141,6 @@ export class Broadcaster {
     // Staff data only reaches sockets whose session is still valid: an expired session or a
     // deactivated user is dropped here, before the push, not at the next sweep.
     if (pushes.queue || pushes.alarms.length > 0) await this.sweepSessions();
-    for (const call of pushes.calls) this.ns.display.call(call);
     for (const change of pushes.alarms) {
       if ('raised' in change) {
         this.log.warn({ alarmId: change.raised.alarmId, counterId: change.raised.counterId }, 'counter alarm raised');
@@ -132,29 +171,7 @@ export class Broadcaster {
   }
 
   private requestServicesPush(): void {
-    if (this.servicesTimer) return; // a push is already planned and will read the latest state
-    const wait = this.lastServicesPushAt + SERVICES_PUSH_INTERVAL_MS - Date.now();
-    if (wait <= 0) {
-      this.pushServices();
-      return;
-    }
-    this.servicesTimer = setTimeout(() => {
-      this.servicesTimer = null;
-      this.pushServices();
-    }, wait);
-  }
-
-  private pushServices(): void {
-    this.lastServicesPushAt = Date.now();
-    publicServices(this.office)
-      .then((services) => {
-        const json = JSON.stringify(services);
-        if (json === this.lastServices) return;
-        this.lastServices = json;
-        this.ns.display.services(services);
-        this.ns.kiosk.emit('services:status', { services, ...this.seq.kiosk.next() });
-      })
-      .catch((err: unknown) => this.log.error({ err }, 'services broadcast failed'));
+    for (const p of this.servicesPushes) p.request();
   }
 
   /** Drops every staff socket whose session ended (logout, expiry, a deactivated user); one lookup per session. */

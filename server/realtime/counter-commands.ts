@@ -9,6 +9,7 @@ import { saveNotes } from '../app/notes.js';
 import type { Office } from '../app/office.js';
 import { validator } from '../app/validate.js';
 import { answerCommand } from './ack.js';
+import { allowedFor } from './event-access.js';
 import type { CounterSocket } from './namespaces.js';
 
 const ACTIONS = COUNTER_ACTIONS.map((action) => ({ action, parse: validator(withCounter(CounterActionBodies[action])) }));
@@ -33,24 +34,24 @@ export function registerCounterCommands(
   for (const { action, parse } of ACTIONS) {
     socket.on(`counter:${action}`, (payload: CounterActionPayload<CounterAction>, ack: TicketAck) =>
       void answerCommand(payload, ack, log, (body) =>
-        timings.time(action, async () => runCounterAction(office, action, parse(body), await currentUser())),
+        timings.time(action, async () => runCounterAction(office, action, parse(body), allowedFor(await currentUser(), `counter:${action}`))),
       ),
     );
   }
   socket.on('counter:alarm', (payload, ack) =>
     void answerCommand(payload, ack, log, async (body) => ({
-      alarm: await raiseAlarm(office, raisePayload(body).counterId, await currentUser()),
+      alarm: await raiseAlarm(office, raisePayload(body).counterId, allowedFor(await currentUser(), 'counter:alarm')),
     })),
   );
   socket.on('counter:alarm-ack', (payload, ack) =>
     void answerCommand(payload, ack, log, async (body) => ({
-      cleared: await acknowledgeAlarm(office, alarmAckPayload(body).alarmId, await currentUser()),
+      cleared: await acknowledgeAlarm(office, alarmAckPayload(body).alarmId, allowedFor(await currentUser(), 'counter:alarm-ack')),
     })),
   );
   socket.on('counter:notes', (payload, ack) =>
     void answerCommand(payload, ack, log, async (body) => {
       const { ticketRef, notes } = notesPayload(body);
-      return { ticket: await saveNotes(office, ticketRef, notes, await currentUser()) };
+      return { ticket: await saveNotes(office, ticketRef, notes, allowedFor(await currentUser(), 'counter:notes')) };
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { DisplayCall, PublicService } from '../../common/dto.js';
-import type { Sequenced } from '../../common/protocol.js';
+import type { DeviceChanged, Sequenced } from '../../common/protocol.js';
 import type { DisplayNamespace } from './namespaces.js';
+import type { PushPacer, PushTarget } from './push-pacer.js';
 import { Sequencer } from './sequencer.js';
 import type { PushCount } from './snapshot-cache.js';
 
@@ -44,13 +45,22 @@ export class DisplayRooms implements PushCount {
   private readonly rooms = new Map<string, DisplayRoom>();
   private pushes = 0;
 
-  constructor(private readonly ns: DisplayNamespace) {
+  /** #14 target 6: each room's pushes go out in order, a large room's slice by slice (push-pacer.ts). */
+  constructor(
+    private readonly ns: DisplayNamespace,
+    private readonly pacer: PushPacer,
+  ) {
     this.rooms.set(ALL_AREAS, { key: ALL_AREAS, areas: null, seq: new Sequencer() });
     ns.adapter.on('delete-room', (name: string) => {
       if (!name.startsWith('areas:')) return;
       const key = name.slice('areas:'.length);
       if (key !== ALL_AREAS) this.rooms.delete(key);
     });
+  }
+
+  /** #15: every screen hears that a device record changed; the one it names reads it again. */
+  deviceChanged(e: DeviceChanged): void {
+    this.ns.emit('device:changed', e);
   }
 
   /** The room for a screen showing `areas` (created on first use); the socket joins it with `join`. */
@@ -73,13 +83,24 @@ export class DisplayRooms implements PushCount {
   /** A call, to the screens of its counter's area and those showing every area. */
   call(call: DisplayCall): void {
     for (const room of this.rooms.values()) {
-      if (room.areas === null || room.areas.includes(call.area)) this.to(room).emit('ticket:called', { ...call, ...this.next(room) });
+      if (room.areas === null || room.areas.includes(call.area)) {
+        const push = { ...call, ...this.next(room) };
+        this.paced(room, (target) => this.to(room, target).emit('ticket:called', push));
+      }
     }
   }
 
-  /** The services' state goes to every screen. */
-  services(services: PublicService[]): void {
-    for (const room of this.rooms.values()) this.to(room).emit('services:status', { services, ...this.next(room) });
+  /** The services' state goes to every screen; `sent` once it reached them all. */
+  services(services: PublicService[], sent: () => void = () => undefined): void {
+    let left = this.rooms.size;
+    const one = () => {
+      left -= 1;
+      if (left === 0) sent();
+    };
+    for (const room of [...this.rooms.values()]) {
+      const push = { services, ...this.next(room) };
+      this.paced(room, (target) => this.to(room, target).emit('services:status', push), one);
+    }
   }
 
   /** Moves with every push to any room. */
@@ -96,7 +117,12 @@ export class DisplayRooms implements PushCount {
     return room.seq.next();
   }
 
-  private to(room: DisplayRoom) {
-    return this.ns.to(roomName(room.key));
+  private paced(room: DisplayRoom, send: (target: PushTarget) => void, sent?: () => void): void {
+    const name = roomName(room.key);
+    this.pacer.push(name, () => this.ns.adapter.rooms.get(name), send, sent);
+  }
+
+  private to(room: DisplayRoom, target: PushTarget) {
+    return this.ns.to(target ?? roomName(room.key));
   }
 }

@@ -1,6 +1,7 @@
 import type { ClientAccess } from '../app/client-access.js';
 import type { DisplayCall } from '../../common/dto.js';
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
 import { AppError, handshakeRefusal } from '../../common/errors.js';
 import { NAMESPACES, VISITOR_NAMESPACE } from '../../common/protocol.js';
@@ -14,6 +15,7 @@ import { Broadcaster } from './broadcaster.js';
 import { capSocketsPerAddress } from './connection-cap.js';
 import { displayAreas, DisplayRooms } from './display-rooms.js';
 import { registerCounterCommands } from './counter-commands.js';
+import { allowedFor, handshakeAccess } from './event-access.js';
 import { guardKioskNamespace } from './kiosk-devices.js';
 import {
   protocolGuard,
@@ -22,6 +24,7 @@ import {
   type KioskNamespace,
   type RealtimeServer,
 } from './namespaces.js';
+import { PushPacer } from './push-pacer.js';
 import { Sequencer } from './sequencer.js';
 import { singleSequence, SnapshotCache } from './snapshot-cache.js';
 import { registerVisitorNamespace } from './visitor.js';
@@ -34,9 +37,31 @@ export interface Realtime {
   visitorViewsRecomputed(): number;
   /** #14: reads of the queue that answered /visitor snapshots. */
   visitorSnapshotReads(): number;
+  /** #14: sockets the public namespaces' large pushes reached slice by slice (push-pacer.ts). */
+  socketsWrittenInSlices(): number;
   /** Open sockets per client address on the anonymous namespaces. */
   anonymousSockets: ReadonlyMap<string, number>;
   close(): Promise<void>;
+}
+
+/**
+ * #14 target 7: engine.io keeps the HTTP request that opened each connection
+ * for as long as it lives (its socket, parser and raw headers included), and
+ * socket.io reads only its headers, url, query and whether it was encrypted
+ * when a namespace's socket is created (`socket.handshake`; the socket.io
+ * docs suggest dropping it altogether, which loses the headers of a second
+ * namespace on the same connection). Ten thousand phones then hold just that.
+ */
+function keepLessOfTheRequest(conn: { request: object }): void {
+  const req = conn.request as IncomingMessage & { _query?: unknown };
+  const kept: Pick<IncomingMessage, 'headers' | 'url'> & { _query?: unknown; connection: { encrypted: boolean } } = {
+    headers: req.headers,
+    url: req.url,
+    _query: req._query,
+    connection: { encrypted: 'encrypted' in req.socket && req.socket.encrypted === true },
+  };
+  // socket.io reads no more than these fields (Socket#buildHandshake); our handlers read `headers`.
+  conn.request = kept;
 }
 
 /** Attaches socket.io to Fastify's HTTP server: /display is public, /kiosk needs a paired kiosk, /counter a staff session. */
@@ -48,6 +73,7 @@ export function attachRealtime(
 ): Realtime {
   const io: RealtimeServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   guardHandshakes(io); // #13: origins and staff networks, before any namespace exists
+  io.engine.on('connection', keepLessOfTheRequest);
   const seq = { kiosk: new Sequencer(), counter: new Sequencer() };
 
   const display: DisplayNamespace = io.of(NAMESPACES.display);
@@ -57,8 +83,9 @@ export function attachRealtime(
   kiosk.use(protocolGuard);
   counter.use(protocolGuard);
   const unguardKiosk = guardKioskNamespace(kiosk, office);
-  const displays = new DisplayRooms(display);
-  const broadcaster = new Broadcaster(office, { display: displays, kiosk, counter }, seq, app.log);
+  const pacer = new PushPacer();
+  const displays = new DisplayRooms(display, pacer);
+  const broadcaster = new Broadcaster(office, { display: displays, kiosk, counter, pacer }, seq, app.log);
 
   /** Numbered with the sequence as it was before the read, so a snapshot holds at least what its seq says. */
   const sequenced =
@@ -113,6 +140,9 @@ export function attachRealtime(
     resolveSession(office, token).then(
       (user) => {
         if (!user || !token) return next(handshakeRefusal('UNAUTHENTICATED'));
+        // #15: the role table, and a one-time password must be changed first.
+        const refused = handshakeAccess(user, NAMESPACES.counter);
+        if (refused) return next(refused);
         socket.data.sessionToken = token;
         next();
       },
@@ -129,7 +159,7 @@ export function attachRealtime(
       return user;
     };
     const state = async () => {
-      const user = await currentUser();
+      const user = allowedFor(await currentUser(), 'snapshot');
       return sequenced(seq.counter, () => counterSnapshot(office, user, broadcaster.pushedCallOrder()))();
     };
     // A session that ended meanwhile gets no snapshot: currentUser drops the socket.
@@ -152,6 +182,7 @@ export function attachRealtime(
     snapshotBuilds: () => ({ display: displayState.builds, kiosk: kioskState.builds }),
     visitorViewsRecomputed: () => visitors.recomputed,
     visitorSnapshotReads: () => visitors.snapshotReads,
+    socketsWrittenInSlices: () => pacer.sliced,
     anonymousSockets,
     close: async () => {
       unguardKiosk();
@@ -160,6 +191,7 @@ export function attachRealtime(
       office.events.off('committed', kioskState.changed);
       office.events.off('sessionEnded', broadcaster.onSessionEnded);
       broadcaster.close();
+      pacer.close();
       await io.close();
     },
   };

@@ -66,6 +66,9 @@ export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<Se
       languages: ['de', 'en'],
       passwordHash: await hashPassword(adminPassword),
       active: true,
+      // The seeded accounts and the generated admin password work as they are (README Quick start).
+      mustChangePassword: false,
+      version: 1,
       siteIds: [DEFAULT_SITE_ID],
     },
   ];
@@ -83,6 +86,8 @@ export async function seedIfEmpty(store: QueueStore, o: SeedOptions): Promise<Se
           languages: s.languages,
           passwordHash: await hashPassword(password),
           active: true,
+          mustChangePassword: false,
+          version: 1,
           siteIds: [DEFAULT_SITE_ID],
         };
       }),

@@ -72,6 +72,10 @@ export interface SiteRecord {
 export interface UserRecord extends User {
   passwordHash: string;
   active: boolean;
+  /** Holds a one-time password given by an admin or supervisor: only the auth routes answer until it is changed (#15). */
+  mustChangePassword: boolean;
+  /** 1 on create, +1 on every write by the admin API (#15): a PATCH with another version is STALE. */
+  version: number;
   /** The sites this user works at. */
   siteIds: string[];
 }
@@ -98,7 +102,27 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
+/** The catalog records a read model may keep in memory, each with its own revision. */
+export type CatalogKind = 'settings' | 'areas' | 'services' | 'counters';
+/** The catalogue records an admin edits, each with a version (#15); `settings` is the site's own. */
+export type VersionedRecord = 'settings' | 'area' | 'service' | 'counter' | 'device';
+
+/** What still refers to a service: open tickets (of any day) and booked appointments from an instant on. */
+export interface ServiceReferences {
+  openTickets: number;
+  bookedAppointments: number;
+}
+
 export interface CatalogReader {
+  /**
+   * A number that changes whenever this store instance writes a record of this
+   * kind (any site's), or rolls back a unit of work or group that did: what a
+   * copy kept in memory was read at tells whether this process changed the
+   * records since. Changes by other processes are not counted here; they come
+   * with events in the log (`config.changed`, `counter.*`, ticket events), which
+   * the site read model follows.
+   */
+  localRevision(kind: CatalogKind): number;
   /** The site's settings (name, time zone, policy, …). */
   settings(): Promise<OfficeSettings>;
   areas(): Promise<Area[]>;
@@ -108,6 +132,16 @@ export interface CatalogReader {
   counter(id: string): Promise<Counter | null>;
   devices(): Promise<Device[]>;
   device(id: string): Promise<Device | null>;
+  /**
+   * A record's version (#15): 1 when it was created, raised only by `setVersion`
+   * (the `put…` writes leave it as it is, so a counter that opens is no admin
+   * change). Null when the record does not exist; for `settings` the id is ignored.
+   */
+  version(kind: VersionedRecord, id: string): Promise<number | null>;
+  /** The versions of all the site's records of one kind, by id. */
+  versions(kind: Exclude<VersionedRecord, 'settings'>): Promise<Map<string, number>>;
+  /** Open tickets of any day and booked appointments starting at or after `sinceAt` that name the service. */
+  serviceReferences(serviceId: string, sinceAt: number): Promise<ServiceReferences>;
 }
 
 export interface CatalogWriter extends CatalogReader {
@@ -116,6 +150,18 @@ export interface CatalogWriter extends CatalogReader {
   putService(s: Service): Promise<void>;
   putCounter(c: Counter): Promise<void>;
   putDevice(d: Device): Promise<void>;
+  /** Sets a record's version (an admin write: the version read plus one). */
+  setVersion(kind: VersionedRecord, id: string, version: number): Promise<void>;
+  /**
+   * Remove a record; false when the site has none with this id. A removed
+   * service is gone from every catalogue read (an adapter may keep its row
+   * while tickets or appointments refer to it); a service put again with the
+   * same id comes back.
+   */
+  deleteArea(id: string): Promise<boolean>;
+  deleteService(id: string): Promise<boolean>;
+  deleteCounter(id: string): Promise<boolean>;
+  deleteDevice(id: string): Promise<boolean>;
 }
 
 export interface TicketReader {
@@ -209,6 +255,11 @@ export interface SiteReader {
 }
 
 export interface SiteTx extends SiteReader {
+  /**
+   * What all sites share (users, sessions), in this same unit of work: a user change and its
+   * `config.changed` event in the acting admin's site log commit together or not at all (#15).
+   */
+  readonly shared: SharedTx;
   readonly catalog: CatalogWriter;
   readonly tickets: TicketWriter;
   readonly appointments: AppointmentWriter;
@@ -228,5 +279,7 @@ export interface SharedTx {
   session(id: string): Promise<SessionRecord | null>;
   putSession(s: SessionRecord): Promise<void>;
   deleteSession(id: string): Promise<void>;
+  /** Ends every session of a user but `keepId` (a password change keeps the session that made it); the ids ended. */
+  deleteSessionsOf(userId: string, keepId?: string): Promise<string[]>;
   deleteExpiredSessions(now: number): Promise<void>;
 }

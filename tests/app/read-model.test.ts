@@ -72,7 +72,7 @@ describe('the site read model', () => {
     server = await startTestServer({}, MONDAY_8);
     const office = server.app.office;
     const users = await office.store.shared((tx) => tx.users());
-    staff = users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, languages: u.languages }));
+    staff = users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, languages: u.languages, mustChangePassword: false }));
   });
   afterAll(() => server.close());
 

@@ -17,7 +17,7 @@ import {
 import { CALL_ORDER_LIMIT } from '../../common/protocol.js';
 import { makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
 
-const staff: SessionUser = { id: 'u-staff', username: 'ayilmaz', displayName: 'Ayşe Yılmaz', role: 'staff', languages: ['de', 'tr'] };
+const staff: SessionUser = { id: 'u-staff', username: 'ayilmaz', displayName: 'Ayşe Yılmaz', role: 'staff', languages: ['de', 'tr'], mustChangePassword: false };
 const admin: SessionUser = { ...staff, id: 'u-admin', username: 'skrueger', displayName: 'Sabine Krüger', role: 'admin' };
 
 function counter(id: string, overrides: Partial<StaffCounter> = {}): StaffCounter {

@@ -52,6 +52,7 @@ describe('staff sessions', () => {
       displayName: 'Julia Schulte',
       role: 'staff',
       languages: ['de', 'en', 'fr'],
+      mustChangePassword: false,
     });
     const attributes = cookieAttributes(res);
     expect(attributes).toContain('httponly');

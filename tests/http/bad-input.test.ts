@@ -25,6 +25,7 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
   pattern?: string;
   format?: string;
+  enum?: unknown[];
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -36,8 +37,9 @@ interface Operation {
   /** As the router spells it: /api/counters/:id/open */
   path: string;
   tags: string[];
+  summary: string;
   body: JsonSchema | null;
-  query: Array<{ name: string; schema: JsonSchema }>;
+  query: Array<{ name: string; required?: boolean; schema: JsonSchema }>;
   hasId: boolean;
 }
 
@@ -70,8 +72,9 @@ const openapi = (await request(server.url, 'GET', '/api/docs/json')).body as {
       string,
       {
         tags?: string[];
+        summary?: string;
         requestBody?: { content: Record<string, { schema: JsonSchema }> };
-        parameters?: Array<{ in: string; name: string; schema: JsonSchema }>;
+        parameters?: Array<{ in: string; name: string; required?: boolean; schema: JsonSchema }>;
       }
     >
   >;
@@ -83,6 +86,7 @@ const operations: Operation[] = apiRoutes.map(({ method, path }) => {
     method,
     path,
     tags: op?.tags ?? [],
+    summary: op?.summary ?? '',
     body: op?.requestBody?.content['application/json']?.schema ?? null,
     query: (op?.parameters ?? []).filter((p) => p.in === 'query'),
     hasId: path.includes(':id'),
@@ -90,27 +94,33 @@ const operations: Operation[] = apiRoutes.map(({ method, path }) => {
 });
 
 /** Routes behind requireStaff; without a session they may answer 401 before looking at the input. */
-const staffOnly = (op: Operation) => op.tags.includes('counter') || op.tags.includes('staff') || op.path === '/api/auth/me';
+const staffOnly = (op: Operation) =>
+  op.tags.includes('counter') || op.tags.includes('staff') || op.tags.includes('admin') || op.path === '/api/auth/me' || op.path === '/api/auth/password';
 
 // ---------------------------------------------------------------------------
 // Values
 
 const UNKNOWN_ID = 'no-such-id';
-const STRING_CANDIDATES = [UNKNOWN_ID, 'de', 'ABC234', 'x'];
+const STRING_CANDIDATES = [UNKNOWN_ID, 'de', 'ABC234', 'x', '1', '2027'];
 
 function acceptsNull(s: JsonSchema): boolean {
-  return s.nullable === true || s.type === 'null' || (s.anyOf ?? []).some(acceptsNull);
+  const types: unknown = s.type;
+  return s.nullable === true || s.type === 'null' || (Array.isArray(types) && types.includes('null')) || (s.anyOf ?? []).some(acceptsNull);
 }
 
 /** A value that passes `s` (for strings: the first candidate that fits the pattern and lengths). */
 function sample(s: JsonSchema): unknown {
   const variant = s.anyOf?.find((v) => v.type !== 'null');
   if (variant) return sample(variant);
+  const allowed = s.enum?.find((v) => v !== null);
+  if (allowed !== undefined) return allowed;
   switch (s.type) {
     case 'object':
       return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]));
     case 'boolean':
       return true;
+    case 'array':
+      return [];
     case 'integer':
     case 'number':
       return s.minimum ?? 1;
@@ -183,7 +193,9 @@ const NON_JSON_TYPES = [
 
 function casesFor(op: Operation): Case[] {
   const cases: Case[] = [];
-  const at = (id: string) => op.path.replace(':id', id);
+  // Required query parameters (a DELETE's `version`) get a valid value, so each case tests one thing.
+  const required = op.query.filter((q) => q.required).map((q) => `${q.name}=${encodeURIComponent(String(sample(q.schema)))}`);
+  const at = (id: string) => op.path.replace(':id', id) + (required.length > 0 ? `?${required.join('&')}` : '');
   const add = (name: string, opts: RequestOptions, expect: Expectation, path = at(UNKNOWN_ID)) =>
     cases.push({ name, path, opts, expect });
   const raw = (text: string, contentType = JSON_TYPE): RequestOptions => ({ raw: text, contentType });
@@ -195,11 +207,12 @@ function casesFor(op: Operation): Case[] {
     add('id with characters outside the pattern', withValidBody, INVALID, at('bad%20id%21%3Cscript%3E'));
     add('id of 65 characters', withValidBody, INVALID, at('a'.repeat(65)));
   }
-  add('query string junk', withValidBody, 'no-5xx', `${at(UNKNOWN_ID)}?a=%ZZ&b[]=1&&=&c=${kB(2)}`);
+  const bare = op.path.replace(':id', UNKNOWN_ID);
+  add('query string junk', withValidBody, 'no-5xx', `${bare}?a=%ZZ&b[]=1&&=&c=${kB(2)}`);
   for (const { name, schema } of op.query) {
     const constrained = schema.pattern !== undefined || (schema.maxLength ?? Infinity) < 10 * 1024;
-    add(`query ${name}: 10 kB`, withValidBody, constrained ? INVALID : 'no-5xx', `${at(UNKNOWN_ID)}?${name}=${kB(10)}`);
-    add(`query ${name}: repeated`, withValidBody, 'no-5xx', `${at(UNKNOWN_ID)}?${name}=a&${name}=b`);
+    add(`query ${name}: 10 kB`, withValidBody, constrained ? INVALID : 'no-5xx', `${bare}?${name}=${kB(10)}`);
+    add(`query ${name}: repeated`, withValidBody, 'no-5xx', `${bare}?${name}=a&${name}=b`);
   }
 
   if (op.method === 'GET') return cases;
@@ -234,7 +247,7 @@ function casesFor(op: Operation): Case[] {
   for (const [key, schema] of properties) {
     const withValue = (value: unknown): RequestOptions => ({ json: { ...(valid as object), [key]: value } });
     for (const value of wrongTypes(schema)) add(`${key}: ${JSON.stringify(value)}`, withValue(value), INVALID);
-    add(`${key}: null`, withValue(null), INVALID);
+    if (!acceptsNull(schema)) add(`${key}: null`, withValue(null), INVALID);
     if (schema.type === 'string') add(`${key}: 10 kB`, withValue(kB(10)), INVALID);
     if (schema.type === 'string' && (schema.minLength ?? 0) > 0) add(`${key}: empty string`, withValue(''), INVALID);
   }
@@ -264,11 +277,15 @@ function check(c: Case, res: HttpReply, op: Operation, variant: Variant): string
   const code = Value.Check(ErrorResponseSchema, res.body) ? res.body.error.code : undefined;
   if (c.expect === 'no-5xx') return null;
   if (c.expect === 'passes-validation') {
-    return res.status === 400 && (code === 'INVALID_INPUT' || code === 'INVALID_JSON')
+    // #15: a 400 that names its field is a rule the handler checks beyond the schema (an unknown area, a German name).
+    const ruleBeyondSchema = Value.Check(ErrorResponseSchema, res.body) && res.body.error.field !== undefined;
+    return res.status === 400 && (code === 'INVALID_INPUT' || code === 'INVALID_JSON') && !ruleBeyondSchema
       ? `${c.name}: a valid request was refused — ${got}`
       : null;
   }
   if (variant === 'anonymous' && staffOnly(op) && res.status === 401 && code === 'UNAUTHENTICATED') return null;
+  // #15: the role table refuses a role before the input is read (the access matrix test covers which).
+  if (variant === 'staff' && (op.path.startsWith('/api/admin/') || op.summary.startsWith('Admin')) && res.status === 403 && code === 'FORBIDDEN') return null;
   const want = c.expect;
   const codeOk = typeof want.code === 'string' ? code === want.code : want.code.test(code ?? '');
   return res.status === want.status && codeOk ? null : `${c.name}: want ${want.status} ${String(want.code)} — ${got}`;

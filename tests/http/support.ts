@@ -70,6 +70,7 @@ export interface Client {
   get(path: string): Promise<HttpReply>;
   post(path: string, json?: unknown): Promise<HttpReply>;
   del(path: string): Promise<HttpReply>;
+  patch(path: string, json: unknown): Promise<HttpReply>;
 }
 
 /**
@@ -83,6 +84,7 @@ export function client(server: { url: string }, cookie?: string, device?: string
     get: (path) => request(server.url, 'GET', path, o),
     post: (path, json) => request(server.url, 'POST', path, json === undefined ? o : { ...o, json }),
     del: (path) => request(server.url, 'DELETE', path, o),
+    patch: (path, json) => request(server.url, 'PATCH', path, { ...o, json }),
   };
 }
 
@@ -97,13 +99,14 @@ export function bodyOf<S extends TSchema>(schema: S, res: HttpReply): Static<S> 
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
-/** A 4xx in the contract's shape: exactly `{"error":{"code","message"}}`. */
+/** A 4xx in the contract's shape: exactly `{"error":{"code","message"}}`, plus `field` when it names an input field (#15). */
 export function expectErrorShape(res: HttpReply): void {
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
   expect(res.status, `status of ${res.text.slice(0, 200)}`).toBeLessThan(500);
   const { error } = bodyOf(ErrorResponseSchema, res);
-  // Exactly these two fields, nothing else.
-  expect(res.body, res.text.slice(0, 300)).toEqual({ error: { code: error.code, message: error.message } });
+  // Exactly these two fields, and the input field it is about where there is one (#15), nothing else.
+  const field = error.field === undefined ? {} : { field: error.field };
+  expect(res.body, res.text.slice(0, 300)).toEqual({ error: { code: error.code, message: error.message, ...field } });
   expect(error.code).toMatch(UPPER_SNAKE);
   expect(error.message.length).toBeGreaterThan(0);
 }

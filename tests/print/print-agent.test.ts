@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { AgentTokenIssuedSchema } from '../../common/dto-schemas.js';
 import { startPrintAgent, type PrintAgent } from '../../server/print-agent/agent.js';
-import { parsePrinterAddress } from '../../server/print/printer-address.js';
+import { parsePrinterAddress } from '../../common/printer-address.js';
 import { PRINT_WAIT_MS } from '../../server/print/timing.js';
 import { checked } from '../helpers/checked.js';
 import { anyOf } from '../helpers/matchers.js';

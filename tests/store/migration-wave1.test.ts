@@ -38,7 +38,7 @@ interface Manifest {
   services: Service[];
   counters: Counter[];
   devices: Device[];
-  users: Array<Omit<UserRecord, 'siteIds'>>;
+  users: Array<Omit<UserRecord, 'siteIds' | 'mustChangePassword' | 'version'>>;
   sessions: SessionRecord[];
   tickets: Ticket[];
   ticketSeqNos: Record<string, number>;
@@ -75,7 +75,8 @@ const byNumber = (date: string, number: string): Ticket => {
   if (!t) throw new Error(`the fixture has no ticket ${number} on ${date}`);
   return t;
 };
-const withSite = (u: Omit<UserRecord, 'siteIds'>): UserRecord => ({ ...u, siteIds: [DEFAULT_SITE_ID] });
+/** Migration 7 (#15) keeps every user as it was: no password change required, version 1. */
+const withSite = (u: Manifest['users'][number]): UserRecord => ({ ...u, mustChangePassword: false, version: 1, siteIds: [DEFAULT_SITE_ID] });
 
 describe('the wave-1 fixture', () => {
   it('is the file its manifest describes: schema 3, one file, and a day with every kind of row', () => {
@@ -410,7 +411,7 @@ describe('the app on a migrated wave-1 database', () => {
   it('lets wave-1 staff log in with their passwords and keeps their open sessions working', async () => {
     for (const [username, token] of Object.entries(manifest.sessionTokens)) {
       const me = await inject('GET', '/api/auth/me', { cookie: `amtsqueue_session=${token}` });
-      expect({ status: me.statusCode, body: me.json<unknown>() }, username).toEqual({ status: 200, body: manifest.api.me[username] });
+      expect({ status: me.statusCode, body: me.json<unknown>() }, username).toEqual({ status: 200, body: { ...(manifest.api.me[username] as object), mustChangePassword: false } });
     }
     const login = await inject('POST', '/api/auth/login', { json: { username: 'ayilmaz', password: manifest.passwords.ayilmaz } });
     expect(login.statusCode, login.body).toBe(200);

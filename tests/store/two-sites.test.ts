@@ -68,6 +68,8 @@ async function seedTwoSites(store: SqliteStore): Promise<void> {
     languages: ['tr', 'de'],
     passwordHash: await hashPassword(BRANCH_PASSWORD),
     active: true,
+    mustChangePassword: false,
+    version: 1,
     siteIds: [BRANCH],
   };
   await store.shared(async (p) => {

@@ -65,6 +65,8 @@ beforeAll(async () => {
         languages: ['de', i === 0 ? 'ar' : 'uk'],
         passwordHash,
         active: true,
+        mustChangePassword: false,
+        version: 1,
         siteIds: [site],
       }),
     );

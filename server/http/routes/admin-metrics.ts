@@ -19,6 +19,7 @@ export function adminMetricsRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'Admin: server time per command (count, errors, p50/p99/max/mean µs) since the start or the last reset',
         response: replies({ 200: CommandTimingsSchema }, 401, 403),
       },
+      config: { access: 'metrics.commands' },
       preHandler: requireStaff,
     },
     async (request, reply) => reply.header('cache-control', 'no-store').send(readCommandTimings(office, staffUser(request))),
@@ -33,6 +34,7 @@ export function adminMetricsRoutes(app: Api, { office }: RouteDeps): void {
         body: EmptyBody,
         response: replies({ 204: NoContent }, 401, 403),
       },
+      config: { access: 'metrics.commands' },
       preHandler: requireStaff,
     },
     async (request, reply) => {

@@ -25,6 +25,7 @@ export function alarmRoutes(app: Api, { office }: RouteDeps): void {
         body: Type.Union([AlarmBody, Type.Null()]),
         response: replies({ 201: AlarmRaisedSchema }, 401, 403, 404),
       },
+      config: { access: 'counter.work' },
       preHandler: requireStaff,
     },
     async (request, reply) => {
@@ -43,6 +44,7 @@ export function alarmRoutes(app: Api, { office }: RouteDeps): void {
         body: EmptyBody,
         response: replies({ 200: AlarmAcknowledgedSchema }, 401, 404),
       },
+      config: { access: 'counter.work' },
       preHandler: requireStaff,
     },
     async (request) => ({ cleared: await acknowledgeAlarm(office, request.params.id, staffUser(request)) }),

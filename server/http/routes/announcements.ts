@@ -45,7 +45,7 @@ export function announcementRoutes(app: Api, { office }: RouteDeps): void {
         querystring: AnnouncementQuery,
         response: replies({ 200: binaryReply<Buffer>('audio/wav', 'German, then the visitor language') }, 400, 404, 429),
       },
-      config: { rateLimit: { max: 240, timeWindow: 60_000 } },
+      config: { access: 'public.read', rateLimit: { max: 240, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const { number } = request.params;

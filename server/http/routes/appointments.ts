@@ -15,6 +15,7 @@ export function appointmentRoutes(app: Api, { office }: RouteDeps): void {
         body: AppointmentBody,
         response: replies({ 201: BookedAppointmentSchema }, 400, 401, 404),
       },
+      config: { access: 'appointments.book' },
       preHandler: requireStaff,
     },
     async (request, reply) => {

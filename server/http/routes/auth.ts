@@ -1,7 +1,7 @@
 import { LoggedOutSchema, SessionUserSchema } from '../../../common/dto-schemas.js';
 import { EmptyBody, LoginBody } from '../../../common/schemas.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, signIn, signOut } from '../../app/sessions.js';
-import { SignInGate } from '../../app/sign-in-limits.js';
+import { signInGate } from '../../app/sign-in-limits.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
 import { requireStaffNetwork } from '../client-guards.js';
@@ -10,7 +10,8 @@ import { replies } from '../replies.js';
 export function authRoutes(app: Api, { office, config }: RouteDeps): void {
   const secure = config.publicUrl.startsWith('https:');
   // Failed logins per client address whatever the username, and a bounded number of password checks at once.
-  const gate = new SignInGate(config, () => office.now());
+  // The same gate counts the wrong current passwords of password changes (auth-password.ts).
+  const gate = signInGate(office, config, () => office.now());
 
   app.post(
     '/api/auth/login',
@@ -23,6 +24,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
       },
       onRequest: requireStaffNetwork,
       config: {
+        access: 'auth.login',
         rateLimit: {
           max: config.loginRateLimit,
           timeWindow: 60_000,
@@ -48,7 +50,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody, response: replies({ 200: LoggedOutSchema }) } },
+    { schema: { tags: ['auth'], summary: 'End the session', body: EmptyBody, response: replies({ 200: LoggedOutSchema }) }, config: { access: 'auth.logout' } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await signOut(office, token);
@@ -61,6 +63,7 @@ export function authRoutes(app: Api, { office, config }: RouteDeps): void {
     '/api/auth/me',
     {
       schema: { tags: ['auth'], summary: 'The logged-in staff member', response: replies({ 200: SessionUserSchema }, 401) },
+      config: { access: 'auth.me' },
       preHandler: requireStaff,
     },
     (request) => staffUser(request),

@@ -81,7 +81,7 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
         url,
         {
           schema: { ...schema, body: orNull(CounterActionBodies[action]), response: replies({ 200: StaffCounterSchema }, ...errors) },
-          preHandler: requireStaff,
+          config: { access: 'counter.work' }, preHandler: requireStaff,
         },
         async (request) => (await run(action, { ...request.body, counterId: request.params.id }, staffUser(request))).counter,
       );
@@ -94,7 +94,7 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
             body: orNull(CounterActionBodies[action]),
             response: replies({ 200: StaffTicketSchema, 204: NoContent }, ...errors),
           },
-          preHandler: requireStaff,
+          config: { access: 'counter.work' }, preHandler: requireStaff,
         },
         async (request, reply) => {
           const { ticket } = await run(action, { counterId: request.params.id }, staffUser(request));
@@ -104,20 +104,20 @@ export function counterRoutes(app: Api, { office }: RouteDeps): void {
     } else if (action === 'transfer') {
       app.post(
         url,
-        { schema: { ...schema, body: TransferHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
+        { schema: { ...schema, body: TransferHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, config: { access: 'counter.work' }, preHandler: requireStaff },
         async (request) => ticketOf(await run(action, transferInput(request.params.id, request.body), staffUser(request))),
       );
     } else if (action === 'call') {
       app.post(
         url,
-        { schema: { ...schema, body: CallHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
+        { schema: { ...schema, body: CallHttpBody, response: replies({ 200: StaffTicketSchema }, ...errors) }, config: { access: 'counter.work' }, preHandler: requireStaff },
         async (request) => ticketOf(await run(action, { ...request.body, counterId: request.params.id }, staffUser(request))),
       );
     } else {
       const body = orNull(CounterActionBodies[action]);
       app.post(
         url,
-        { schema: { ...schema, body, response: replies({ 200: StaffTicketSchema }, ...errors) }, preHandler: requireStaff },
+        { schema: { ...schema, body, response: replies({ 200: StaffTicketSchema }, ...errors) }, config: { access: 'counter.work' }, preHandler: requireStaff },
         async (request) => ticketOf(await run(action, { ...request.body, counterId: request.params.id }, staffUser(request))),
       );
     }

@@ -1,12 +1,20 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
+import { adminAreaRoutes } from './admin-areas.js';
+import { adminConfigRoutes } from './admin-config.js';
+import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
 import { adminMetricsRoutes } from './admin-metrics.js';
+import { adminUserRoutes } from './admin-users.js';
+import { adminOfficeRoutes } from './admin-office.js';
+import { adminServiceRoutes } from './admin-services.js';
 import { alarmRoutes } from './alarms.js';
 import { announcementRoutes } from './announcements.js';
 import { appointmentRoutes } from './appointments.js';
+import { authPasswordRoutes } from './auth-password.js';
 import { authRoutes } from './auth.js';
 import { counterRoutes } from './counters.js';
+import { displayRoutes } from './displays.js';
 import { kioskRoutes } from './kiosks.js';
 import { landingRoutes } from './landing.js';
 import { notesRoutes } from './notes.js';
@@ -30,6 +38,14 @@ const ROUTES = [
   printingRoutes,
   adminDeviceRoutes,
   adminMetricsRoutes,
+  adminUserRoutes,
+  authPasswordRoutes,
+  adminOfficeRoutes,
+  adminServiceRoutes,
+  adminAreaRoutes,
+  adminCounterRoutes,
+  displayRoutes,
+  adminConfigRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

@@ -17,7 +17,7 @@ const KioskParams = Type.Object({ id: Id }, { additionalProperties: false });
 export function kioskRoutes(app: Api, { office }: RouteDeps): void {
   app.get(
     '/api/kiosks',
-    { schema: { tags: ['public'], summary: 'The kiosks: id, name, area', response: replies({ 200: Type.Array(PublicKioskSchema) }) } },
+    { schema: { tags: ['public'], summary: 'The kiosks: id, name, area', response: replies({ 200: Type.Array(PublicKioskSchema) }) }, config: { access: 'public.read' } },
     async () => publicKiosks(office),
   );
 
@@ -30,6 +30,7 @@ export function kioskRoutes(app: Api, { office }: RouteDeps): void {
         summary: 'The kiosk a device token belongs to (`Authorization: Device <token>`); 401 DEVICE_REQUIRED when unpaired or revoked',
         response: replies({ 200: PublicKioskSchema }, 401),
       },
+      config: { access: 'kiosk.draw' },
     },
     async (request) => {
       const kiosk = await authenticateKiosk(office, deviceTokenFromHeader(request.headers.authorization));
@@ -47,6 +48,7 @@ export function kioskRoutes(app: Api, { office }: RouteDeps): void {
         params: KioskParams,
         response: replies({ 200: PublicKioskSchema }, 404),
       },
+      config: { access: 'public.read' },
     },
     async (request) => findPublicKiosk(office, request.params.id),
   );

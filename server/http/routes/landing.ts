@@ -8,12 +8,12 @@ const escapeHtml = (s: string) =>
 /** The start page of a fresh install: where each app lives. */
 export function landingRoutes(app: Api, { office }: RouteDeps): void {
   // Browsers ask for it on every page; an empty answer keeps logs and consoles free of 404s.
-  app.get('/favicon.ico', { schema: { hide: true, response: replies({ 204: NoContent }) } }, async (_request, reply) =>
+  app.get('/favicon.ico', { schema: { hide: true, response: replies({ 204: NoContent }) }, config: { access: 'public.page' } }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=86400').status(204).send(null),
   );
 
   const page = replies({ 200: binaryReply<string>('text/html', 'The start page') });
-  app.get('/', { schema: { hide: true, response: page } }, async (_request, reply) => {
+  app.get('/', { schema: { hide: true, response: page }, config: { access: 'public.page' } }, async (_request, reply) => {
     const { name, areas } = await officeDirectory(office);
     const displays = areas
       .map((a) => `<li><a href="/display/?area=${encodeURIComponent(a.id)}">Anzeige ${escapeHtml(a.name.de ?? a.id)}</a></li>`)

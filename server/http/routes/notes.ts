@@ -24,6 +24,7 @@ export function notesRoutes(app: Api, { office }: RouteDeps): void {
         body: NotesBody,
         response: replies({ 200: StaffTicketSchema }, 400, 401, 404),
       },
+      config: { access: 'counter.work' },
       preHandler: requireStaff,
     },
     async (request) => saveNotes(office, request.params.id, request.body.notes, staffUser(request)),

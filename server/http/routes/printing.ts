@@ -39,7 +39,7 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
         querystring: ReceiptQuery,
         response: replies({ 200: binaryReply<Buffer>('image/png', 'The ticket as printed, 1 bit per pixel') }, 400, 404, 429),
       },
-      config: { rateLimit: { max: 60, timeWindow: 60_000, hook: 'preHandler', allowList: (request) => request.user !== null } },
+      config: { access: 'visitor.ticket', rateLimit: { max: 60, timeWindow: 60_000, hook: 'preHandler', allowList: (request) => request.user !== null } },
     },
     async (request, reply) => {
       const width = request.query.width === '384' ? 384 : 576;
@@ -59,6 +59,7 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
         body: ReprintBody,
         response: replies({ 200: ReprintOutcomeSchema }, 400, 401, 404),
       },
+      config: { access: 'counter.work' },
       preHandler: requireStaff,
     },
     async (request) => print.reprint(request.params.id, request.body?.kioskId, staffUser(request)),
@@ -72,6 +73,7 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
         summary: 'Kiosk printers: ok / error with reason, last success',
         response: replies({ 200: Type.Array(PrinterStatusSchema) }, 401),
       },
+      config: { access: 'counter.work' },
       preHandler: requireStaff,
     },
     async () => print.statuses(),
@@ -87,6 +89,7 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
         body: AgentTokenBody,
         response: replies({ 201: AgentTokenIssuedSchema }, 400, 401, 403, 404),
       },
+      config: { access: 'printers.agentToken' },
       preHandler: requireStaff,
     },
     async (request, reply) => {
@@ -105,6 +108,7 @@ export function printingRoutes(app: Api, { office, print }: RouteDeps): void {
         body: EmptyBody,
         response: replies({ 204: NoContent }, 401, 403, 404),
       },
+      config: { access: 'printers.agentToken' },
       preHandler: requireStaff,
     },
     async (request, reply) => {

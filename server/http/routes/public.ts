@@ -14,6 +14,7 @@ export function publicRoutes(app: Api, { office, print, storage }: RouteDeps): v
         summary: 'Health: 200 ok, or 503 degraded while the database cannot be written; with the state of the kiosk printers',
         response: replies({ 200: HealthSchema, 503: HealthSchema }),
       },
+      config: { access: 'public.read' },
     },
     async (_request, reply) => {
       const details = { printers: await print.publicStatuses() };
@@ -31,13 +32,14 @@ export function publicRoutes(app: Api, { office, print, storage }: RouteDeps): v
         summary: 'Services with open/closed state, waiting count and estimate',
         response: replies({ 200: Type.Array(PublicServiceSchema) }),
       },
+      config: { access: 'public.read' },
     },
     async () => office.view((v) => v.publicServices()),
   );
 
   app.get(
     '/api/counters',
-    { schema: { tags: ['public'], summary: 'Counters without staff names', response: replies({ 200: Type.Array(PublicCounterSchema) }) } },
+    { schema: { tags: ['public'], summary: 'Counters without staff names', response: replies({ 200: Type.Array(PublicCounterSchema) }) }, config: { access: 'public.read' } },
     async () => office.view((v) => v.counters.map((c) => v.publicCounter(c))),
   );
 }

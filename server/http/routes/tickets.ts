@@ -35,6 +35,7 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
         response: replies({ 201: IssuedTicketSchema }, 400, 401, 404, 409, 429),
       },
       config: {
+        access: 'kiosk.draw',
         rateLimit: {
           max: config.ticketRateLimit,
           timeWindow: 60_000,
@@ -63,6 +64,7 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
         params: TicketParams,
         response: replies({ 200: PublicTicketSchema }, 404),
       },
+      config: { access: 'visitor.ticket' },
     },
     async (request) => office.publicTicket(request.params.id),
   );
@@ -77,6 +79,7 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
         body: EmptyBody,
         response: replies({ 200: PublicTicketSchema }, 404, 409),
       },
+      config: { access: 'visitor.ticket' },
     },
     async (request) => timings.time('cancel', () => office.cancelTicket(request.params.id)),
   );
@@ -90,7 +93,7 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
         body: CheckinBody,
         response: replies({ 201: IssuedTicketSchema }, 401, 404, 409, 429),
       },
-      config: { rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
+      config: { access: 'kiosk.draw', rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
     },
     async (request, reply) => {
       const { kioskId, ticket } = await timings.time('checkin', async () => ({

@@ -18,7 +18,7 @@ const PageParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
  */
 export function visitorRoutes(app: Api, { office, config }: RouteDeps): void {
   const page = replies({ 200: binaryReply<string>('text/html', "The visitor's phone page") }, 404);
-  app.get('/t/:id', { schema: { hide: true, params: PageParams, response: page } }, async (_request, reply) => {
+  app.get('/t/:id', { schema: { hide: true, params: PageParams, response: page }, config: { access: 'public.page' } }, async (_request, reply) => {
     const html = config.publicDir ? await readFile(join(config.publicDir, 'visitor', 'index.html'), 'utf8').catch(() => null) : null;
     if (html === null) throw new AppError('NOT_FOUND', 'The visitor page is not built (run "npm run build:web").');
     return reply
@@ -39,6 +39,7 @@ export function visitorRoutes(app: Api, { office, config }: RouteDeps): void {
         params: TicketParams,
         response: replies({ 200: FeedbackStateSchema }, 404),
       },
+      config: { access: 'visitor.ticket' },
     },
     async (request) => ({ given: await feedbackGiven(office, request.params.id) }),
   );
@@ -53,7 +54,7 @@ export function visitorRoutes(app: Api, { office, config }: RouteDeps): void {
         body: FeedbackBody,
         response: replies({ 201: FeedbackStateSchema }, 400, 404, 409, 429),
       },
-      config: { rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
+      config: { access: 'visitor.ticket', rateLimit: { max: config.ticketRateLimit, timeWindow: 60_000, hook: 'preHandler' } },
     },
     async (request, reply) => {
       await giveFeedback(office, request.params.id, request.body);
@@ -70,6 +71,7 @@ export function visitorRoutes(app: Api, { office, config }: RouteDeps): void {
         querystring: FeedbackStatsQuery,
         response: replies({ 200: FeedbackStatsSchema }, 400, 401),
       },
+      config: { access: 'stats.feedback' },
       preHandler: requireStaff,
     },
     async (request) => feedbackStats(office, request.query.from, request.query.to),

@@ -287,4 +287,48 @@ UPDATE tickets SET ref = 'r' || lower(hex(randomblob(6)));
 CREATE UNIQUE INDEX tickets_site_ref ON tickets (site_id, ref);
 `,
   },
+  {
+    version: 7,
+    name: 'roles, one-time passwords, user versions',
+    // #15: the role supervisor (the CHECK of users changes, so the table is rebuilt: SQLite cannot
+    // alter a CHECK), must_change_password for one-time passwords given by an admin, and version
+    // for the admin API's stale-write check. Every row is kept as it is: existing users need no
+    // password change and start at version 1. Sessions, counters and user_sites point at users:
+    // their foreign keys are checked at COMMIT (defer_foreign_keys), when the rows are back.
+    sql: `
+PRAGMA defer_foreign_keys = ON;
+CREATE TEMP TABLE users_before_7 AS SELECT * FROM users;
+DROP TABLE users;
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'supervisor', 'staff')),
+  languages TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO users (id, username, display_name, role, languages, password_hash, active)
+  SELECT id, username, display_name, role, languages, password_hash, active FROM users_before_7;
+DROP TABLE temp.users_before_7;
+`,
+  },
+  {
+    version: 8,
+    name: 'catalogue versions',
+    // #15: every record an admin edits carries a version (1 when created, +1 on every admin
+    // write), so a write based on a stale read is refused. The site's settings get one too.
+    // A deleted service stays as a row marked deleted while tickets or appointments refer to it
+    // (the log and statistics still name it); every catalogue read leaves it out.
+    sql: `
+ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE areas ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE services ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE services ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE counters ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+`,
+  },
 ];

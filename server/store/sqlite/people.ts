@@ -83,6 +83,13 @@ export class SqliteShared implements SharedTx {
   async deleteSession(id: string): Promise<void> {
     this.sql.run('DELETE FROM sessions WHERE id = ?', id);
   }
+  async deleteSessionsOf(userId: string, keepId?: string): Promise<string[]> {
+    const ids = this.sql
+      .all('SELECT id FROM sessions WHERE user_id = ? AND id IS NOT ?', userId, keepId ?? null)
+      .map((r) => String(r.id));
+    this.sql.run('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?', userId, keepId ?? null);
+    return ids;
+  }
   async deleteExpiredSessions(now: number): Promise<void> {
     this.sql.run('DELETE FROM sessions WHERE expires_at <= ?', now);
   }

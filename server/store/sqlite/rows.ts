@@ -135,6 +135,8 @@ export function userFromRow(r: Row): UserRecord {
     languages: json(r.languages),
     passwordHash: str(r.password_hash),
     active: r.active === 1,
+    mustChangePassword: r.must_change_password === 1,
+    version: num(r.version),
     siteIds: r.site_ids === undefined || r.site_ids === null ? [] : json(r.site_ids),
   };
 }
@@ -148,6 +150,8 @@ export function userToRow(u: UserRecord): Row {
     languages: JSON.stringify(u.languages),
     password_hash: u.passwordHash,
     active: u.active ? 1 : 0,
+    must_change_password: u.mustChangePassword ? 1 : 0,
+    version: u.version,
   };
 }
 

@@ -4,7 +4,7 @@ import { setImmediate } from 'node:timers';
 import type { Statement } from 'better-sqlite3';
 import type { QueueStore, SharedTx, SiteReader, SiteTx } from '../store.js';
 import { SqliteAppointments } from './appointments.js';
-import { SqliteCatalog } from './catalog.js';
+import { CatalogRevisions, SqliteCatalog } from './catalog.js';
 import { openDatabase, type SqliteDb } from './database.js';
 import { SqliteEvents } from './events.js';
 import { SqliteFeedback } from './feedback.js';
@@ -45,6 +45,8 @@ interface Group {
   /** Some unit of the group changed a row: later units saw uncommitted data, and every answer waits for the COMMIT. */
   dirty: boolean;
   held: Held[];
+  /** CatalogRevisions.mark() at BEGIN: a failed group that wrote the catalog bumps its revisions. */
+  catalogMark: number;
 }
 
 /**
@@ -81,6 +83,9 @@ export class SqliteStore implements QueueStore {
   private unitChanges = 0;
   /** Whether the running unit is inside a SAVEPOINT (every unit but the first of a group). */
   private inSavepoint = false;
+  /** CatalogRevisions.mark() when the running unit began. */
+  private unitCatalogMark = 0;
+  private readonly revisions = new CatalogRevisions();
   private readonly control: { savepoint: Statement; release: Statement; rollbackTo: Statement; changes: Statement };
   /** Set inside a unit of work, so one started inside another fails at once instead of waiting for itself. */
   private readonly inUnit = new AsyncLocalStorage<true>();
@@ -148,7 +153,8 @@ export class SqliteStore implements QueueStore {
     if (!unit) {
       unit = {
         siteId,
-        catalog: new SqliteCatalog(this.sql, siteId),
+        shared: this.sharedUnit,
+        catalog: new SqliteCatalog(this.sql, siteId, this.revisions),
         tickets: new SqliteTickets(this.sql, siteId),
         appointments: new SqliteAppointments(this.sql, siteId),
         staff: new SqliteStaff(this.sql, siteId),
@@ -201,7 +207,10 @@ export class SqliteStore implements QueueStore {
     while (!this.running) {
       const next = this.queue[0];
       if (!next) {
-        if (this.group) this.commitSoon();
+        // A read group ends as soon as its units have: its snapshot must not outlive them, or a read that
+        // comes later would see the file as it was before another process's commit (ending it costs no fsync).
+        if (this.group?.mode === 'DEFERRED' && !this.group.dirty) this.endGroup();
+        else if (this.group) this.commitSoon();
         return;
       }
       if (this.group && (this.full(this.group) || (this.group.mode === 'DEFERRED' && next.mode === 'write'))) this.endGroup();
@@ -217,6 +226,7 @@ export class SqliteStore implements QueueStore {
       g.units++;
       try {
         this.unitChanges = this.changes();
+        this.unitCatalogMark = this.revisions.mark();
         // The group's first unit needs no SAVEPOINT (they cost every write a copy in the sub-journal): ROLLBACK undoes it.
         this.inSavepoint = g.units > 1;
         if (this.inSavepoint) this.control.savepoint.run();
@@ -240,7 +250,7 @@ export class SqliteStore implements QueueStore {
     } catch (err) {
       return asError(classifySqliteError(err, this.db.name));
     }
-    this.group = { mode, startedAt: performance.now(), units: 0, dirty: false, held: [] };
+    this.group = { mode, startedAt: performance.now(), units: 0, dirty: false, held: [], catalogMark: this.revisions.mark() };
     return null;
   }
 
@@ -257,13 +267,16 @@ export class SqliteStore implements QueueStore {
     if (!ok && !this.inSavepoint) {
       // The group's first unit failed: nothing else is in the transaction, so it simply ends.
       this.group = null;
-      this.rollBack();
+      this.rollBack(g);
       u.reject(asError(classifySqliteError(value, this.db.name)));
       this.pump();
       return;
     }
     try {
-      if (!ok) this.control.rollbackTo.run();
+      if (!ok) {
+        this.control.rollbackTo.run();
+        this.revisions.rolledBack(this.unitCatalogMark);
+      }
       if (this.inSavepoint) this.control.release.run();
       if (ok && this.changes() !== this.unitChanges) g.dirty = true;
     } catch (err) {
@@ -299,7 +312,7 @@ export class SqliteStore implements QueueStore {
     try {
       this.db.exec('COMMIT');
     } catch (err) {
-      this.rollBack();
+      this.rollBack(g);
       const failure = asError(classifySqliteError(err, this.db.name));
       for (const h of g.held) h.unit.reject(failure);
       return;
@@ -312,13 +325,14 @@ export class SqliteStore implements QueueStore {
   private abortGroup(err: unknown, current: Unit): void {
     const g = this.group as Group;
     this.group = null;
-    this.rollBack();
+    this.rollBack(g);
     const failure = asError(classifySqliteError(err, this.db.name));
     for (const h of g.held) h.unit.reject(failure);
     current.reject(failure);
   }
 
-  private rollBack(): void {
+  private rollBack(g: Group): void {
+    this.revisions.rolledBack(g.catalogMark);
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     } catch {

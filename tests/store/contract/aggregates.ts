@@ -120,6 +120,15 @@ export function aggregatesContract(ctx: ContractContext): void {
         }));
         expect(read).toEqual({ areas: [area], service, services: 2, counter, device });
       });
+
+      it('a device is deleted only in its own site, and a second delete finds nothing', async () => {
+        const deleted = await ctx.store.transaction(SITE_B.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id));
+        expect(deleted).toBe(false);
+        expect(await ctx.store.read(SITE_A.id, (r) => r.catalog.device(SITE_A.kiosk.id))).toEqual(SITE_A.kiosk);
+        expect(await ctx.store.transaction(SITE_A.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id))).toBe(true);
+        expect(await ctx.store.transaction(SITE_A.id, (tx) => tx.catalog.deleteDevice(SITE_A.kiosk.id))).toBe(false);
+        expect(await ctx.store.read(SITE_A.id, (r) => r.catalog.devices())).toEqual([]);
+      });
     });
 
     describe('tickets', () => {
@@ -325,6 +334,30 @@ export function aggregatesContract(ctx: ContractContext): void {
         expect(await ctx.store.shared((p) => p.session(s.id))).toEqual(longer);
         await ctx.store.shared((p) => p.deleteSession(s.id));
         expect(await ctx.store.shared(async (p) => [await p.session(s.id), await p.session('nope')])).toEqual([null, null]);
+      });
+
+      it('#15: a supervisor with a one-time password and a version reads back as written', async () => {
+        const lead = userOf('u-lead', [SITE_A.id], { role: 'supervisor', mustChangePassword: true, version: 7 });
+        await ctx.store.shared((p) => p.putUser(lead));
+        expect(await ctx.store.shared((p) => p.user(lead.id))).toEqual(lead);
+        const changed = { ...lead, mustChangePassword: false, version: 8 };
+        await ctx.store.shared((p) => p.putUser(changed));
+        expect(await ctx.store.read(SITE_A.id, (r) => r.staff.user(lead.id))).toEqual(changed);
+      });
+
+      it('#15: deleteSessionsOf ends every session of one user but the one kept, and names the ended ones', async () => {
+        await ctx.store.shared(async (p) => {
+          await p.putUser(userOf('u1', [SITE_A.id]));
+          await p.putUser(userOf('u2', [SITE_A.id]));
+          for (const id of ['a', 'b', 'c']) await p.putSession(sessionOf(id, 'u1', T0 + 60 * MIN));
+          await p.putSession(sessionOf('other', 'u2', T0 + 60 * MIN));
+        });
+        const ended = await ctx.store.shared((p) => p.deleteSessionsOf('u1', 'b'));
+        expect([...ended].sort()).toEqual(['a', 'c']);
+        const left = await ctx.store.shared(async (p) => Promise.all(['a', 'b', 'c', 'other'].map(async (id) => (await p.session(id))?.id ?? null)));
+        expect(left).toEqual([null, 'b', null, 'other']);
+        expect(await ctx.store.shared((p) => p.deleteSessionsOf('u2'))).toEqual(['other']);
+        expect(await ctx.store.shared((p) => p.session('other'))).toBeNull();
       });
 
       it('deleteExpiredSessions removes the sessions expired at `now` and before, and keeps the rest', async () => {

@@ -122,6 +122,8 @@ export function userOf(id: string, siteIds: string[], overrides: Partial<UserRec
     languages: ['de', 'tr'],
     passwordHash: `scrypt$not-a-real-hash-of-${id}`,
     active: true,
+    mustChangePassword: false,
+    version: 1,
     siteIds,
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { QueueStore } from '../../../server/store/store.js';
 import { aggregatesContract } from './aggregates.js';
+import { catalogAdminContract } from './catalog-admin.js';
 import { durabilityContract } from './durability.js';
 import { eventLogContract } from './event-log.js';
 import { groupCommitContract } from './group-commit.js';
@@ -97,5 +98,6 @@ export function storeContract(name: string, open: StoreFactory): void {
     siteIsolationContract(ctx);
     durabilityContract(ctx);
     groupCommitContract(ctx);
+    catalogAdminContract(ctx);
   });
 }

@@ -6,6 +6,7 @@ import {
   deferred,
   DAY,
   issuedEvent,
+  openedEvent,
   sessionOf,
   SITE_A,
   SITE_B,
@@ -67,6 +68,26 @@ export function unitsOfWorkContract(ctx: ContractContext): void {
       expect(await ctx.store.shared(async (p) => ({ sites: await p.sites(), users: await p.users(), session: await p.session('s1') }))).toEqual(
         before,
       );
+    });
+
+    it('#15: a site transaction writes shared records with its events, all or nothing', async () => {
+      await ctx.store.shared((p) => p.putUser(userOf('u1', [SITE_A.id])));
+      const failure = new Error('not now');
+      const failed = ctx.store.transaction(SITE_A.id, async (tx) => {
+        await tx.shared.putUser(userOf('u1', [SITE_A.id], { active: false, version: 2 }));
+        await tx.events.append([openedEvent(SITE_A, T0)]);
+        throw failure;
+      });
+      await expect(failed).rejects.toBe(failure);
+      expect(await ctx.store.shared((p) => p.user('u1'))).toEqual(userOf('u1', [SITE_A.id]));
+      expect(await ctx.store.read(SITE_A.id, (r) => r.events.lastSeq())).toBe(0);
+
+      await ctx.store.transaction(SITE_A.id, async (tx) => {
+        await tx.shared.putUser(userOf('u1', [SITE_A.id], { active: false, version: 2 }));
+        await tx.events.append([openedEvent(SITE_A, T0)]);
+      });
+      expect(await ctx.store.shared((p) => p.user('u1'))).toEqual(userOf('u1', [SITE_A.id], { active: false, version: 2 }));
+      expect(await ctx.store.read(SITE_A.id, async (r) => (await r.events.after(0, 10)).length)).toBe(1);
     });
 
     it('a read passes its callback\'s error to the caller and the store carries on', async () => {

@@ -1,0 +1,42 @@
+import { http } from '../common/client/http.js';
+import type { AdminArea, AdminCounter, AdminOffice, AdminService, AdminUser, Me, OneTimePassword } from './model.js';
+
+const id = (x: string) => encodeURIComponent(x);
+type Patch<R> = Partial<Omit<R, 'id' | 'version'>> & { version: number };
+/** A new record as a form built it: the server validates every field and names a wrong one. */
+type New = Readonly<Record<string, unknown>>;
+
+/** The admin app's whole contract with the server: session, own password and the admin API (DESIGN-15). */
+export const api = {
+  me: () => http<Me>('GET', '/api/auth/me'),
+  login: (username: string, password: string) => http<Me>('POST', '/api/auth/login', { body: { username, password } }),
+  logout: () => http<unknown>('POST', '/api/auth/logout', { body: {} }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    http<unknown>('POST', '/api/auth/password', { body: { currentPassword, newPassword } }),
+
+  office: () => http<AdminOffice>('GET', '/api/admin/office'),
+  saveOffice: (patch: Patch<AdminOffice>) => http<AdminOffice>('PATCH', '/api/admin/office', { body: patch }),
+  holidays: (state: string, year: number) =>
+    http<{ holidays: { date: string; name: string }[] }>('GET', `/api/admin/holidays?state=${id(state)}&year=${year}`),
+  icons: () => http<{ icons: string[] }>('GET', '/api/admin/icons'),
+
+  services: () => http<{ services: AdminService[] }>('GET', '/api/admin/services'),
+  createService: (s: New) => http<AdminService>('POST', '/api/admin/services', { body: s }),
+  saveService: (sid: string, patch: Patch<AdminService>) => http<AdminService>('PATCH', `/api/admin/services/${id(sid)}`, { body: patch }),
+  orderServices: (ids: string[]) => http<unknown>('POST', '/api/admin/services/order', { body: { ids } }),
+
+  areas: () => http<{ areas: AdminArea[] }>('GET', '/api/admin/areas'),
+  createArea: (a: New) => http<AdminArea>('POST', '/api/admin/areas', { body: a }),
+  saveArea: (aid: string, patch: Patch<AdminArea>) => http<AdminArea>('PATCH', `/api/admin/areas/${id(aid)}`, { body: patch }),
+
+  counters: () => http<{ counters: AdminCounter[] }>('GET', '/api/admin/counters'),
+  createCounter: (c: New) => http<AdminCounter>('POST', '/api/admin/counters', { body: c }),
+  saveCounter: (cid: string, patch: Patch<AdminCounter>) => http<AdminCounter>('PATCH', `/api/admin/counters/${id(cid)}`, { body: patch }),
+
+  users: () => http<{ users: AdminUser[] }>('GET', '/api/admin/users'),
+  createUser: (u: Pick<AdminUser, 'username' | 'displayName' | 'role' | 'languages'>) =>
+    http<OneTimePassword>('POST', '/api/admin/users', { body: u }),
+  saveUser: (uid: string, patch: Patch<AdminUser>) => http<AdminUser>('PATCH', `/api/admin/users/${id(uid)}`, { body: patch }),
+  resetPassword: (uid: string, version: number) =>
+    http<OneTimePassword>('POST', `/api/admin/users/${id(uid)}/reset-password`, { body: { version } }),
+};

@@ -1,0 +1,2 @@
+import '../common/client/fonts.js';
+import './admin-app.js';

@@ -1,0 +1,32 @@
+/**
+ * The admin API's records: the catalogue's from its schemas (common/admin-schemas.ts),
+ * the users' as DESIGN-15 names them until common/user-schemas.ts lands.
+ */
+export type Role = 'admin' | 'supervisor' | 'staff';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  languages: string[];
+  mustChangePassword?: boolean;
+}
+
+export type { AdminArea, AdminCounter, AdminOffice, AdminService } from '../common/admin-schemas.js';
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  languages: string[];
+  active: boolean;
+  mustChangePassword: boolean;
+  version: number;
+}
+
+export interface OneTimePassword {
+  user: AdminUser;
+  oneTimePassword: string;
+}
