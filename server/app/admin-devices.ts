@@ -2,10 +2,10 @@ import { displayConfig, kioskConfig, publicDisplay, type PublicDisplay } from '.
 import type { AdminDevice, CreateDeviceBody, PatchDeviceBody } from '../../common/device-schemas.js';
 import type { SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
-import type { ConfigFieldChange } from '../../common/events.js';
 import type { Device } from '../../common/model.js';
 import { deviceProblem, withDeviceFields } from '../domain/device-rules.js';
 import { event, type DomainEvent } from '../domain/events.js';
+import { configChange } from './config-change.js';
 import type { SiteTx } from '../store/store.js';
 import { hasDeviceToken } from './devices.js';
 import { newId } from './ids.js';
@@ -65,34 +65,17 @@ async function current(tx: SiteTx, id: string, version: number): Promise<Version
   return { ...d, version: stored };
 }
 
-/** Every admin-visible field that differs, as `kiosk.printer` → before/after. */
-function changes(before: AdminDevice | null, after: AdminDevice | null): Record<string, ConfigFieldChange> {
-  const flat = (d: AdminDevice | null): Record<string, unknown> => {
-    if (!d) return {};
-    const { kiosk, display, version: _v, enrolled: _e, ...own } = d;
-    const nested = (prefix: string, o: object | null) => Object.entries(o ?? {}).map(([k, v]) => [`${prefix}.${k}`, v] as const);
-    return { ...own, ...Object.fromEntries([...nested('kiosk', kiosk), ...nested('display', display)]) };
-  };
-  const [b, a] = [flat(before), flat(after)];
-  const out: Record<string, ConfigFieldChange> = {};
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) out[key] = { before: b[key] ?? null, after: a[key] ?? null };
-  }
-  return out;
+/** A device's admin-visible fields, the kind's settings one by one (`kiosk.printer`): what a change is logged by. */
+function loggedFields(d: Versioned | null): Record<string, unknown> | null {
+  if (!d) return null;
+  const { kiosk, display, version: _v, enrolled: _e, ...own } = adminDevice(d);
+  const nested = (prefix: string, o: object | null) => Object.entries(o ?? {}).map(([k, v]) => [`${prefix}.${k}`, v] as const);
+  return { ...own, ...Object.fromEntries([...nested('kiosk', kiosk), ...nested('display', display)]) };
 }
 
 function changed(now: number, user: SessionUser, action: 'created' | 'updated' | 'deleted', before: Versioned | null, after: Versioned | null): DomainEvent {
   const id = (after ?? before)?.id ?? '';
-  return event('config.changed', now, {
-    userId: user.id,
-    data: {
-      record: 'device',
-      recordId: id,
-      action,
-      version: after?.version ?? 0,
-      changes: changes(before && adminDevice(before), after && adminDevice(after)),
-    },
-  });
+  return configChange('device', id, action, loggedFields(before), loggedFields(after), user.id, now, after?.version ?? 0);
 }
 
 export async function createDevice(office: Office, body: CreateDeviceBody, user: SessionUser): Promise<AdminDevice> {

@@ -7,13 +7,14 @@ import { hashPassword, generatePassword } from '../../auth/password.js';
 import { blankViolation, counterServicesViolation, holidaysViolation, namesViolation, normalisedHolidays, timeZoneViolation, trimmedNames, unknownIdViolation } from '../../domain/catalog-rules.js';
 import { deviceProblem, withDeviceFields } from '../../domain/device-rules.js';
 import { event, type DomainEvent } from '../../domain/events.js';
-import { waitTargetMinutes, type OfficeSettings } from '../../domain/settings.js';
+import type { OfficeSettings } from '../../domain/settings.js';
 import type { SiteReader, SiteTx, UserRecord, VersionedRecord } from '../../store/store.js';
 import { configChange, configDiff } from '../config-change.js';
 import { hasDeviceToken } from '../devices.js';
 import { newId } from '../ids.js';
 import type { Office } from '../office.js';
 import { userChangedEvent } from '../admin-users.js';
+import { adminOfficeOf } from './office.js';
 import { checkPrefixFree, checkService } from './services.js';
 import { refuse } from './records.js';
 
@@ -32,15 +33,11 @@ type OfficeFields = ConfigDocument['office'];
 type DeviceEntry = ConfigDocument['devices'][number];
 type CounterEntry = ConfigDocument['counters'][number];
 
-const officeFields = (s: OfficeSettings): OfficeFields => ({
-  name: s.name,
-  timeZone: s.timeZone,
-  holidays: [...s.holidays],
-  waitTargetMinutes: waitTargetMinutes(s),
-  policy: s.policy,
-  checkin: s.checkin,
-  estimate: s.estimate,
-});
+/** The office's settings as the admin API shows them, without the record's version. */
+function officeFields(s: OfficeSettings): OfficeFields {
+  const { version: _version, ...fields } = adminOfficeOf(s, 0);
+  return fields;
+}
 const counterEntry = (c: Counter): CounterEntry => ({
   id: c.id,
   name: c.name,

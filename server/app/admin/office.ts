@@ -11,7 +11,7 @@ import { checkVersion, patchFields, refuse } from './records.js';
 
 /** #15: the office's own settings as an admin edits them (admin.catalog.read / admin.catalog.write). */
 
-function adminOfficeOf(s: OfficeSettings, version: number): AdminOffice {
+export function adminOfficeOf(s: OfficeSettings, version: number): AdminOffice {
   return {
     name: s.name,
     timeZone: s.timeZone,
