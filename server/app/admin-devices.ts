@@ -5,6 +5,7 @@ import { AppError } from '../../common/errors.js';
 import type { Device } from '../../common/model.js';
 import { deviceProblem, withDeviceFields } from '../domain/device-rules.js';
 import { event, type DomainEvent } from '../domain/events.js';
+import { checkVersion } from './admin/records.js';
 import { configChange } from './config-change.js';
 import type { SiteTx } from '../store/store.js';
 import { hasDeviceToken } from './devices.js';
@@ -59,10 +60,8 @@ async function checked<D extends Device>(tx: SiteTx, d: D): Promise<D> {
 
 async function current(tx: SiteTx, id: string, version: number): Promise<Versioned> {
   const d = await tx.catalog.device(id);
-  const stored = await tx.catalog.version('device', id);
-  if (!d || stored === null) throw new AppError('DEVICE_NOT_FOUND');
-  if (stored !== version) throw new AppError('STALE', undefined, { field: 'version' });
-  return { ...d, version: stored };
+  if (!d) throw new AppError('DEVICE_NOT_FOUND');
+  return { ...d, version: checkVersion(await tx.catalog.version('device', id), version, 'DEVICE_NOT_FOUND') };
 }
 
 /** A device's admin-visible fields, the kind's settings one by one (`kiosk.printer`): what a change is logged by. */
