@@ -71,6 +71,8 @@ export const ERROR_STATUS = {
   USER_NOT_FOUND: 404,
   AREA_NOT_FOUND: 404,
   DEVICE_NOT_FOUND: 404,
+  // #16: statistics
+  COUNTER_STATS_OFF: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -146,6 +148,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   USER_NOT_FOUND: 'No such user.',
   AREA_NOT_FOUND: 'No such area.',
   DEVICE_NOT_FOUND: 'No such device.',
+  COUNTER_STATS_OFF: 'Figures per counter are switched off in this office (an admin can switch them on where the staff council agreed).',
 };
 
 /** A domain or application failure carried as a value, never as a thrown string. */

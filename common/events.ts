@@ -1,4 +1,4 @@
-import type { Estimate, PriorityClass, TicketChannel, TicketStatus } from './model.js';
+import type { ClosedReason, Estimate, PriorityClass, TicketChannel, TicketStatus } from './model.js';
 import type { PrintFailure } from './printing.js';
 
 /**
@@ -43,6 +43,11 @@ export interface EventPayloads {
     serviceMs: number;
   };
   'ticket.cancelled': Record<string, never>;
+  /**
+   * #16: a ticket could not be drawn (the service closed, a holiday, past closing, the contingent
+   * reached, the service switched off): demand the office turned away. Nothing is printed.
+   */
+  'ticket.refused': { reason: ClosedReason; channel: TicketChannel; language: string; priority: boolean };
   'ticket.expired': { from: TicketStatus };
   /** A staff note changed; the text stays on the ticket, the log keeps its length. */
   'ticket.noted': { length: number };
@@ -104,6 +109,7 @@ export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
   'ticket.returned': { version: 1, changesQueue: true },
   'ticket.transferred': { version: 1, changesQueue: true },
   'ticket.cancelled': { version: 1, changesQueue: true },
+  'ticket.refused': { version: 1, changesQueue: false },
   'ticket.expired': { version: 1, changesQueue: true },
   'ticket.noted': { version: 1, changesQueue: true },
   'ticket.reprinted': { version: 1, changesQueue: false },

@@ -74,6 +74,10 @@ export const ACCESS = {
   'admin.devices.write': { roles: ADMIN },
   // The whole configuration as one document: export and import (with a dry run).
   'admin.config': { roles: ADMIN },
+
+  // #16: the office's figures (summary, CSV exports) and the live floor (/supervisor): team leads and admins.
+  'stats.read': { roles: LEADS },
+  'stats.live': { roles: LEADS },
 } as const satisfies Record<string, AccessRule>;
 
 export type UseCase = keyof typeof ACCESS;

@@ -98,6 +98,8 @@ describe('the route table', () => {
       'counter.anyDesk': 'admin',
       'appointments.book': 'admin supervisor staff',
       'stats.feedback': 'admin supervisor staff',
+      'stats.read': 'admin supervisor',
+      'stats.live': 'admin supervisor',
       'devices.tokens': 'admin',
       'printers.agentToken': 'admin',
       'metrics.commands': 'admin',
