@@ -17,6 +17,7 @@ const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 
 export const STATS_GROUP_BY = ['day', 'week', 'month', 'weekday', 'hour', 'service', 'counter', 'language', 'channel'] as const;
 export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];
 export const STATS_CHANNELS = ['walk_in', 'appointment', 'staff'] as const;
+export type StatsChannel = (typeof STATS_CHANNELS)[number];
 
 export const StatsQuery = Type.Object(
   {

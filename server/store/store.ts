@@ -2,6 +2,7 @@ import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '../../common/model.js';
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact } from '../domain/stats/facts.js';
 
 /** The site every route without a site means, and where a migration puts a one-office database. */
 export const DEFAULT_SITE_ID = 'main';
@@ -221,6 +222,13 @@ export interface FeedbackWriter extends FeedbackReader {
   insert(f: FeedbackRecord): Promise<void>;
 }
 
+/** #16: the statistics facts (server/domain/stats/facts.ts), kept by the stats projection. */
+export interface StatsReader {
+  segments(q: FactQuery): Promise<SegmentFact[]>;
+  refusals(q: FactQuery): Promise<RefusalFact[]>;
+  appointments(q: FactQuery): Promise<AppointmentFact[]>;
+}
+
 export interface EventReader {
   /**
    * Events with seq > afterSeq, oldest first; given types, only those, typed by
@@ -252,6 +260,7 @@ export interface SiteReader {
   readonly staff: StaffReader;
   readonly feedback: FeedbackReader;
   readonly events: EventReader;
+  readonly stats: StatsReader;
 }
 
 export interface SiteTx extends SiteReader {

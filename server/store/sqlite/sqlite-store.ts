@@ -8,6 +8,7 @@ import { CatalogRevisions, SqliteCatalog } from './catalog.js';
 import { openDatabase, type SqliteDb } from './database.js';
 import { SqliteEvents } from './events.js';
 import { SqliteFeedback } from './feedback.js';
+import { SqliteStats } from './stats.js';
 import { SqliteShared, SqliteStaff } from './people.js';
 import { Statements } from './statements.js';
 import { classifySqliteError } from './storage-errors.js';
@@ -160,6 +161,7 @@ export class SqliteStore implements QueueStore {
         staff: new SqliteStaff(this.sql, siteId),
         feedback: new SqliteFeedback(this.sql, siteId),
         events: new SqliteEvents(this.sql, siteId),
+        stats: new SqliteStats(this.sql, siteId),
       };
       this.siteUnits.set(siteId, unit);
     }
