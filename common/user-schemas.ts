@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { ROLES } from './model.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules.js';
 import { Id, Language } from './schemas.js';
 
 /**
@@ -10,9 +11,7 @@ import { Id, Language } from './schemas.js';
 
 const strict = { additionalProperties: false } as const;
 
-/** Shortest password a person may choose (a one-time password is longer). */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules.js';
 
 const RoleSchema = Type.Enum([...ROLES], { type: 'string', description: 'admin: everything; supervisor: counter work, staff passwords, reading the configuration; staff: counter work' });
 const Username = Type.String({

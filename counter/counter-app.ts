@@ -5,6 +5,7 @@ import './counter-alarm-banner.js';
 import './counter-desk.js';
 import './counter-header.js';
 import './counter-login.js';
+import './counter-password.js';
 import { DeskCommands } from './desk-commands.js';
 import { DeskController } from './desk-controller.js';
 import { deskView } from './desk-derived.js';
@@ -105,6 +106,8 @@ export class CounterApp extends LitElement {
     switch (i.type) {
       case 'login':
         return ctl.signIn(i.username, i.password);
+      case 'password':
+        return ctl.changePassword(i.currentPassword, i.newPassword);
       case 'logout':
         return ctl.signOut();
       case 'language':
@@ -170,6 +173,13 @@ export class CounterApp extends LitElement {
     const { ctl } = this;
     const { t } = this.i18n.texts;
     if (ctl.phase === 'login') return html`<counter-login ?busy=${ctl.pending === 'login'} error=${ctl.problem}></counter-login>`;
+    if (ctl.phase === 'password') {
+      return html`<counter-password
+        ?busy=${ctl.pending === 'password'}
+        error=${ctl.problem}
+        username=${ctl.user?.username ?? ''}
+      ></counter-password>`;
+    }
     const view = deskView(ctl);
     return html`<div class="messages">
         <p class="info" role="status">${ctl.info}</p>
@@ -211,7 +221,7 @@ export class CounterApp extends LitElement {
         .counter=${ctl.phase === 'desk' ? shown : null}
         ?mine=${view.isMine}
         ?canClose=${view.isMine && view.currentTicket === null && ctl.pending === null}
-        connection=${ctl.connection}
+        connection=${ctl.phase === 'desk' ? ctl.connection : 'online'}
         ?shortcutsOn=${this.shortcutsOn}
       ></counter-header>
       <main>${this.renderMain()}</main>`;

@@ -28,7 +28,8 @@ export interface DeskControllerOptions {
  * follows from this state is in desk-derived.ts, the commands in desk-commands.ts.
  */
 export class DeskController implements ReactiveController {
-  phase: 'checking' | 'login' | 'desk' = 'checking';
+  /** `password`: signed in with a one-time password; the server refuses all counter work until it is changed. */
+  phase: 'checking' | 'login' | 'password' | 'desk' = 'checking';
   user: SessionUser | null = null;
   desk: DeskState | null = null;
   services: PublicService[] = [];
@@ -79,7 +80,14 @@ export class DeskController implements ReactiveController {
     if (probe === 'unauthenticated') this.update({ phase: 'login' });
     // Signing in cannot help here, but the login screen is where the reason can be read.
     else if (probe === 'BAD_ORIGIN' || probe === 'NETWORK_NOT_ALLOWED') this.update({ phase: 'login', problem: this.o.t()(`err_${probe}`) });
+    else if (probe === 'password') await this.askForPassword();
     else this.connect();
+  }
+
+  private async askForPassword(): Promise<void> {
+    const me = await api.me();
+    if (me.ok) this.update({ user: me.value, phase: 'password', problem: '' });
+    else this.update({ phase: 'login' });
   }
 
   async signIn(username: string, password: string): Promise<void> {
@@ -87,7 +95,20 @@ export class DeskController implements ReactiveController {
     const res = await api.login(username, password);
     this.update({ pending: null });
     if (!res.ok) return this.fail(res);
+    if (res.value.mustChangePassword) return this.update({ user: res.value, phase: 'password', problem: '', info: '' });
     this.enterDesk(res.value);
+    this.connect();
+  }
+
+  /** Replaces the one-time password; the session stays and the desk opens. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const user = this.user;
+    if (!user) return;
+    this.update({ pending: 'password', problem: '' });
+    const res = await api.changePassword(currentPassword, newPassword);
+    this.update({ pending: null });
+    if (!res.ok) return this.fail(res);
+    this.enterDesk({ ...user, mustChangePassword: false });
     this.connect();
   }
 

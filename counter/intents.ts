@@ -15,6 +15,7 @@ export interface CounterIntents {
   alarm: NoFields;
   'alarm-ack': { alarmId: string };
   login: { username: string; password: string };
+  password: { currentPassword: string; newPassword: string };
   logout: NoFields;
   language: { lang: string };
   shortcuts: { on: boolean };

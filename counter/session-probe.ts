@@ -2,7 +2,8 @@ import { io } from 'socket.io-client';
 import { DEFAULT_TIMING } from '../common/client/live-channel.js';
 import { NAMESPACES, PROTOCOL_VERSION } from '../common/protocol.js';
 
-export type SessionProbe = 'ok' | 'unauthenticated' | 'unknown' | RefusedHere;
+/** `password`: signed in with a one-time password that must be changed before any counter work. */
+export type SessionProbe = 'ok' | 'unauthenticated' | 'password' | 'unknown' | RefusedHere;
 /** Refusals no sign-in can fix: this page's origin or this device's network. */
 export type RefusedHere = 'BAD_ORIGIN' | 'NETWORK_NOT_ALLOWED';
 const REFUSED_HERE: readonly string[] = ['BAD_ORIGIN', 'NETWORK_NOT_ALLOWED'] satisfies RefusedHere[];
@@ -33,5 +34,6 @@ export function probeSession(timeoutMs = DEFAULT_TIMING.commandTimeoutMs): Promi
 
 function refusal(code: string): SessionProbe {
   if (code === 'UNAUTHENTICATED') return 'unauthenticated';
+  if (code === 'PASSWORD_CHANGE_REQUIRED') return 'password';
   return REFUSED_HERE.includes(code) ? (code as RefusedHere) : 'unknown';
 }

@@ -11,6 +11,16 @@ export const de = {
   loginButton: "Anmelden",
   loginBusy: "Anmeldung läuft …",
 
+  passwordTitle: "Neues Passwort festlegen",
+  passwordIntro: "Sie haben sich mit einem Einmalpasswort angemeldet. Bitte legen Sie jetzt Ihr eigenes Passwort fest.",
+  oneTimePassword: "Einmalpasswort",
+  newPassword: "Neues Passwort",
+  newPasswordHint: "Mindestens {n} Zeichen, nicht der Benutzername.",
+  repeatPassword: "Neues Passwort wiederholen",
+  passwordButton: "Passwort festlegen",
+  passwordTooShort: "Das neue Passwort braucht mindestens {n} Zeichen.",
+  passwordsDiffer: "Die beiden neuen Passwörter stimmen nicht überein.",
+
   language: "Sprache",
   shortcutsToggle: "Tastenkürzel",
   logout: "Abmelden",
@@ -135,6 +145,8 @@ export const de = {
 
   err_UNAUTHENTICATED: "Bitte melden Sie sich an.",
   err_INVALID_CREDENTIALS: "Benutzername oder Passwort ist falsch.",
+  err_WEAK_PASSWORD: "Das Passwort ist zu schwach: mindestens 12 Zeichen und nicht der Benutzername.",
+  err_CURRENT_PASSWORD_WRONG: "Das Einmalpasswort stimmt nicht.",
   err_RATE_LIMITED: "Zu viele Versuche. Bitte warten Sie eine Minute.",
   err_TOO_MANY_LOGINS: "Zu viele Anmeldeversuche von diesem Gerät. Bitte versuchen Sie es später erneut.",
   err_BAD_ORIGIN: "Diese Seite darf den Server nicht für Schalterarbeit nutzen (Adresse der Seite nicht freigegeben). Bitte öffnen Sie die Schalter-App über die Adresse, die Ihre IT angegeben hat.",

@@ -12,6 +12,16 @@ export const en: CounterCatalog = {
   loginButton: "Sign in",
   loginBusy: "Signing in …",
 
+  passwordTitle: "Set a new password",
+  passwordIntro: "You signed in with a one-time password. Please set your own password now.",
+  oneTimePassword: "One-time password",
+  newPassword: "New password",
+  newPasswordHint: "At least {n} characters, not the username.",
+  repeatPassword: "Repeat the new password",
+  passwordButton: "Set password",
+  passwordTooShort: "The new password needs at least {n} characters.",
+  passwordsDiffer: "The two new passwords differ.",
+
   language: "Language",
   shortcutsToggle: "Keyboard shortcuts",
   logout: "Sign out",
@@ -135,6 +145,8 @@ export const en: CounterCatalog = {
   alarmDocTitle: "ALARM – {counter}",
 
   err_UNAUTHENTICATED: "Please sign in.",
+  err_WEAK_PASSWORD: "The password is too weak: at least 12 characters and not the username.",
+  err_CURRENT_PASSWORD_WRONG: "The one-time password is not correct.",
   err_INVALID_CREDENTIALS: "Wrong username or password.",
   err_RATE_LIMITED: "Too many attempts. Please wait a minute.",
   err_TOO_MANY_LOGINS: "Too many sign-in attempts from this device. Please try again later.",
