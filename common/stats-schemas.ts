@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { StringEnum } from './dto-schemas.js';
 import { Id, Language } from './schemas.js';
 
 /**
@@ -26,8 +27,8 @@ export const StatsQuery = Type.Object(
     serviceId: Type.Optional(Id),
     counterId: Type.Optional(Id),
     language: Type.Optional(Language),
-    channel: Type.Optional(Type.Union(STATS_CHANNELS.map((c) => Type.Literal(c)))),
-    groupBy: Type.Optional(Type.Union(STATS_GROUP_BY.map((g) => Type.Literal(g)))),
+    channel: Type.Optional(StringEnum(STATS_CHANNELS)),
+    groupBy: Type.Optional(StringEnum(STATS_GROUP_BY)),
   },
   strict,
 );
@@ -121,7 +122,7 @@ export const StatsSummary = Type.Object(
   {
     from: LocalDate,
     to: LocalDate,
-    groupBy: Type.Union([Type.Union(STATS_GROUP_BY.map((g) => Type.Literal(g))), Type.Null()]),
+    groupBy: Type.Union([StringEnum(STATS_GROUP_BY), Type.Null()]),
     waitTargetMinutes: Type.Integer({ minimum: 1 }),
     /** The whole range with the same filters. */
     total: StatsGroup,
