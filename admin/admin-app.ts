@@ -10,11 +10,14 @@ import './pages/admin-office.js';
 import './pages/admin-password.js';
 import './pages/admin-services.js';
 import './pages/admin-staff.js';
+import './pages/admin-stats.js';
+import './pages/admin-stats-appointments.js';
+import './pages/admin-stats-feedback.js';
 import { adminBase } from './styles.js';
 import { adminTexts, adminTextsFor, failureText, type AdminTexts } from './texts.js';
 
 const LANG_KEY = 'amtsqueue.admin.lang';
-const PAGES = ['office', 'services', 'areas', 'counters', 'staff', 'password'] as const;
+const PAGES = ['office', 'services', 'areas', 'counters', 'staff', 'stats', 'stats-appointments', 'stats-feedback', 'password'] as const;
 type Page = (typeof PAGES)[number];
 const NAV: Record<Page, AdminKey> = {
   office: 'navOffice',
@@ -22,6 +25,9 @@ const NAV: Record<Page, AdminKey> = {
   areas: 'navAreas',
   counters: 'navCounters',
   staff: 'navStaff',
+  stats: 'navStats',
+  'stats-appointments': 'navStatsAppointments',
+  'stats-feedback': 'navStatsFeedback',
   password: 'navPassword',
 };
 
@@ -175,6 +181,12 @@ export class AdminApp extends LitElement {
         return html`<admin-counters .me=${me}></admin-counters>`;
       case 'staff':
         return html`<admin-staff .me=${me}></admin-staff>`;
+      case 'stats':
+        return html`<admin-stats .me=${me}></admin-stats>`;
+      case 'stats-appointments':
+        return html`<admin-stats-appointments .me=${me}></admin-stats-appointments>`;
+      case 'stats-feedback':
+        return html`<admin-stats-feedback .me=${me}></admin-stats-feedback>`;
       case 'password':
         return html`<admin-password .me=${me}></admin-password>`;
     }
