@@ -1,7 +1,8 @@
 /**
  * How one kiosk is set up, read from its address so a kiosk PC needs nothing
  * but a URL: `/kiosk/?idle=45&ticket=20`. Which kiosk it is (and so which
- * printer prints) comes from its device token, never from the address.
+ * printer prints) comes from its device token, never from the address; its
+ * idle time from its device record (#15), unless the address names `?idle=`.
  */
 export interface KioskOptions {
   /** No touch for this long returns to the language screen and clears everything. */

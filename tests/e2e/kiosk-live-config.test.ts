@@ -51,13 +51,7 @@ describe('kiosk: live configuration', () => {
     await kiosk.context.close();
   });
 
-  it('a kiosk record limited to two services and three languages shows only those on the open kiosk, live; a closed tile asks the server', async () => {
-    // Naturalisation takes 80 walk-ins a day: staff fill it, so its tile is closed (daily_limit).
-    const staff = await e2e.server.login('twerner');
-    for (let i = 0; i < 80; i++) {
-      const res = await api(e2e.server, 'POST', '/api/tickets', { body: { serviceId: 'naturalisation', language: 'de' }, cookie: staff });
-      expect(res.status).toBe(201);
-    }
+  it('a kiosk record limited to two services and three languages shows only those on the open kiosk, live, and its idle time', async () => {
     const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
     expect(await languageButtons(page)).toHaveLength(14);
     await markPage(page);
@@ -65,10 +59,10 @@ describe('kiosk: live configuration', () => {
     const cookie = await e2e.server.login('admin');
     const record = await api<{ devices: Array<{ id: string; version: number }> }>(e2e.server, 'GET', `/api/admin/devices`, { cookie });
     expect(record.status).toBe(200);
-    const version = record.body.devices.find((d) => d.id === DEFAULT_KIOSK_ID)?.version;
+    const version = record.body.devices.find((d) => d.id === DEFAULT_KIOSK_ID)?.version ?? 0;
     const patched = await api(e2e.server, 'PATCH', `/api/admin/devices/${DEFAULT_KIOSK_ID}`, {
       cookie,
-      body: { version, kiosk: { serviceIds: ['naturalisation', 'information'], languages: ['de', 'tr', 'ar'], idleSeconds: 15 } },
+      body: { version, kiosk: { serviceIds: ['information', 'residence'], languages: ['de', 'tr', 'ar'], idleSeconds: 15 } },
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
 
@@ -77,38 +71,49 @@ describe('kiosk: live configuration', () => {
     expect(await page.locator('kiosk-language-screen .words span').count()).toBe(2);
     await screenshot(page, 'kiosk-live-languages');
     await chooseLanguage(page, 'Türkçe');
-    await expect.poll(() => tileIds(page)).toEqual(['naturalisation', 'information']);
+    // The record's services, in the record's order (not the office's).
+    await expect.poll(() => tileIds(page)).toEqual(['information', 'residence']);
     expect(await stillSamePage(page)).toBe(true);
 
-    // The closed tile still looks closed; a tap asks the server, which refuses it; nothing is drawn or printed.
-    const closed = tile(page, 'naturalisation');
-    await expect.poll(() => closed.getAttribute('aria-disabled')).toBe('true');
-    expect(await closed.getAttribute('class')).toBe('closed');
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST');
-    await closed.tap({ force: true });
-    const res = await answer;
-    expect(res.status()).toBe(409);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DAILY_LIMIT_REACHED');
-    await page.locator('kiosk-service-screen kiosk-message').waitFor();
-    const message = await page.locator('kiosk-service-screen kiosk-message strong').innerText();
-    expect(message).toBe('Bu hizmet için bugün numara kalmadı.');
-    expect(await page.locator('kiosk-ticket-screen').count()).toBe(0);
-    expect(await closed.getAttribute('class')).toBe('closed');
-    await screenshot(page, 'kiosk-live-closed-refused');
-    await page.locator('kiosk-service-screen kiosk-message').getByRole('button').tap();
-
-    // The record's idle time (15 s, not the default 60 s): the countdown comes after 5 s without a touch.
+    // The record's idle time (15 s, not the default): the countdown comes after 5 s without a touch.
     await page.locator('kiosk-idle-dialog').waitFor({ timeout: 12_000 });
     await page.locator('kiosk-idle-dialog').getByRole('button').tap();
 
     // Back to every service and language, live again.
     const again = await api(e2e.server, 'PATCH', `/api/admin/devices/${DEFAULT_KIOSK_ID}`, {
       cookie,
-      body: { version: (version ?? 0) + 1, kiosk: { serviceIds: null, languages: null } },
+      body: { version: version + 1, kiosk: { serviceIds: null, languages: null, idleSeconds: 60 } },
     });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     await expect.poll(() => tileIds(page).then((ids) => ids.length), { timeout: 5000 }).toBe(8);
     expect(await stillSamePage(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a tap on a closed tile asks the server; the refusal shows in the visitor\'s language, nothing is printed, the tile still looks closed', async () => {
+    // Naturalisation takes 80 walk-ins a day: staff fill it, so its tile is closed (daily_limit).
+    const staff = await e2e.server.login('twerner');
+    for (let i = 0; i < 80; i++) {
+      const res = await api(e2e.server, 'POST', '/api/tickets', { body: { serviceId: 'naturalisation', language: 'de' }, cookie: staff });
+      expect(res.status).toBe(201);
+    }
+    const { context, page, errors } = await openKiosk(e2e.browser, e2e.server);
+    await chooseLanguage(page, 'Türkçe');
+    const closed = tile(page, 'naturalisation');
+    await expect.poll(() => closed.getAttribute('aria-disabled')).toBe('true');
+    expect(await closed.getAttribute('class')).toBe('closed');
+
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST', { timeout: 5000 });
+    await closed.tap({ force: true });
+    const res = await answer;
+    expect(res.status()).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DAILY_LIMIT_REACHED');
+    await page.locator('kiosk-service-screen kiosk-message').waitFor();
+    expect(await page.locator('kiosk-service-screen kiosk-message strong').innerText()).toBe('Bu hizmet için bugün numara kalmadı.');
+    expect(await page.locator('kiosk-ticket-screen').count()).toBe(0);
+    expect(await closed.getAttribute('class')).toBe('closed');
+    await screenshot(page, 'kiosk-live-closed-refused');
     // The refusal is the one failed request the browser reports.
     expect(errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
     await context.close();
