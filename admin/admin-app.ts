@@ -13,17 +13,38 @@ import './pages/admin-staff.js';
 import './pages/admin-stats.js';
 import './pages/admin-stats-appointments.js';
 import './pages/admin-stats-feedback.js';
+import './pages/admin-kiosks.js';
+import './pages/admin-screens.js';
+import './pages/admin-config.js';
 import { adminBase } from './styles.js';
 import { adminTexts, adminTextsFor, failureText, type AdminTexts } from './texts.js';
 
 const LANG_KEY = 'amtsqueue.admin.lang';
-const PAGES = ['office', 'services', 'areas', 'counters', 'staff', 'stats', 'stats-appointments', 'stats-feedback', 'password'] as const;
+const PAGES = [
+  'office',
+  'services',
+  'areas',
+  'counters',
+  // kiosks, screens and the configuration document (#15 devices)
+  'kiosks',
+  'screens',
+  'config',
+  'staff',
+  // the office's figures (#16)
+  'stats',
+  'stats-appointments',
+  'stats-feedback',
+  'password',
+] as const;
 type Page = (typeof PAGES)[number];
 const NAV: Record<Page, AdminKey> = {
   office: 'navOffice',
   services: 'navServices',
   areas: 'navAreas',
   counters: 'navCounters',
+  kiosks: 'navKiosks',
+  screens: 'navScreens',
+  config: 'navConfig',
   staff: 'navStaff',
   stats: 'navStats',
   'stats-appointments': 'navStatsAppointments',
@@ -179,6 +200,12 @@ export class AdminApp extends LitElement {
         return html`<admin-areas .me=${me}></admin-areas>`;
       case 'counters':
         return html`<admin-counters .me=${me}></admin-counters>`;
+      case 'kiosks':
+        return html`<admin-kiosks .me=${me}></admin-kiosks>`;
+      case 'screens':
+        return html`<admin-screens .me=${me}></admin-screens>`;
+      case 'config':
+        return html`<admin-config .me=${me}></admin-config>`;
       case 'staff':
         return html`<admin-staff .me=${me}></admin-staff>`;
       case 'stats':

@@ -44,6 +44,11 @@ export const adminBase = css`
     border-color: var(--a-accent);
     color: #fff;
   }
+  button.danger {
+    margin-inline-start: auto;
+    border-color: var(--a-danger);
+    color: var(--a-danger);
+  }
   button:disabled {
     cursor: not-allowed;
     opacity: 0.5;
