@@ -21,7 +21,7 @@ let s3: Client;
 let s2: Client;
 
 beforeAll(async () => {
-  server = await startTestServer({}, officeTime(WEDNESDAY, '08:00'));
+  server = await startTestServer({ demoHours: 'weekly' }, officeTime(WEDNESDAY, '08:00'));
   anon = client(server);
   s3 = client(server, await server.login('ayilmaz'));
   s2 = client(server, await server.login('jschulte'));
@@ -110,6 +110,8 @@ describe('stats projection', () => {
     // Left open: the day close expires it after midnight, and the unused appointment is missed.
     at('15:50');
     await issueTicket(anon, 'residence', { language: 'uk' });
+    at('16:30'); // after closing: refused, and counted
+    expect((await anon.post('/api/tickets', { serviceId: 'residence', language: 'ar' })).status).toBe(409);
     // Followed after the commit without anyone asking: the facts reach the log's end on their own.
     const lastSeq = await server.app.office.store.read(server.app.office.siteId, (r) => r.events.lastSeq());
     await vi.waitFor(
@@ -127,6 +129,7 @@ describe('stats projection', () => {
     const outcomes = kept.segments.map((s) => s.outcome).sort();
     expect(outcomes).toEqual(['cancelled', 'expired', 'no_show', 'served', 'served', 'served', 'served', 'served', 'transferred', 'transferred']);
     expect(kept.appointments.map((a) => a.status)).toEqual(['checked_in', 'checked_in', 'missed']);
+    expect(kept.refusals).toMatchObject([{ serviceId: 'residence', reason: 'outside_hours', channel: 'walk_in', language: 'ar', hour: 16 }]);
     const appointmentSegments = kept.segments.filter((s) => s.channel === 'appointment');
     expect(appointmentSegments.map((s) => [s.latenessMs, s.joinedAt]).sort()).toEqual(
       [
@@ -139,7 +142,7 @@ describe('stats projection', () => {
     const counts = await projection().rebuild();
     const rebuilt = await facts();
     expect(rebuilt).toEqual(kept);
-    expect(counts).toMatchObject({ segments: 10, refusals: kept.refusals.length, appointments: 3 });
+    expect(counts).toMatchObject({ segments: 10, refusals: 1, appointments: 3 });
     expect(counts.events).toBe(await server.app.office.store.read(server.app.office.siteId, async (r) => (await r.events.after(0, 1e6)).length));
 
     // The command (npm run stats:rebuild) does the same for every site.
