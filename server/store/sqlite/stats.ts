@@ -58,10 +58,10 @@ export class SqliteStats implements StatsWriter {
   async ticketFacts(ticketIds: readonly string[]): Promise<Map<string, TicketFacts>> {
     const out = new Map<string, TicketFacts>();
     for (const id of ticketIds) {
-      const rows = this.sql.all('SELECT * FROM stats_segments WHERE site_id = ? AND ticket_id = ? ORDER BY segment', this.siteId, id);
-      if (rows.length === 0) continue;
-      const last = rows[rows.length - 1] as Row;
-      out.set(id, { segments: rows.map(segmentFromRow), lastCallAt: numOrNull(last.last_call_at) });
+      const rows = this.sql.values(`SELECT ${SEGMENT_COLUMNS}, last_call_at FROM stats_segments WHERE site_id = ? AND ticket_id = ? ORDER BY segment`, this.siteId, id);
+      const last = rows[rows.length - 1];
+      if (!last) continue;
+      out.set(id, { segments: rows.map(segmentFromValues), lastCallAt: numOrNull(last[SEGMENT_FIELDS]) });
     }
     return out;
   }
@@ -191,6 +191,7 @@ const strOrNull = (v: SqlValue | undefined): string | null => (v === null || v =
 const SEGMENT_COLUMNS =
   'ticket_id, segment, business_date, hour, weekday, number, service_id, channel, language, priority_class, joined_at, ' +
   'first_called_at, started_at, ended_at, counter_id, outcome, wait_ms, service_ms, call_to_start_ms, appointment_id, lateness_ms, office_delay_ms';
+const SEGMENT_FIELDS = 22;
 
 function segmentFromValues(v: SqlValue[]): SegmentFact {
   return {
@@ -216,33 +217,6 @@ function segmentFromValues(v: SqlValue[]): SegmentFact {
     appointmentId: strOrNull(v[19]),
     latenessMs: numOrNull(v[20]),
     officeDelayMs: numOrNull(v[21]),
-  };
-}
-
-function segmentFromRow(r: Row): SegmentFact {
-  return {
-    ticketId: str(r.ticket_id),
-    segment: num(r.segment),
-    businessDate: str(r.business_date),
-    hour: num(r.hour),
-    weekday: num(r.weekday),
-    number: str(r.number),
-    serviceId: str(r.service_id),
-    channel: str(r.channel) as StatsChannel,
-    language: str(r.language),
-    priorityClass: str(r.priority_class) as PriorityClass,
-    joinedAt: num(r.joined_at),
-    firstCalledAt: numOrNull(r.first_called_at),
-    startedAt: numOrNull(r.started_at),
-    endedAt: numOrNull(r.ended_at),
-    counterId: strOrNull(r.counter_id),
-    outcome: str(r.outcome) as SegmentOutcome,
-    waitMs: numOrNull(r.wait_ms),
-    serviceMs: numOrNull(r.service_ms),
-    callToStartMs: numOrNull(r.call_to_start_ms),
-    appointmentId: strOrNull(r.appointment_id),
-    latenessMs: numOrNull(r.lateness_ms),
-    officeDelayMs: numOrNull(r.office_delay_ms),
   };
 }
 
