@@ -8,6 +8,7 @@ import { NAMESPACES } from '../common/protocol.js';
 import { ClientAccess } from './app/client-access.js';
 import { closeEndedDays, scheduleDayClose } from './app/day-close.js';
 import { Office } from './app/office.js';
+import { statsProjection } from './app/stats/projection.js';
 import { monitoredStore, StorageHealth } from './app/storage-health.js';
 import type { Config } from './config.js';
 import { registerSessionLookup } from './http/auth.js';
@@ -125,6 +126,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   print.attachAgents(realtime.io);
   storage.startProbing(raw, deps.storageProbeMs);
   const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));
+  // #16: the statistics facts follow the log after commits (batched, outside the commands' transactions).
+  const stats = statsProjection(office, { onError: (err) => fastify.log.error({ err }, 'stats projection failed') });
+  stats.start();
   // Print jobs end at once, so no request waits for a printer while the server closes.
   fastify.addHook('preClose', (done) => {
     print.close();
@@ -133,6 +137,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   // Sockets first: open websockets would otherwise keep the HTTP server from closing.
   fastify.addHook('preClose', async () => {
     stopDayClose();
+    await stats.stop();
     storage.stopProbing();
     await realtime.close();
     // Kept-alive browser connections (socket.io polling, audio) would otherwise hold the close open.

@@ -3,6 +3,7 @@ import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
 import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact } from '../domain/stats/facts.js';
+import type { TicketFacts } from '../domain/stats/segments.js';
 
 /** The site every route without a site means, and where a migration puts a one-office database. */
 export const DEFAULT_SITE_ID = 'main';
@@ -229,6 +230,30 @@ export interface StatsReader {
   appointments(q: FactQuery): Promise<AppointmentFact[]>;
 }
 
+/**
+ * #16: what the stats projection writes (server/app/stats/projection.ts). The
+ * facts are derived from the event log and may be dropped and projected again.
+ */
+export interface StatsWriter extends StatsReader {
+  /** The seq of the last event projected into the site's facts (0: none). */
+  cursor(): Promise<number>;
+  setCursor(seq: number): Promise<void>;
+  /** The facts kept so far of these tickets (tickets without facts are left out). */
+  ticketFacts(ticketIds: readonly string[]): Promise<Map<string, TicketFacts>>;
+  /** Replaces all segments of each ticket. */
+  putTicketFacts(facts: readonly TicketFacts[]): Promise<void>;
+  /** A refusal, once per event (`seq`): writing the same seq again changes nothing. */
+  putRefusal(seq: number, fact: RefusalFact): Promise<void>;
+  appointmentFacts(appointmentIds: readonly string[]): Promise<Map<string, AppointmentFact>>;
+  putAppointment(fact: AppointmentFact): Promise<void>;
+  /** Appointments still `booked` on a day before `date` become `missed`; how many did. */
+  markMissed(beforeDate: string): Promise<number>;
+  /** Drops every fact of the site and sets the cursor to 0 (the rebuild). */
+  clear(): Promise<void>;
+  /** How many facts the site has. */
+  counts(): Promise<{ segments: number; refusals: number; appointments: number }>;
+}
+
 export interface EventReader {
   /**
    * Events with seq > afterSeq, oldest first; given types, only those, typed by
@@ -274,6 +299,7 @@ export interface SiteTx extends SiteReader {
   readonly appointments: AppointmentWriter;
   readonly feedback: FeedbackWriter;
   readonly events: EventWriter;
+  readonly stats: StatsWriter;
 }
 
 export interface SharedTx {
