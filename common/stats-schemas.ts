@@ -26,8 +26,8 @@ export const StatsQuery = Type.Object(
     serviceId: Type.Optional(Id),
     counterId: Type.Optional(Id),
     language: Type.Optional(Language),
-    channel: Type.Optional(Type.Union(STATS_CHANNELS.map((c) => Type.Literal(c)))),
-    groupBy: Type.Optional(Type.Union(STATS_GROUP_BY.map((g) => Type.Literal(g)))),
+    channel: Type.Optional(Type.Enum([...STATS_CHANNELS], { type: 'string' })),
+    groupBy: Type.Optional(Type.Enum([...STATS_GROUP_BY], { type: 'string' })),
   },
   strict,
 );
@@ -121,7 +121,7 @@ export const StatsSummary = Type.Object(
   {
     from: LocalDate,
     to: LocalDate,
-    groupBy: Type.Union([Type.Union(STATS_GROUP_BY.map((g) => Type.Literal(g))), Type.Null()]),
+    groupBy: Type.Union([Type.Enum([...STATS_GROUP_BY], { type: 'string' }), Type.Null()]),
     waitTargetMinutes: Type.Integer({ minimum: 1 }),
     /** The whole range with the same filters. */
     total: StatsGroup,
