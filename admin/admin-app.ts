@@ -6,6 +6,7 @@ import { api } from './api.js';
 import type { Me } from './model.js';
 import './pages/admin-areas.js';
 import './pages/admin-counters.js';
+import './pages/admin-live.js';
 import './pages/admin-office.js';
 import './pages/admin-password.js';
 import './pages/admin-services.js';
@@ -15,8 +16,12 @@ import { adminTexts, adminTextsFor, failureText, type AdminTexts } from './texts
 
 const LANG_KEY = 'amtsqueue.admin.lang';
 const PAGES = ['office', 'services', 'areas', 'counters', 'staff', 'password'] as const;
-type Page = (typeof PAGES)[number];
+/** #16: the live floor for team leads, first in the nav (its own list, so the pages above stay as they are). */
+const LIVE_PAGES = ['live'] as const;
+const ALL_PAGES: readonly Page[] = [...LIVE_PAGES, ...PAGES];
+type Page = (typeof PAGES)[number] | (typeof LIVE_PAGES)[number];
 const NAV: Record<Page, AdminKey> = {
+  live: 'navLive',
   office: 'navOffice',
   services: 'navServices',
   areas: 'navAreas',
@@ -36,7 +41,9 @@ function storedLang(): string {
 
 function pageFromHash(): Page {
   const h = location.hash.slice(1);
-  return (PAGES as readonly string[]).includes(h) ? (h as Page) : 'office';
+  if ((ALL_PAGES as readonly string[]).includes(h)) return h as Page;
+  // `/admin/live` opens the app on its live page (server/http/routes/admin-live-page.ts).
+  return /\/admin\/live\/?$/.test(location.pathname) ? 'live' : 'office';
 }
 
 /**
@@ -165,6 +172,8 @@ export class AdminApp extends LitElement {
 
   private renderPage(me: Me): TemplateResult {
     switch (this.page) {
+      case 'live':
+        return html`<admin-live></admin-live>`;
       case 'office':
         return html`<admin-office .me=${me}></admin-office>`;
       case 'services':
@@ -195,7 +204,7 @@ export class AdminApp extends LitElement {
     return html`<div class="shell">
       <nav aria-label=${t('navLabel')}>
         <ul>
-          ${PAGES.map((p) => html`<li><a href=${`#${p}`} aria-current=${p === this.page ? 'page' : 'false'}>${t(NAV[p])}</a></li>`)}
+          ${ALL_PAGES.map((p) => html`<li><a href=${`#${p}`} aria-current=${p === this.page ? 'page' : 'false'}>${t(NAV[p])}</a></li>`)}
         </ul>
       </nav>
       <main>${this.renderPage(me)}</main>
