@@ -6,6 +6,7 @@ import { api } from './api.js';
 import type { Me } from './model.js';
 import './pages/admin-areas.js';
 import './pages/admin-counters.js';
+import './pages/admin-live.js';
 import './pages/admin-office.js';
 import './pages/admin-password.js';
 import './pages/admin-services.js';
@@ -20,7 +21,9 @@ import { adminBase } from './styles.js';
 import { adminTexts, adminTextsFor, failureText, type AdminTexts } from './texts.js';
 
 const LANG_KEY = 'amtsqueue.admin.lang';
+/** #16: the live floor for team leads comes first in the nav. */
 const PAGES = [
+  'live',
   'office',
   'services',
   'areas',
@@ -36,8 +39,10 @@ const PAGES = [
   'stats-feedback',
   'password',
 ] as const;
+const ALL_PAGES: readonly Page[] = PAGES;
 type Page = (typeof PAGES)[number];
 const NAV: Record<Page, AdminKey> = {
+  live: 'navLive',
   office: 'navOffice',
   services: 'navServices',
   areas: 'navAreas',
@@ -63,7 +68,9 @@ function storedLang(): string {
 
 function pageFromHash(): Page {
   const h = location.hash.slice(1);
-  return (PAGES as readonly string[]).includes(h) ? (h as Page) : 'office';
+  if ((ALL_PAGES as readonly string[]).includes(h)) return h as Page;
+  // `/admin/live` opens the app on its live page (server/http/routes/admin-live-page.ts).
+  return /\/admin\/live\/?$/.test(location.pathname) ? 'live' : 'office';
 }
 
 /**
@@ -192,6 +199,8 @@ export class AdminApp extends LitElement {
 
   private renderPage(me: Me): TemplateResult {
     switch (this.page) {
+      case 'live':
+        return html`<admin-live></admin-live>`;
       case 'office':
         return html`<admin-office .me=${me}></admin-office>`;
       case 'services':
@@ -234,7 +243,7 @@ export class AdminApp extends LitElement {
     return html`<div class="shell">
       <nav aria-label=${t('navLabel')}>
         <ul>
-          ${PAGES.map((p) => html`<li><a href=${`#${p}`} aria-current=${p === this.page ? 'page' : 'false'}>${t(NAV[p])}</a></li>`)}
+          ${ALL_PAGES.map((p) => html`<li><a href=${`#${p}`} aria-current=${p === this.page ? 'page' : 'false'}>${t(NAV[p])}</a></li>`)}
         </ul>
       </nav>
       <main>${this.renderPage(me)}</main>

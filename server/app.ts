@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { NAMESPACES } from '../common/protocol.js';
+import { NAMESPACES, SUPERVISOR_NAMESPACE } from '../common/protocol.js';
 import { ClientAccess } from './app/client-access.js';
 import { closeEndedDays, scheduleDayClose } from './app/day-close.js';
 import { Office } from './app/office.js';
@@ -123,7 +123,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   registerRoutes(fastify, { office, config, print, storage });
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
-  const realtime = attachRealtime(fastify, office, { anonSocketsPerAddress: config.anonSocketsPerAddress, access }, (io) => guardHandshakes(io, access, [NAMESPACES.counter, PRINT_AGENT_NAMESPACE]));
+  const realtime = attachRealtime(fastify, office, { anonSocketsPerAddress: config.anonSocketsPerAddress, access }, (io) => guardHandshakes(io, access, [NAMESPACES.counter, PRINT_AGENT_NAMESPACE, SUPERVISOR_NAMESPACE]));
   print.attachAgents(realtime.io);
   storage.startProbing(raw, deps.storageProbeMs);
   const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));

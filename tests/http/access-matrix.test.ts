@@ -195,3 +195,17 @@ describe('the staff socket namespace', () => {
     socket.close();
   });
 });
+
+describe('the live supervision namespace (#16)', () => {
+  test.each(WHO)('%s: the /supervisor handshake as the table says (stats.live)', async (who) => {
+    const want = expected(ACCESS['stats.live'], who);
+    const attempt = connect(server.url, '/supervisor', sessions[who] ? { cookie: sessions[who] } : {});
+    if (want === 'allowed') return void (await attempt).close();
+    const err = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConnectRefused);
+    expect((err as ConnectRefused).data).toMatchObject({ code: want.code });
+  });
+});

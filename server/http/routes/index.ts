@@ -4,6 +4,7 @@ import { adminAreaRoutes } from './admin-areas.js';
 import { adminConfigRoutes } from './admin-config.js';
 import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
+import { adminLivePageRoutes } from './admin-live-page.js';
 import { adminMetricsRoutes } from './admin-metrics.js';
 import { adminUserRoutes } from './admin-users.js';
 import { adminOfficeRoutes } from './admin-office.js';
@@ -48,6 +49,7 @@ const ROUTES = [
   displayRoutes,
   adminConfigRoutes,
   statsRoutes,
+  adminLivePageRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */
