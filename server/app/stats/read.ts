@@ -8,6 +8,7 @@ import type { FeedbackFact } from '../../domain/stats/summary.js';
 import { addDays } from '../../domain/time.js';
 import { allow } from '../access.js';
 import type { Office } from '../office.js';
+import { statsProjection } from './projection.js';
 
 /** A statistics request spans at most this many days (a year and a bit: a monthly report beside last year's). */
 export const STATS_MAX_DAYS = 400;
@@ -58,7 +59,8 @@ export async function readStats(office: Office, user: SessionUser, q: StatsQuery
     ...(q.language !== undefined ? { language: q.language } : {}),
     ...(q.channel !== undefined ? { channel: q.channel } : {}),
   };
-  // h16-facts: the stats projection catches up with the event log here, before the read.
+  // The facts follow the log after commits; a read first takes in what was committed since (also by another process).
+  await statsProjection(office).catchUp();
   return office.store.read(office.siteId, async (r) => {
     const settings = await r.catalog.settings();
     if ((q.counterId !== undefined || q.groupBy === 'counter') && !counterStatsEnabled(settings)) {
