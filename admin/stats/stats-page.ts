@@ -21,6 +21,7 @@ export abstract class StatsPage<L> extends LitElement {
     loaded: { state: true },
     problem: { state: true },
     busy: { state: true },
+    loadedFor: { state: true },
   };
 
   static override styles = [adminBase, statsPageStyles];
@@ -31,6 +32,8 @@ export abstract class StatsPage<L> extends LitElement {
   declare loaded: L | null;
   declare problem: string;
   declare busy: boolean;
+  /** The range the figures shown are for, `from/to` (tests and a printed page can tell). */
+  declare loadedFor: string;
   /** Service names in the page's language, by id. */
   protected serviceNames = new Map<string, string>();
 
@@ -46,6 +49,7 @@ export abstract class StatsPage<L> extends LitElement {
     this.loaded = null;
     this.problem = '';
     this.busy = false;
+    this.loadedFor = '';
   }
 
   override connectedCallback(): void {
@@ -80,6 +84,7 @@ export abstract class StatsPage<L> extends LitElement {
     this.busy = false;
     this.problem = r.ok ? '' : failureText(this.texts.value, r);
     this.loaded = r.ok ? r.value : null;
+    this.loadedFor = r.ok ? `${q.from}/${q.to}` : '';
   }
 
   private submit(e: SubmitEvent): void {
@@ -114,7 +119,9 @@ export abstract class StatsPage<L> extends LitElement {
         <button type="button" @click=${() => window.print()}>${t('statsPrint')}</button>
       </form>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.loaded ? this.renderLoaded(this.loaded) : html`<p role="status">${t('loading')}</p>`}`;
+      ${this.loaded
+        ? html`<div class="loaded" data-range=${this.loadedFor}>${this.renderLoaded(this.loaded)}</div>`
+        : html`<p role="status">${t('loading')}</p>`}`;
   }
 }
 

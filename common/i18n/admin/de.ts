@@ -194,7 +194,7 @@ export const de = {
   navStatsFeedback: "Rückmeldungen",
   statsFrom: "Von",
   statsTo: "Bis",
-  statsShow: "Anzeigen",
+  statsShow: "Zeitraum anzeigen",
   statsBadRange: "Bitte wählen Sie einen gültigen Zeitraum (Von vor Bis).",
   statsExportCsv: "Einzeldaten als CSV",
   statsSummaryCsv: "Tageswerte als CSV",

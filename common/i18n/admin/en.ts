@@ -195,7 +195,7 @@ export const en: AdminCatalog = {
   navStatsFeedback: "Feedback",
   statsFrom: "From",
   statsTo: "To",
-  statsShow: "Show",
+  statsShow: "Show range",
   statsBadRange: "Please choose a valid range (From before To).",
   statsExportCsv: "Single records as CSV",
   statsSummaryCsv: "Daily figures as CSV",
