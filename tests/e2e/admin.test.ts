@@ -396,6 +396,47 @@ describe('admin app', () => {
     expect(unexpected(errors, 400)).toEqual([]);
   }, 120_000);
 
+  it('a supervisor sees kiosks, screens and holidays read-only, and no configuration export', async () => {
+    const created = await adminApi<{ oneTimePassword: string }>('POST', '/api/admin/users', {
+      username: 'team.leitung',
+      displayName: 'Team Leitung',
+      role: 'supervisor',
+      languages: ['de'],
+    });
+    expect(created.status).toBe(201);
+    const context = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { page, errors } = await openAdmin(context, e2e.server.url);
+    await signIn(page, 'team.leitung', created.body.oneTimePassword);
+    await page.getByLabel('Einmalpasswort').fill(created.body.oneTimePassword);
+    await page.getByLabel('Neues Passwort', { exact: true }).fill('leitung-eigenes-Passwort');
+    await page.getByLabel('Neues Passwort wiederholen').fill('leitung-eigenes-Passwort');
+    await page.getByRole('button', { name: 'Passwort speichern' }).click();
+    const nav = page.getByRole('navigation', { name: 'Verwaltung' });
+    await nav.waitFor();
+    for (const [title, tag] of [['Kioske', 'admin-kiosks'], ['Anzeigen', 'admin-screens']] as const) {
+      await nav.getByRole('link', { name: title, exact: true }).click();
+      await expect.poll(() => heading(page).innerText()).toBe(title);
+      await page.locator(`${tag} button[data-edit]`).first().click();
+      await page.locator('#form-heading').waitFor();
+      expect(await page.locator(`${tag} form input:not([disabled])`).count(), title).toBe(0);
+      expect(await page.locator(`${tag} button[data-new], ${tag} button[data-delete], ${tag} button[type=submit], ${tag} button[data-test-print]`).count(), title).toBe(0);
+      expect(await axeViolations(page), title).toEqual([]);
+    }
+    await nav.getByRole('link', { name: 'Amt', exact: true }).click();
+    const day = page.locator('admin-holiday-calendar button[data-date]').nth(9);
+    await day.waitFor();
+    const pressed = await day.getAttribute('aria-pressed');
+    expect(await day.isEnabled()).toBe(false); // aria-disabled: read-only, yet still reachable by keyboard
+    await day.click({ force: true });
+    expect(await day.getAttribute('aria-pressed')).toBe(pressed);
+    await nav.getByRole('link', { name: 'Konfiguration', exact: true }).click();
+    await expect.poll(() => page.locator('admin-config p.panel').innerText()).toContain('Administratoren vorbehalten');
+    expect(await page.locator('admin-config button[data-export]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(realErrors(errors)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('a new staff user gets a one-time password and must set an own password before anything else', async () => {
     const { page } = adminPage();
     await page.getByRole('link', { name: 'Mitarbeitende', exact: true }).click();
