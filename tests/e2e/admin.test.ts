@@ -164,6 +164,11 @@ describe('admin app', () => {
   const adminApi = async <T>(method: string, path: string, body?: unknown) =>
     api<T>(e2e.server.url, method, path, { cookie: await cookieOf(adminPage().context), ...(body === undefined ? {} : { body }) });
   const devices = async () => (await adminApi<{ devices: AdminDeviceRecord[] }>('GET', '/api/admin/devices')).body.devices;
+  /** Opens a page by its link in the navigation and waits for its heading. */
+  const goTo = async (page: Page, title: string) => {
+    await page.getByRole('link', { name: title, exact: true }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(title);
+  };
   /** Refusals a test provokes show as failed requests in the console; only those are allowed. */
   const unexpected = (errors: string[], ...statuses: number[]) =>
     realErrors(errors).filter((e) => !statuses.some((s) => e.includes(`status of ${s}`)));
@@ -171,8 +176,7 @@ describe('admin app', () => {
   it('a kiosk made and edited in the page changes its record; a wrong printer is named at the field; test ticket and pairing link', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Kioske', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Kioske');
+    await goTo(page, 'Kioske');
     await page.locator('button[data-new]').click();
     const form = page.locator('admin-kiosks form');
     await form.getByLabel('Name', { exact: true }).fill('Kiosk Obergeschoss');
@@ -238,8 +242,7 @@ describe('admin app', () => {
   it('a screen edited in the page changes its record; its address is a link', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Anzeigen', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Anzeigen');
+    await goTo(page, 'Anzeigen');
     expect(await page.locator('admin-screens a[data-address="anzeige-eg"]').getAttribute('href')).toBe('/display/?device=anzeige-eg');
     await page.locator('button[data-edit="anzeige-eg"]').click();
     const form = page.locator('admin-screens form');
@@ -283,8 +286,7 @@ describe('admin app', () => {
   it('deleting: a record in use is refused with a clear message, a stale one offers to reload, an unused one goes', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Bereiche', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Bereiche');
+    await goTo(page, 'Bereiche');
     await page.locator('button[data-edit="eg"]').click();
     await page.locator('admin-areas button[data-delete="eg"]').click();
     const inUse = page.locator('admin-areas [data-problem="AREA_IN_USE"]');
@@ -353,8 +355,7 @@ describe('admin app', () => {
   it('exports the configuration as a file; an import shows what changes first, then applies', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Konfiguration', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Konfiguration');
+    await goTo(page, 'Konfiguration');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-export]').click()]);
     expect(download.suggestedFilename()).toMatch(/^amtsqueue-config-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(readFileSync(await download.path(), 'utf8')) as ConfigDoc;
