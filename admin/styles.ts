@@ -170,3 +170,11 @@ export const adminBase = css`
     letter-spacing: 0.05em;
   }
 `;
+
+/** A page of one form rather than a list beside a form: not wider than reads well. */
+export const narrowPage = css`
+  :host {
+    display: block;
+    max-width: 60rem;
+  }
+`;

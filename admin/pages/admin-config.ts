@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { AdminKey } from '../../common/i18n/admin/index.js';
 import { api } from '../api.js';
 import { AdminForm } from '../kit/admin-form.js';
+import { narrowPage } from '../styles.js';
 import type { ConfigChangeRow, ImportResult } from '../model.js';
 
 const KINDS = ['office', 'area', 'service', 'counter', 'device', 'user'] as const;
@@ -21,11 +22,8 @@ export class AdminConfigPage extends AdminForm {
   static override properties = { ...AdminForm.properties, fileName: { state: true }, preview: { state: true }, result: { state: true } };
   static override styles = [
     ...AdminForm.styles,
+    narrowPage,
     css`
-      :host {
-        display: block;
-        max-width: 60rem;
-      }
       section {
         margin-block-end: 1rem;
       }

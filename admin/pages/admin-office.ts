@@ -2,6 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import type { AdminKey } from '../../common/i18n/admin/index.js';
 import { api } from '../api.js';
 import { AdminForm } from '../kit/admin-form.js';
+import { narrowPage } from '../styles.js';
 import { changedFields, type Draft } from '../kit/draft.js';
 import '../kit/holiday-calendar.js';
 import type { AdminOffice } from '../model.js';
@@ -24,11 +25,8 @@ export class AdminOfficePage extends AdminForm {
   static override properties = { ...AdminForm.properties, office: { state: true }, state: { state: true }, year: { state: true } };
   static override styles = [
     ...AdminForm.styles,
+    narrowPage,
     css`
-      :host {
-        display: block;
-        max-width: 60rem;
-      }
       .rules {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));

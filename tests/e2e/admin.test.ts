@@ -164,6 +164,11 @@ describe('admin app', () => {
   const adminApi = async <T>(method: string, path: string, body?: unknown) =>
     api<T>(e2e.server.url, method, path, { cookie: await cookieOf(adminPage().context), ...(body === undefined ? {} : { body }) });
   const devices = async () => (await adminApi<{ devices: AdminDeviceRecord[] }>('GET', '/api/admin/devices')).body.devices;
+  /** Opens a page by its link in the navigation and waits for its heading. */
+  const goTo = async (page: Page, title: string) => {
+    await page.getByRole('link', { name: title, exact: true }).click();
+    await expect.poll(() => heading(page).innerText()).toBe(title);
+  };
   /** Refusals a test provokes show as failed requests in the console; only those are allowed. */
   const unexpected = (errors: string[], ...statuses: number[]) =>
     realErrors(errors).filter((e) => !statuses.some((s) => e.includes(`status of ${s}`)));
@@ -171,8 +176,7 @@ describe('admin app', () => {
   it('a kiosk made and edited in the page changes its record; a wrong printer is named at the field; test ticket and pairing link', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Kioske', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Kioske');
+    await goTo(page, 'Kioske');
     await page.locator('button[data-new]').click();
     const form = page.locator('admin-kiosks form');
     await form.getByLabel('Name', { exact: true }).fill('Kiosk Obergeschoss');
@@ -238,8 +242,7 @@ describe('admin app', () => {
   it('a screen edited in the page changes its record; its address is a link', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Anzeigen', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Anzeigen');
+    await goTo(page, 'Anzeigen');
     expect(await page.locator('admin-screens a[data-address="anzeige-eg"]').getAttribute('href')).toBe('/display/?device=anzeige-eg');
     await page.locator('button[data-edit="anzeige-eg"]').click();
     const form = page.locator('admin-screens form');
@@ -283,8 +286,7 @@ describe('admin app', () => {
   it('deleting: a record in use is refused with a clear message, a stale one offers to reload, an unused one goes', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Bereiche', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Bereiche');
+    await goTo(page, 'Bereiche');
     await page.locator('button[data-edit="eg"]').click();
     await page.locator('admin-areas button[data-delete="eg"]').click();
     const inUse = page.locator('admin-areas [data-problem="AREA_IN_USE"]');
@@ -353,8 +355,7 @@ describe('admin app', () => {
   it('exports the configuration as a file; an import shows what changes first, then applies', async () => {
     const { page, errors } = adminPage();
     errors.splice(0);
-    await page.getByRole('link', { name: 'Konfiguration', exact: true }).click();
-    await expect.poll(() => heading(page).innerText()).toBe('Konfiguration');
+    await goTo(page, 'Konfiguration');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-export]').click()]);
     expect(download.suggestedFilename()).toMatch(/^amtsqueue-config-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(readFileSync(await download.path(), 'utf8')) as ConfigDoc;
@@ -394,6 +395,47 @@ describe('admin app', () => {
     await page.getByLabel('Konfigurationsdatei').setInputFiles(file('kaputt.json', '{ kein json'));
     await expect.poll(() => page.locator('admin-config .problem').innerText()).toBe('Die Datei ist kein JSON-Dokument.');
     expect(unexpected(errors, 400)).toEqual([]);
+  }, 120_000);
+
+  it('a supervisor sees kiosks, screens and holidays read-only, and no configuration export', async () => {
+    const created = await adminApi<{ oneTimePassword: string }>('POST', '/api/admin/users', {
+      username: 'team.leitung',
+      displayName: 'Team Leitung',
+      role: 'supervisor',
+      languages: ['de'],
+    });
+    expect(created.status).toBe(201);
+    const context = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { page, errors } = await openAdmin(context, e2e.server.url);
+    await signIn(page, 'team.leitung', created.body.oneTimePassword);
+    await page.getByLabel('Einmalpasswort').fill(created.body.oneTimePassword);
+    await page.getByLabel('Neues Passwort', { exact: true }).fill('leitung-eigenes-Passwort');
+    await page.getByLabel('Neues Passwort wiederholen').fill('leitung-eigenes-Passwort');
+    await page.getByRole('button', { name: 'Passwort speichern' }).click();
+    const nav = page.getByRole('navigation', { name: 'Verwaltung' });
+    await nav.waitFor();
+    for (const [title, tag] of [['Kioske', 'admin-kiosks'], ['Anzeigen', 'admin-screens']] as const) {
+      await nav.getByRole('link', { name: title, exact: true }).click();
+      await expect.poll(() => heading(page).innerText()).toBe(title);
+      await page.locator(`${tag} button[data-edit]`).first().click();
+      await page.locator('#form-heading').waitFor();
+      expect(await page.locator(`${tag} form input:not([disabled])`).count(), title).toBe(0);
+      expect(await page.locator(`${tag} button[data-new], ${tag} button[data-delete], ${tag} button[type=submit], ${tag} button[data-test-print]`).count(), title).toBe(0);
+      expect(await axeViolations(page), title).toEqual([]);
+    }
+    await nav.getByRole('link', { name: 'Amt', exact: true }).click();
+    const day = page.locator('admin-holiday-calendar button[data-date]').nth(9);
+    await day.waitFor();
+    const pressed = await day.getAttribute('aria-pressed');
+    expect(await day.isEnabled()).toBe(false); // aria-disabled: read-only, yet still reachable by keyboard
+    await day.click({ force: true });
+    expect(await day.getAttribute('aria-pressed')).toBe(pressed);
+    await nav.getByRole('link', { name: 'Konfiguration', exact: true }).click();
+    await expect.poll(() => page.locator('admin-config p.panel').innerText()).toContain('Administratoren vorbehalten');
+    expect(await page.locator('admin-config button[data-export]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(realErrors(errors)).toEqual([]);
+    await context.close();
   }, 120_000);
 
   it('a new staff user gets a one-time password and must set an own password before anything else', async () => {
