@@ -85,6 +85,8 @@ export class KioskApp extends LitElement {
   private lastActivity = Date.now();
   private ticketShownAt = 0;
   private kioskSettled = false;
+  /** #16: a closed tile's tap is being reported (reportClosedTap). */
+  private reporting = false;
 
   constructor() {
     super();
@@ -157,13 +159,33 @@ export class KioskApp extends LitElement {
     if (this.state.pending) return;
     const service = servicesAt(this.status.services ?? [], Date.now()).find((s) => s.id === serviceId);
     if (!service) return;
-    if (!service.open) return this.dispatch({ type: 'notice', message: closedMessage(service) });
     const priority = this.state.priority && service.priorityEnabled;
+    if (!service.open) {
+      this.dispatch({ type: 'notice', message: closedMessage(service) });
+      this.reportClosedTap(service, priority);
+      return;
+    }
     // Synchronously, before any await: a second tap finds the request pending and is dropped.
     this.dispatch({ type: 'request', kind: 'ticket' });
     const res = await api.issue({ serviceId, language: this.state.lang, ...(priority ? { priority: true } : {}) });
     if (res.ok) this.showTicket({ ticket: res.value, kind: 'walk-in', priority, service });
     else this.failWith(res.code);
+  }
+
+  /**
+   * #16: a tap on a closed tile still asks the server, which records the refusal (demand turned away
+   * counts in the statistics) and prints nothing. Should the server have opened the service meanwhile,
+   * the ticket it gave is shown. One report at a time: taps meanwhile only show the message.
+   */
+  private reportClosedTap(service: PublicService, priority: boolean): void {
+    if (this.reporting) return;
+    this.reporting = true;
+    void api
+      .issue({ serviceId: service.id, language: this.state.lang, ...(priority ? { priority: true } : {}) })
+      .then((res) => {
+        if (res.ok) this.showTicket({ ticket: res.value, kind: 'walk-in', priority, service });
+      })
+      .finally(() => (this.reporting = false));
   }
 
   private async checkIn(code: string): Promise<void> {

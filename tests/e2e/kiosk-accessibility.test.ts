@@ -33,6 +33,9 @@ describe('kiosk: accessibility and layout', () => {
     }
   });
 
+  /** The office's ticket.refused events, newest first. */
+  const refusals = () => e2e.server.app.office.store.read(e2e.server.app.office.siteId, (r) => r.events.latest(['ticket.refused'], 1000));
+
   async function check(page: Page, screen: string): Promise<void> {
     expect(await axeViolations(page), screen).toEqual([]);
     expect(await smallTouchTargets(page), screen).toEqual([]);
@@ -58,8 +61,12 @@ describe('kiosk: accessibility and layout', () => {
         await shot('services');
 
         // A closed tile is aria-disabled, yet a tap on it explains why: force past Playwright's "enabled" check.
+        const refusedBefore = (await refusals()).length;
         await tile(page, 'naturalisation').tap({ force: true });
         await page.locator('kiosk-message').waitFor();
+        // #16: the tap is reported, and the server records the refusal (nothing is printed).
+        await expect.poll(async () => (await refusals()).length).toBe(refusedBefore + 1);
+        expect((await refusals())[0]).toMatchObject({ serviceId: 'naturalisation', data: { channel: 'kiosk', language: lang } });
         await check(page, 'services with message');
         await page.locator('kiosk-message').getByRole('button').tap();
 
@@ -76,8 +83,11 @@ describe('kiosk: accessibility and layout', () => {
         await page.locator('kiosk-qr-code svg').waitFor();
         await check(page, 'ticket');
         await shot('ticket');
-        // The browser logs the 404 of the unknown booking code; nothing else may fail.
-        expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+        // The browser logs the 409 of the reported closed tap (#16) and the 404 of the unknown booking code; nothing else may fail.
+        expect(errors).toEqual([
+          'Failed to load resource: the server responded with a status of 409 (Conflict)',
+          'Failed to load resource: the server responded with a status of 404 (Not Found)',
+        ]);
         await context.close();
       });
     }
