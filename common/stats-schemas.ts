@@ -132,3 +132,21 @@ export const StatsSummary = Type.Object(
   strict,
 );
 export type StatsSummary = Static<typeof StatsSummary>;
+
+/**
+ * The CSV exports' dialects: `excel` (the default) opens by double-click in a German
+ * Excel (UTF-8 with BOM, `;` between fields, decimal comma, CRLF); `rfc4180` is plain
+ * CSV for tools (no BOM, `,`, decimal point, CRLF as RFC 4180 has it).
+ */
+export const CSV_DIALECTS = ['excel', 'rfc4180'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
+/** `GET /api/stats/export.csv` and `/api/stats/summary.csv`: the summary's filters plus the dialect. */
+export const StatsCsvQuery = Type.Object(
+  {
+    ...StatsQuery.properties,
+    dialect: Type.Optional(Type.Enum([...CSV_DIALECTS], { type: 'string', description: 'excel (default): BOM, `;`, decimal comma; rfc4180: plain CSV' })),
+  },
+  strict,
+);
+export type StatsCsvQuery = Static<typeof StatsCsvQuery>;

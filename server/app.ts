@@ -112,6 +112,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         { name: 'counter', description: 'Staff actions on a counter' },
         { name: 'staff', description: 'Staff only' },
         { name: 'admin', description: 'Administration (#15); the roles of each route: server/app/access.ts' },
+        { name: 'stats', description: 'Statistics (#16): team leads and admins; definitions in the README' },
       ],
     },
   });

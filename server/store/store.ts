@@ -216,6 +216,8 @@ export interface FeedbackReader {
   day(businessDate: string): Promise<FeedbackRecord[]>;
   /** Count and mean grade per business date and service, dates inclusive, oldest first. */
   stats(fromDate: string, toDate: string): Promise<FeedbackDayStats[]>;
+  /** #16: the answers of the office days `fromDate` … `toDate` (inclusive), oldest day first (the statistics summary). */
+  range(fromDate: string, toDate: string): Promise<FeedbackRecord[]>;
 }
 
 export interface FeedbackWriter extends FeedbackReader {

@@ -97,7 +97,6 @@ describe('the route table', () => {
       'counter.work': 'admin supervisor staff',
       'counter.anyDesk': 'admin',
       'appointments.book': 'admin supervisor staff',
-      'stats.feedback': 'admin supervisor staff',
       'stats.read': 'admin supervisor',
       'stats.live': 'admin supervisor',
       'devices.tokens': 'admin',

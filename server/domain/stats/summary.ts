@@ -49,11 +49,7 @@ export function summarize(input: SummaryInput): StatsSummary {
   if (groupBy) for (const key of rangeKeys(groupBy, q.from, q.to)) group(key);
 
   for (const s of input.segments) {
-    if (!inRange(s.businessDate)) continue;
-    if (q.serviceId !== undefined && s.serviceId !== q.serviceId) continue;
-    if (q.counterId !== undefined && s.counterId !== q.counterId) continue;
-    if (q.language !== undefined && s.language !== q.language) continue;
-    if (q.channel !== undefined && s.channel !== q.channel) continue;
+    if (!segmentMatches(q, s)) continue;
     total.addSegment(s);
     group(groupBy && keyOf(groupBy, s.businessDate, s.hour, s.weekday, s))?.addSegment(s);
   }
@@ -103,6 +99,18 @@ export function summarize(input: SummaryInput): StatsSummary {
     total: total.figures(),
     groups: groupBy ? sortKeys(groupBy, groups.keys(), order).map((k) => groups.get(k)!.figures()) : [],
   };
+}
+
+/** Whether a segment lies in the query's range and passes its filters (the summary and the export). */
+export function segmentMatches(q: StatsQuery, s: SegmentFact): boolean {
+  return (
+    s.businessDate >= q.from &&
+    s.businessDate <= q.to &&
+    (q.serviceId === undefined || s.serviceId === q.serviceId) &&
+    (q.counterId === undefined || s.counterId === q.counterId) &&
+    (q.language === undefined || s.language === q.language) &&
+    (q.channel === undefined || s.channel === q.channel)
+  );
 }
 
 interface Ids {

@@ -20,6 +20,7 @@ import { landingRoutes } from './landing.js';
 import { notesRoutes } from './notes.js';
 import { printingRoutes } from './printing.js';
 import { publicRoutes } from './public.js';
+import { statsRoutes } from './stats.js';
 import { ticketRoutes } from './tickets.js';
 import { visitorRoutes } from './visitor.js';
 
@@ -46,6 +47,7 @@ const ROUTES = [
   adminCounterRoutes,
   displayRoutes,
   adminConfigRoutes,
+  statsRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */
