@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STATS_GROUP_BY, type StatsChannel, type StatsGroupBy } from '../../common/stats-schemas.js';
 import { durationFigures, minutes, percentile } from '../../server/domain/stats/figures.js';
 import { isoWeek, rangeKeys } from '../../server/domain/stats/group-keys.js';
+import { localClock } from '../../server/domain/stats/local-clock.js';
 import { summarize } from '../../server/domain/stats/summary.js';
 import { GROUPS, lineOf, TOTAL } from './scripted-day-figures.js';
 import { APPOINTMENTS, FEEDBACK, ORDER, OUTSIDE, RANGE, REFUSALS, SEGMENTS, WAIT_TARGET } from './scripted-day.js';
@@ -95,5 +96,15 @@ describe('figures', () => {
     expect(rangeKeys('month', '2027-01-31', '2027-03-01')).toEqual(['2027-01', '2027-02', '2027-03']);
     expect(rangeKeys('weekday', '2027-01-01', '2027-12-31')).toHaveLength(7);
     expect(rangeKeys('hour', '2027-01-01', '2027-12-31')).toEqual([]);
+  });
+
+  it('local times for the export follow the zone across both DST changes', () => {
+    const berlin = localClock('Europe/Berlin');
+    const at = (iso: string) => berlin(Date.parse(iso));
+    expect(at('2027-03-28T00:59:59Z')).toEqual({ date: '2027-03-28', time: '01:59:59' });
+    expect(at('2027-03-28T01:00:00Z')).toEqual({ date: '2027-03-28', time: '03:00:00' });
+    expect(at('2027-10-31T00:30:00Z')).toEqual({ date: '2027-10-31', time: '02:30:00' });
+    expect(at('2027-10-31T01:30:00Z')).toEqual({ date: '2027-10-31', time: '02:30:00' });
+    expect(at('2027-12-31T23:30:00Z')).toEqual({ date: '2028-01-01', time: '00:30:00' });
   });
 });
