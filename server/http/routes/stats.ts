@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { StatsCsvQuery, StatsQuery, StatsSummary } from '../../../common/stats-schemas.js';
 import { statsExportCsv, statsSummary, statsSummaryCsv } from '../../app/stats/summary.js';
 import type { Api, RouteDeps } from '../api.js';
@@ -30,51 +29,36 @@ export function statsRoutes(app: Api, { office }: RouteDeps): void {
     async (request, reply) => reply.header('cache-control', 'no-store').send(await statsSummary(office, staffUser(request), request.query)),
   );
 
-  app.get(
+  const csvRoute = (url: string, summary: string, description: string, filename: string, build: typeof statsExportCsv) =>
+    app.get(
+      url,
+      {
+        schema: { tags: ['stats'], summary, description: filters, querystring: StatsCsvQuery, response: csv(description) },
+        config: { access: 'stats.read' },
+        preHandler: requireStaff,
+      },
+      async (request, reply) => {
+        const { dialect = 'excel', ...query } = request.query;
+        const body = await build(office, staffUser(request), query, dialect);
+        return reply
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename="${filename}-${query.from}-${query.to}.csv"`)
+          .type('text/csv; charset=utf-8')
+          .send(body);
+      },
+    );
+  csvRoute(
     '/api/stats/summary.csv',
-    {
-      schema: {
-        tags: ['stats'],
-        summary: 'The summary as CSV: the whole range, then one row per group (German Excel by default, `dialect=rfc4180` for tools)',
-        description: filters,
-        querystring: StatsCsvQuery,
-        response: csv('The grouped figures'),
-      },
-      config: { access: 'stats.read' },
-      preHandler: requireStaff,
-    },
-    async (request, reply) => {
-      const { dialect = 'excel', ...query } = request.query;
-      const body = await statsSummaryCsv(office, staffUser(request), query, dialect);
-      return sendCsv(reply, `statistik-${query.from}-${query.to}.csv`, body);
-    },
+    'The summary as CSV: the whole range, then one row per group (German Excel by default, `dialect=rfc4180` for tools)',
+    'The grouped figures',
+    'statistik',
+    statsSummaryCsv,
   );
-
-  app.get(
+  csvRoute(
     '/api/stats/export.csv',
-    {
-      schema: {
-        tags: ['stats'],
-        summary: 'One CSV row per ticket segment (date, number, service, channel, language, priority class, times, wait, service time, outcome), nothing personal',
-        description: filters,
-        querystring: StatsCsvQuery,
-        response: csv('The ticket segments'),
-      },
-      config: { access: 'stats.read' },
-      preHandler: requireStaff,
-    },
-    async (request, reply) => {
-      const { dialect = 'excel', ...query } = request.query;
-      const body = await statsExportCsv(office, staffUser(request), query, dialect);
-      return sendCsv(reply, `vorgaenge-${query.from}-${query.to}.csv`, body);
-    },
+    'One CSV row per ticket segment (date, number, service, channel, language, priority class, times, wait, service time, outcome), nothing personal',
+    'The ticket segments',
+    'vorgaenge',
+    statsExportCsv,
   );
-}
-
-function sendCsv(reply: FastifyReply, filename: string, body: string): FastifyReply {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .type('text/csv; charset=utf-8')
-    .send(body);
 }
