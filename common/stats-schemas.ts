@@ -145,7 +145,7 @@ export type CsvDialect = (typeof CSV_DIALECTS)[number];
 export const StatsCsvQuery = Type.Object(
   {
     ...StatsQuery.properties,
-    dialect: Type.Optional(Type.Enum([...CSV_DIALECTS], { type: 'string', description: 'excel (default): BOM, `;`, decimal comma; rfc4180: plain CSV' })),
+    dialect: Type.Optional(StringEnum(CSV_DIALECTS, 'excel (default): BOM, `;`, decimal comma; rfc4180: plain CSV')),
   },
   strict,
 );
