@@ -7,7 +7,7 @@ import { changedFields, type Draft } from '../kit/draft.js';
 import '../kit/holiday-calendar.js';
 import type { AdminOffice } from '../model.js';
 
-const EDITABLE = ['name', 'timeZone', 'holidays', 'waitTargetMinutes', 'policy', 'checkin', 'estimate'] as const;
+const EDITABLE = ['name', 'timeZone', 'holidays', 'waitTargetMinutes', 'counterStatsEnabled', 'policy', 'checkin', 'estimate'] as const;
 /** The German states (ISO 3166-2:DE without the prefix), for the public holidays button. */
 const STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 const RULE_GROUPS = ['policy', 'checkin', 'estimate'] as const;
@@ -117,7 +117,8 @@ export class AdminOfficePage extends AdminForm {
     if (!this.office) return html`<h1>${this.t('navOffice')}</h1>${this.renderProblem()}<p>${this.t('loading')}</p>`;
     const fields = html`${this.textInput('name', this.t('officeName'), { required: true, maxlength: 120 })}
       ${this.textInput('timeZone', this.t('timeZone'), { required: true, hint: this.t('timeZoneHint'), list: 'zones' })}
-      ${this.numberInput('waitTargetMinutes', this.t('waitTarget'), { min: 1, max: 600 })} ${this.renderHolidays()}
+      ${this.numberInput('waitTargetMinutes', this.t('waitTarget'), { min: 1, max: 600 })}
+      ${this.checkbox('counterStatsEnabled', this.t('counterStatsEnabled'))} ${this.renderHolidays()}
       ${RULE_GROUPS.map((g) => {
         const values = (this.draft[g] ?? {}) as Record<string, number>;
         return html`<fieldset data-field=${g}>

@@ -57,6 +57,7 @@ export const de = {
   timeZone: "Zeitzone",
   timeZoneHint: "IANA-Zeitzone, z. B. Europe/Berlin",
   waitTarget: "Wartezeit-Ziel (Minuten)",
+  counterStatsEnabled: "Statistik je Schalter zeigen (nur mit Dienstvereinbarung: ein Schalter ist meist der Platz einer Person)",
   holidays: "Feiertage und Schließtage",
   state: "Bundesland",
   year: "Jahr",

@@ -58,6 +58,7 @@ export const en: AdminCatalog = {
   timeZone: "Time zone",
   timeZoneHint: "IANA time zone, e.g. Europe/Berlin",
   waitTarget: "Wait target (minutes)",
+  counterStatsEnabled: "Show figures per counter (only with a staff council agreement: a counter is usually one person's desk)",
   holidays: "Holidays and closing days",
   state: "German state",
   year: "Year",
