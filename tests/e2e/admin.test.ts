@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { api } from '../realtime/support.js';
 import { openPage, screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
@@ -54,7 +54,6 @@ async function openAdmin(context: BrowserContext, url: string) {
 describe('admin app', () => {
   const e2e = useE2e();
   // Sign-ins and password changes hash with scrypt: on a busy machine an answer takes longer than a poll's default second.
-  beforeAll(() => vi.setConfig({ expect: { poll: { timeout: 10_000 } } }));
   // One admin sign-in for the whole file: the test server allows few logins a minute per address.
   let admin: { context: BrowserContext; page: Page; errors: string[] } | undefined;
   afterAll(() => admin?.context.close());
