@@ -35,7 +35,7 @@ function isCalendarDate(s: string): boolean {
 }
 
 /** The checks every statistics route makes before it reads: who asks, and whether the range is sensible. */
-function checkQuery(user: SessionUser, q: StatsQuery): void {
+export function checkQuery(user: SessionUser, q: Pick<StatsQuery, 'from' | 'to'>): void {
   allow(user, 'stats.read');
   for (const field of ['from', 'to'] as const) {
     if (!isCalendarDate(q[field])) throw new AppError('INVALID_INPUT', `${field} must be a date (YYYY-MM-DD).`, { field });
