@@ -150,3 +150,20 @@ export const StatsCsvQuery = Type.Object(
   strict,
 );
 export type StatsCsvQuery = Static<typeof StatsCsvQuery>;
+
+/** `GET /api/stats/comments`: the visitors' anonymous comments of a range, optionally of one service. */
+export const StatsCommentsQuery = Type.Object({ from: LocalDate, to: Type.String({ ...LocalDate, description: 'Inclusive' }), serviceId: Type.Optional(Id) }, strict);
+export type StatsCommentsQuery = Static<typeof StatsCommentsQuery>;
+
+/** The most comments one answer lists (the newest); `more` says that older ones were left out. */
+export const STATS_COMMENTS_MAX = 500;
+
+export const StatsComments = Type.Object(
+  {
+    /** Newest first, with the service and the day only: no grade, no time, no counter (nothing that points to a visit). */
+    comments: Type.Array(Type.Object({ date: LocalDate, serviceId: Type.String(), text: Type.String() }, strict)),
+    more: Type.Boolean(),
+  },
+  strict,
+);
+export type StatsComments = Static<typeof StatsComments>;

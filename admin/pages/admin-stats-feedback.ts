@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { HttpResult } from '../../common/client/http.js';
-import type { StatsQuery, StatsSummary } from '../../common/stats-schemas.js';
+import type { StatsComments, StatsQuery, StatsSummary } from '../../common/stats-schemas.js';
 import { statsApi } from '../stats/stats-api.js';
 import { figure, type ChartSpec } from '../stats/stats-chart.js';
 import '../stats/stats-chart.js';
@@ -11,6 +11,7 @@ interface Loaded {
   byService: StatsSummary;
   /** Per service id, its figures by ISO week. */
   weekly: Record<string, StatsSummary>;
+  comments: StatsComments;
 }
 
 const GRADES = [1, 2, 3, 4, 5, 6] as const;
@@ -26,8 +27,10 @@ export class AdminStatsFeedback extends StatsPage<Loaded> {
     const ids = [...this.serviceNames.keys()];
     const weekly = await allNamed(Object.fromEntries(ids.map((id) => [id, statsApi.grouped({ ...q, serviceId: id }, 'week')])));
     if (!weekly.ok) return weekly;
-    const byService = await statsApi.grouped(q, 'service');
-    return byService.ok ? { ok: true, value: { byService: byService.value, weekly: weekly.value } } : byService;
+    const [byService, comments] = await Promise.all([statsApi.grouped(q, 'service'), statsApi.comments(q)]);
+    if (!byService.ok) return byService;
+    if (!comments.ok) return comments;
+    return { ok: true, value: { byService: byService.value, weekly: weekly.value, comments: comments.value } };
   }
 
   private gradesOverTime(l: Loaded): ChartSpec {
@@ -79,6 +82,20 @@ export class AdminStatsFeedback extends StatsPage<Loaded> {
             </tr>
           </tbody>
         </table>
+      </section>
+      <section class="panel" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">${t('statsComments')}</h2>
+        ${l.comments.comments.length === 0
+          ? html`<p>${t('statsNoComments')}</p>`
+          : html`<ol class="comments" data-comments>
+              ${l.comments.comments.map(
+                (c) => html`<li>
+                  <span class="meta">${c.date} · ${this.serviceName(c.serviceId)}</span>
+                  <q>${c.text}</q>
+                </li>`,
+              )}
+            </ol>`}
+        ${l.comments.more ? html`<p>${t('statsMoreComments')}</p>` : ''}
       </section>`;
   }
 }

@@ -1,5 +1,5 @@
 import { http } from '../../common/client/http.js';
-import type { StatsGroupBy, StatsQuery, StatsSummary } from '../../common/stats-schemas.js';
+import type { StatsComments, StatsGroupBy, StatsQuery, StatsSummary } from '../../common/stats-schemas.js';
 
 /** A query in the address: only the filters that are set. */
 export function statsQueryString(q: StatsQuery, extra: Record<string, string> = {}): string {
@@ -12,6 +12,7 @@ export function statsQueryString(q: StatsQuery, extra: Record<string, string> = 
 export const statsApi = {
   summary: (q: StatsQuery) => http<StatsSummary>('GET', `/api/stats/summary?${statsQueryString(q)}`),
   grouped: (q: StatsQuery, groupBy: StatsGroupBy) => statsApi.summary({ ...q, groupBy }),
+  comments: (q: StatsQuery) => http<StatsComments>('GET', `/api/stats/comments?${statsQueryString({ from: q.from, to: q.to })}`),
   /** Download addresses: one row per ticket segment, or the grouped figures. */
   exportUrl: (q: StatsQuery) => `/api/stats/export.csv?${statsQueryString(q)}`,
   summaryCsvUrl: (q: StatsQuery, groupBy: StatsGroupBy) => `/api/stats/summary.csv?${statsQueryString({ ...q, groupBy })}`,

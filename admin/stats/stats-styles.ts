@@ -54,6 +54,18 @@ export const statsPageStyles = css`
   table.key {
     max-width: 44rem;
   }
+  ol.comments {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.6rem;
+  }
+  ol.comments .meta {
+    display: block;
+    color: var(--a-muted);
+    font-size: 0.85rem;
+  }
   @page {
     size: A4 portrait;
     margin: 15mm;

@@ -2,7 +2,7 @@ import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '../../common/model.js';
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact } from '../domain/stats/facts.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures } from '../domain/stats/facts.js';
 import type { TicketFacts } from '../domain/stats/segments.js';
 
 /** The site every route without a site means, and where a migration puts a one-office database. */
@@ -228,6 +228,8 @@ export interface FeedbackWriter extends FeedbackReader {
 /** #16: the statistics facts (server/domain/stats/facts.ts), kept by the stats projection. */
 export interface StatsReader {
   segments(q: FactQuery): Promise<SegmentFact[]>;
+  /** The same segments with only the fields the summary reads, in no particular order. */
+  segmentFigures(q: FactQuery): Promise<SegmentFigures[]>;
   refusals(q: FactQuery): Promise<RefusalFact[]>;
   appointments(q: FactQuery): Promise<AppointmentFact[]>;
 }

@@ -43,7 +43,8 @@ describe('the statistics pages', () => {
       for (const [i, date] of DAYS.entries()) {
         for (const [k, serviceId] of ['residence', 'permit-pickup', 'naturalisation'].entries()) {
           const grade = ((i + k) % 6) + 1;
-          await tx.feedback.insert({ serviceId, counterId: null, businessDate: date, language: 'de', grade, comment: null, createdAt: Date.parse(`${date}T10:00:00Z`) });
+          const comment = k === 0 && i % 5 === 0 ? `Kommentar vom ${date}` : null;
+          await tx.feedback.insert({ serviceId, counterId: null, businessDate: date, language: 'de', grade, comment, createdAt: Date.parse(`${date}T10:00:00Z`) });
         }
       }
     });
@@ -136,6 +137,12 @@ describe('the statistics pages', () => {
     await showNovember('admin-stats-feedback');
     const residence = page.locator('admin-stats-feedback table[data-table="grades"] tr[data-service="residence"] td');
     await expect.poll(() => residence.first().innerText()).toBe(String(DAYS.length));
+    // The comments, newest first, with the service and the day only.
+    const comments = page.locator('admin-stats-feedback ol[data-comments] li');
+    const written = DAYS.filter((_, i) => i % 5 === 0).reverse();
+    expect(await comments.count()).toBe(written.length);
+    expect(await comments.first().innerText()).toContain(`Kommentar vom ${written[0]}`);
+    expect(await comments.first().innerText()).toContain('Aufenthalt');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'stats-feedback');
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);

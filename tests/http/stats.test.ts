@@ -2,23 +2,19 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AdminOfficeSchema } from '../../common/admin-schemas.js';
 import { STATS_GROUP_BY, StatsSummary, type StatsGroupBy } from '../../common/stats-schemas.js';
-import type { FactQuery } from '../../server/domain/stats/facts.js';
-import type { QueueStore, SiteReader, StatsReader } from '../../server/store/store.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { GROUPS, lineOf, TOTAL, type Line } from '../stats/scripted-day-figures.js';
-import { APPOINTMENTS, FEEDBACK, OUTSIDE, RANGE, REFUSALS, SEGMENTS } from '../stats/scripted-day.js';
+import { DAY, driveScriptedDay, IDS, RANGE, SERVICE_NAMES } from './stats-scripted-day.js';
 import { bodyOf, client, expectError, expectStatus, officeTime, SETUP_TIMEOUT_MS, type Client } from './support.js';
 
 /**
- * #16 over HTTP: `GET /api/stats/summary`, `/api/stats/summary.csv` and
- * `/api/stats/export.csv` on a real server with a real SQLite file give the
- * scripted day's hand-computed figures (tests/stats/), in JSON and in both CSV
- * dialects parsed back with a real CSV parser; who may ask; the errors.
- *
- * Until the stats projection (h16-facts) keeps the fact tables, the facts come
- * from a stand-in for `r.stats` holding the scripted day's rows; the feedback
- * is real (written through the store). Once the projection lands, this stand-in
- * gives way to driving the day through commands.
+ * #16 over HTTP: the issue's scripted day driven through the real commands
+ * (tests/http/stats-scripted-day.ts) on a real server with a real SQLite file
+ * and a fake clock; the statistics projection keeps the facts from the event
+ * log. `GET /api/stats/summary`, `/api/stats/summary.csv` and
+ * `/api/stats/export.csv` then give the hand-computed figures
+ * (tests/stats/scripted-day-figures.ts) in JSON and in both CSV dialects
+ * parsed back with a real CSV parser; who may ask; the errors.
  */
 
 let server: TestServer;
@@ -26,19 +22,12 @@ let anon: Client;
 let staff: Client;
 let admin: Client;
 
-/** The scripted day's facts where the projection will keep them: the date range applies, the rest is the summary's. */
-function scriptedFacts(): StatsReader {
-  const within = (q: FactQuery, date: string) => date >= q.fromDate && date <= q.toDate;
-  return {
-    segments: (q) => Promise.resolve([...SEGMENTS, OUTSIDE].filter((s) => within(q, s.businessDate))),
-    refusals: (q) => Promise.resolve(REFUSALS.filter((f) => within(q, f.businessDate))),
-    appointments: (q) => Promise.resolve(APPOINTMENTS.filter((a) => within(q, a.businessDate))),
-  };
-}
-
-function withFacts(store: QueueStore, stats: StatsReader): void {
-  const read = store.read.bind(store);
-  store.read = <T>(siteId: string, fn: (r: SiteReader) => Promise<T>) => read(siteId, (r) => fn(Object.create(r, { stats: { value: stats } }) as SiteReader));
+/** A hand-computed line with the demo office's ids for the fixture's names. */
+const renamed = (l: Line): Line => [IDS[l[0]] ?? l[0], ...l.slice(1)] as Line;
+/** The hand-computed groups in the office's natural order (counters as the catalogue lists them: schalter-2 = c2 first). */
+function expected(groupBy: StatsGroupBy): Line[] {
+  const lines = groupBy === 'counter' ? [GROUPS.counter[1]!, GROUPS.counter[0]!] : GROUPS[groupBy];
+  return lines.map(renamed);
 }
 
 async function setCounterStats(on: boolean): Promise<void> {
@@ -56,12 +45,8 @@ let adminCookie: string;
 const range = `from=${RANGE.from}&to=${RANGE.to}`;
 
 beforeAll(async () => {
-  server = await startTestServer({}, officeTime('2027-03-02', '08:00'));
-  withFacts(server.app.office.store, scriptedFacts());
-  const { office } = server.app;
-  await office.store.transaction(office.siteId, async (tx) => {
-    for (const f of FEEDBACK) await tx.feedback.insert({ ...f, counterId: 'c1', comment: null, createdAt: officeTime(f.businessDate, '12:00') });
-  });
+  server = await startTestServer({ demoHours: 'weekly' }, officeTime(DAY, '07:30'));
+  await driveScriptedDay(server);
   anon = client(server);
   staff = client(server, await server.login('ayilmaz'));
   adminCookie = await server.login('admin');
@@ -107,7 +92,7 @@ describe('bad requests: 400 with the field', () => {
 describe('per-counter figures are off until an admin switches them on', () => {
   test('counterId and groupBy=counter: 403 COUNTER_STATS_OFF, then the figures; off again: 403', async () => {
     expect(bodyOf(AdminOfficeSchema, await admin.get('/api/admin/office')).counterStatsEnabled).toBe(false);
-    for (const q of ['counterId=c1', 'groupBy=counter']) {
+    for (const q of [`counterId=${IDS.c1}`, 'groupBy=counter']) {
       for (const path of ['/api/stats/summary', '/api/stats/summary.csv', '/api/stats/export.csv']) {
         expectError(await admin.get(`${path}?${range}&${q}`), 403, 'COUNTER_STATS_OFF');
       }
@@ -115,8 +100,8 @@ describe('per-counter figures are off until an admin switches them on', () => {
     await setCounterStats(true);
     try {
       const byCounter = bodyOf(StatsSummary, await admin.get(`/api/stats/summary?${range}&groupBy=counter`));
-      expect(byCounter.groups.map(lineOf)).toEqual(GROUPS.counter);
-      expect(lineOf(bodyOf(StatsSummary, await admin.get(`/api/stats/summary?${range}&counterId=c2`)).total)).toEqual(['total', ...GROUPS.counter[1]!.slice(1)]);
+      expect(byCounter.groups.map(lineOf)).toEqual(expected('counter'));
+      expect(lineOf(bodyOf(StatsSummary, await admin.get(`/api/stats/summary?${range}&counterId=${IDS.c2}`)).total)).toEqual(['total', ...GROUPS.counter[1]!.slice(1)]);
     } finally {
       await setCounterStats(false);
     }
@@ -128,11 +113,14 @@ describe('the scripted day over HTTP', () => {
   test('the summary: the whole range and every grouping', async () => {
     const whole = bodyOf(StatsSummary, await admin.get(`/api/stats/summary?${range}`));
     expect(lineOf(whole.total)).toEqual(TOTAL);
+    // After closing the office was closed: refused for outside_hours.
+    expect(whole.total.counts.refused).toEqual({ total: 1, outside_hours: 1, holiday: 0, daily_limit: 0, past_closing: 0, inactive: 0 });
+    expect(whole.total.appointments.lateness).toEqual({ count: 1, mean: 7, p90: 7 });
     await setCounterStats(true);
     try {
       for (const groupBy of STATS_GROUP_BY) {
         const s = bodyOf(StatsSummary, await admin.get(`/api/stats/summary?${range}&groupBy=${groupBy}`));
-        expect(s.groups.map(lineOf), groupBy).toEqual(GROUPS[groupBy]);
+        expect(s.groups.map(lineOf), groupBy).toEqual(expected(groupBy));
       }
     } finally {
       await setCounterStats(false);
@@ -141,7 +129,7 @@ describe('the scripted day over HTTP', () => {
 
   test('filters by service, language and channel', async () => {
     const total = async (q: string) => lineOf(bodyOf(StatsSummary, await admin.get(`/api/stats/summary?${range}&${q}`)).total);
-    expect(await total('serviceId=P')).toEqual(['total', ...GROUPS.service[1]!.slice(1)]);
+    expect(await total(`serviceId=${IDS.P}`)).toEqual(['total', ...GROUPS.service[1]!.slice(1)]);
     expect(await total('language=en')).toEqual(['total', ...GROUPS.language[1]!.slice(1)]);
     expect(await total('channel=staff')).toEqual(['total', ...GROUPS.channel[2]!.slice(1)]);
   });
@@ -188,22 +176,24 @@ describe.each(DIALECTS)('CSV, dialect $name', (dialect) => {
 
   test('export.csv: one row per segment, in order, the scripted times and durations, nothing personal', async () => {
     const rows = await csv(`/api/stats/export.csv?${range}`);
+    const { A, P } = SERVICE_NAMES;
     expect(Object.keys(rows[0]!)).toEqual([
       'date', 'number', 'segment', 'service', 'channel', 'language', 'priority_class', 'joined', 'called', 'started', 'ended', 'wait_min', 'call_to_start_min', 'service_min', 'outcome',
     ]);
     expect(rows.map((r) => [r.number, r.segment, r.service, r.channel, r.language, r.priority_class, r.joined, r.called, r.started, r.ended, r.wait_min, r.call_to_start_min, r.service_min, r.outcome])).toEqual([
-      ['A001', 0, 'A', 'walk_in', 'de', 'walk_in', '08:00:00', '08:10:00', '08:11:00', '08:21:00', 10, 1, 10, 'served'],
-      ['A002', 0, 'A', 'walk_in', 'en', 'walk_in', '08:05:00', '08:25:00', '08:26:00', '08:31:00', 20, 1, 5, 'served'],
-      ['P001', 0, 'P', 'walk_in', 'de', 'priority', '08:30:00', '08:32:00', '08:33:00', '08:48:00', 2, 1, 15, 'served'],
-      ['A003', 0, 'A', 'walk_in', 'de', 'walk_in', '09:00:00', '09:30:00', '09:31:00', '09:40:00', 30, 1, 9, 'transferred'],
-      ['P002', 0, 'P', 'appointment', 'de', 'appointment', '09:07:00', '09:12:00', '09:13:00', '09:33:00', 5, 1, 20, 'served'],
-      ['A003', 1, 'P', 'walk_in', 'de', 'walk_in', '09:40:00', '09:50:00', '09:51:00', '10:01:00', 10, 1, 10, 'served'],
-      ['A004', 0, 'A', 'walk_in', 'en', 'walk_in', '10:00:00', '10:20:00', null, '10:26:00', 20, null, null, 'no_show'],
-      ['A005', 0, 'A', 'staff', 'de', 'walk_in', '10:30:00', null, null, '10:40:00', null, null, null, 'cancelled'],
-      ['A006', 0, 'A', 'walk_in', 'de', 'walk_in', '11:00:00', '11:04:00', '11:05:00', '11:12:00', 4, 1, 7, 'served'],
-      ['A007', 0, 'A', 'walk_in', 'de', 'walk_in', '15:50:00', null, null, '18:00:00', null, null, null, 'expired'],
+      ['A001', 0, A, 'walk_in', 'de', 'walk_in', '08:00:00', '08:10:00', '08:11:00', '08:21:00', 10, 1, 10, 'served'],
+      ['A002', 0, A, 'walk_in', 'en', 'walk_in', '08:05:00', '08:25:00', '08:26:00', '08:31:00', 20, 1, 5, 'served'],
+      ['P001', 0, P, 'walk_in', 'de', 'priority', '08:30:00', '08:32:00', '08:33:00', '08:48:00', 2, 1, 15, 'served'],
+      ['A003', 0, A, 'walk_in', 'de', 'walk_in', '09:00:00', '09:30:00', '09:31:00', '09:40:00', 30, 1, 9, 'transferred'],
+      ['P002', 0, P, 'appointment', 'de', 'appointment', '09:07:00', '09:12:00', '09:13:00', '09:33:00', 5, 1, 20, 'served'],
+      ['A003', 1, P, 'walk_in', 'de', 'walk_in', '09:40:00', '09:50:00', '09:51:00', '10:01:00', 10, 1, 10, 'served'],
+      ['A004', 0, A, 'walk_in', 'en', 'walk_in', '10:00:00', '10:20:00', null, '10:26:00', 20, null, null, 'no_show'],
+      ['A005', 0, A, 'staff', 'de', 'walk_in', '10:30:00', null, null, '10:40:00', null, null, null, 'cancelled'],
+      ['A006', 0, A, 'walk_in', 'de', 'walk_in', '11:00:00', '11:04:00', '11:05:00', '11:12:00', 4, 1, 7, 'served'],
+      // Left open: the day close expired it just after midnight.
+      ['A007', 0, A, 'walk_in', 'de', 'walk_in', '15:50:00', null, null, '2027-03-02 00:05:00', null, null, null, 'expired'],
     ]);
-    expect(new Set(rows.map((r) => r.date))).toEqual(new Set(['2027-03-01']));
+    expect(new Set(rows.map((r) => r.date))).toEqual(new Set([DAY]));
     // The column means of the export are the summary's means (what a head of office checks in Excel).
     const mean = (k: string) => {
       const v = rows.map((r) => r[k]).filter((x): x is number => typeof x === 'number');
@@ -218,7 +208,7 @@ describe.each(DIALECTS)('CSV, dialect $name', (dialect) => {
       for (const groupBy of [undefined, ...STATS_GROUP_BY] as (StatsGroupBy | undefined)[]) {
         const rows = await csv(`/api/stats/summary.csv?${range}${groupBy ? `&groupBy=${groupBy}` : ''}`);
         expect(rows[0]!.group_by).toBeNull();
-        expect(rows.map(lineOfRow), groupBy).toEqual([TOTAL, ...(groupBy ? GROUPS[groupBy] : [])]);
+        expect(rows.map(lineOfRow), groupBy).toEqual([TOTAL, ...(groupBy ? expected(groupBy) : [])]);
         if (groupBy) expect(new Set(rows.slice(1).map((r) => r.group_by))).toEqual(new Set([groupBy]));
       }
     } finally {

@@ -2,8 +2,9 @@ import type { AppointmentFact, RefusalFact, SegmentFact } from '../../server/dom
 import type { FeedbackFact } from '../../server/domain/stats/summary.js';
 
 /**
- * #16: the issue's scripted day as fact rows, hand-built (until the projection
- * of h16-facts derives them from commands): Monday 2027-03-01 in Europe/Berlin
+ * #16: the issue's scripted day as fact rows, hand-built for the pure summary
+ * tests; tests/http/stats-scripted-day.ts drives the same day through the real
+ * commands over HTTP and checks the same figures: Monday 2027-03-01 in Europe/Berlin
  * (UTC+1), services A (first at the kiosk) and P, counters c1 and c2, wait target 15.
  *
  * | ticket | seg | service | counter | lang | channel     | hour | outcome     | wait | service |
@@ -19,7 +20,7 @@ import type { FeedbackFact } from '../../server/domain/stats/summary.js';
  * | A006   | 0   | A       | c1      | de   | walk_in     | 11   | served      | 4    | 7       |
  * | A007   | 0   | A       | –       | de   | walk_in     | 15   | expired (left open at day end) | – | – |
  *
- * A refusal after closing (16:05, A, de, walk_in, past_closing); appointments:
+ * A refusal after closing (16:05, A, de, walk_in, outside_hours: A closes at 16:00); appointments:
  * ap1 (P, de, 09:00, checked in 09:07), ap2 (A, en, 10:00, missed), ap3 (A, de,
  * 11:00, cancelled); feedback: A de 1, P de 2, P de 1, A en 3. A segment of the
  * next day lies outside every range asked.
@@ -117,7 +118,7 @@ export const OUTSIDE: SegmentFact = segment({
 });
 
 export const REFUSALS: RefusalFact[] = [
-  { at: at(16, 5), businessDate: DAY, hour: 16, weekday: 1, serviceId: 'A', reason: 'past_closing', channel: 'walk_in', language: 'de' },
+  { at: at(16, 5), businessDate: DAY, hour: 16, weekday: 1, serviceId: 'A', reason: 'outside_hours', channel: 'walk_in', language: 'de' },
 ];
 
 const appointment = (appointmentId: string, serviceId: string, language: string, hh: number, status: AppointmentFact['status']): AppointmentFact => ({

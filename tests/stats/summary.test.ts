@@ -30,7 +30,7 @@ describe('the scripted day (#16): hand-computed figures', () => {
     const s = summary();
     expect(s).toMatchObject({ from: '2027-02-28', to: '2027-03-01', groupBy: null, waitTargetMinutes: 15, groups: [] });
     expect(lineOf(s.total)).toEqual(TOTAL);
-    expect(s.total.counts.refused).toEqual({ total: 1, outside_hours: 0, holiday: 0, daily_limit: 0, past_closing: 1, inactive: 0 });
+    expect(s.total.counts.refused).toEqual({ total: 1, outside_hours: 1, holiday: 0, daily_limit: 0, past_closing: 0, inactive: 0 });
     expect(s.total.appointments.lateness).toEqual({ count: 1, mean: 7, p90: 7 });
   });
 

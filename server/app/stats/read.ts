@@ -2,24 +2,25 @@ import type { SessionUser } from '../../../common/dto.js';
 import { AppError } from '../../../common/errors.js';
 import type { StatsQuery } from '../../../common/stats-schemas.js';
 import { counterStatsEnabled, waitTargetMinutes } from '../../domain/settings.js';
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact } from '../../domain/stats/facts.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFigures } from '../../domain/stats/facts.js';
 import type { KeyOrder } from '../../domain/stats/group-keys.js';
 import type { FeedbackFact } from '../../domain/stats/summary.js';
 import { addDays } from '../../domain/time.js';
 import { allow } from '../access.js';
 import type { Office } from '../office.js';
+import type { StatsReader } from '../../store/store.js';
 import { statsProjection } from './projection.js';
 
 /** A statistics request spans at most this many days (a year and a bit: a monthly report beside last year's). */
 export const STATS_MAX_DAYS = 400;
 
 /** What a statistics answer is computed from, read in one consistent read of the site. */
-export interface StatsData {
+export interface StatsData<S extends SegmentFigures = SegmentFigures> {
   timeZone: string;
   waitTargetMinutes: number;
   order: KeyOrder;
   serviceNames: Map<string, string>;
-  segments: SegmentFact[];
+  segments: S[];
   refusals: RefusalFact[];
   appointments: AppointmentFact[];
   feedback: FeedbackFact[];
@@ -34,7 +35,7 @@ function isCalendarDate(s: string): boolean {
 }
 
 /** The checks every statistics route makes before it reads: who asks, and whether the range is sensible. */
-function checkQuery(user: SessionUser, q: StatsQuery): void {
+export function checkQuery(user: SessionUser, q: Pick<StatsQuery, 'from' | 'to'>): void {
   allow(user, 'stats.read');
   for (const field of ['from', 'to'] as const) {
     if (!isCalendarDate(q[field])) throw new AppError('INVALID_INPUT', `${field} must be a date (YYYY-MM-DD).`, { field });
@@ -49,7 +50,12 @@ function checkQuery(user: SessionUser, q: StatsQuery): void {
  * COUNTER_STATS_OFF unless an admin switched them on (office setting
  * `counterStats`): a counter is usually one person's desk.
  */
-export async function readStats(office: Office, user: SessionUser, q: StatsQuery, what: { feedback: boolean }): Promise<StatsData> {
+export async function readStats<S extends SegmentFigures>(
+  office: Office,
+  user: SessionUser,
+  q: StatsQuery,
+  what: { feedback: boolean; segments: (stats: StatsReader, facts: FactQuery) => Promise<S[]> },
+): Promise<StatsData<S>> {
   checkQuery(user, q);
   const facts: FactQuery = {
     fromDate: q.from,
@@ -71,7 +77,7 @@ export async function readStats(office: Office, user: SessionUser, q: StatsQuery
     const [services, counters, segments, refusals, appointments, feedback] = await Promise.all([
       r.catalog.services(),
       r.catalog.counters(),
-      r.stats.segments(facts),
+      what.segments(r.stats, facts),
       r.stats.refusals(facts),
       r.stats.appointments(facts),
       what.feedback ? r.feedback.range(q.from, q.to) : Promise.resolve([]),

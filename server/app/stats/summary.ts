@@ -9,7 +9,8 @@ import { readStats } from './read.js';
 
 /** #16 `GET /api/stats/summary`: the office's figures for a range, whole and grouped (use case `stats.read`). */
 export async function statsSummary(office: Office, user: SessionUser, query: StatsQuery): Promise<StatsSummary> {
-  const data = await readStats(office, user, query, { feedback: true });
+  // The summary reads only the fields it counts: a year's segments in a fraction of the time.
+  const data = await readStats(office, user, query, { feedback: true, segments: (s, f) => s.segmentFigures(f) });
   return summarize({ query, ...data });
 }
 
@@ -20,6 +21,6 @@ export async function statsSummaryCsv(office: Office, user: SessionUser, query: 
 
 /** #16 `GET /api/stats/export.csv`: one row per ticket segment, nothing personal. */
 export async function statsExportCsv(office: Office, user: SessionUser, query: StatsQuery, dialect: CsvDialect): Promise<string> {
-  const data = await readStats(office, user, query, { feedback: false });
+  const data = await readStats(office, user, query, { feedback: false, segments: (s, f) => s.segments(f) });
   return toCsv(exportRows(query, data.segments, data.timeZone, (id) => data.serviceNames.get(id) ?? id), dialect);
 }

@@ -1,6 +1,6 @@
 import type { ClosedReason } from '../../../common/model.js';
 import type { StatsGroup } from '../../../common/stats-schemas.js';
-import type { AppointmentFact, RefusalFact, SegmentFact } from './facts.js';
+import type { AppointmentFact, RefusalFact, SegmentFigures } from './facts.js';
 import { durationFigures, meanGrade, meanP90, share } from './figures.js';
 
 /** A visitor's anonymous grade as the summary sees it: no ticket, no counter, no time of the visit. */
@@ -54,7 +54,7 @@ export class GroupFigures {
     this.feedback = withFeedback ? { count: 0, sum: 0, grades: [0, 0, 0, 0, 0, 0] } : null;
   }
 
-  addSegment(s: SegmentFact): void {
+  addSegment(s: SegmentFigures): void {
     if (s.segment === 0) this.issued++;
     switch (s.outcome) {
       case 'served':

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { StatsGroupBy, StatsQuery, StatsSummary } from '../../../common/stats-schemas.js';
-import type { AppointmentFact, RefusalFact, SegmentFact } from './facts.js';
+import type { AppointmentFact, RefusalFact, SegmentFigures } from './facts.js';
 import { GroupFigures, type FeedbackFact } from './group-figures.js';
 import { dateKey, rangeKeys, sortKeys, type KeyOrder } from './group-keys.js';
 
@@ -9,7 +9,7 @@ export type { FeedbackFact } from './group-figures.js';
 /** What the summary is computed from: the facts of the range (they may hold more; the filters apply here too). */
 export interface SummaryInput {
   query: StatsQuery;
-  segments: readonly SegmentFact[];
+  segments: readonly SegmentFigures[];
   refusals: readonly RefusalFact[];
   appointments: readonly AppointmentFact[];
   feedback: readonly FeedbackFact[];
@@ -102,7 +102,7 @@ export function summarize(input: SummaryInput): StatsSummary {
 }
 
 /** Whether a segment lies in the query's range and passes its filters (the summary and the export). */
-export function segmentMatches(q: StatsQuery, s: SegmentFact): boolean {
+export function segmentMatches(q: StatsQuery, s: SegmentFigures): boolean {
   return (
     s.businessDate >= q.from &&
     s.businessDate <= q.to &&

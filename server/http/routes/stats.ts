@@ -1,4 +1,5 @@
-import { StatsCsvQuery, StatsQuery, StatsSummary } from '../../../common/stats-schemas.js';
+import { StatsComments, StatsCommentsQuery, StatsCsvQuery, StatsQuery, StatsSummary } from '../../../common/stats-schemas.js';
+import { statsComments } from '../../app/stats/comments.js';
 import { statsExportCsv, statsSummary, statsSummaryCsv } from '../../app/stats/summary.js';
 import type { Api, RouteDeps } from '../api.js';
 import { requireStaff, staffUser } from '../auth.js';
@@ -60,5 +61,20 @@ export function statsRoutes(app: Api, { office }: RouteDeps): void {
     'The ticket segments',
     'vorgaenge',
     statsExportCsv,
+  );
+
+  app.get(
+    '/api/stats/comments',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'The visitors’ anonymous comments of a date range, newest first, with the service and the day only',
+        querystring: StatsCommentsQuery,
+        response: replies({ 200: StatsComments }, 400, 401, 403),
+      },
+      config: { access: 'stats.read' },
+      preHandler: requireStaff,
+    },
+    async (request, reply) => reply.header('cache-control', 'no-store').send(await statsComments(office, staffUser(request), request.query)),
   );
 }

@@ -1,6 +1,6 @@
 import type { ClosedReason, PriorityClass } from '../../../common/model.js';
 import type { StatsChannel } from '../../../common/stats-schemas.js';
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentOutcome } from '../../domain/stats/facts.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures, SegmentOutcome } from '../../domain/stats/facts.js';
 import type { TicketFacts } from '../../domain/stats/segments.js';
 import type { StatsWriter } from '../store.js';
 import type { Row, SqlValue } from './rows.js';
@@ -23,6 +23,11 @@ export class SqliteStats implements StatsWriter {
     return this.sql
       .values(`SELECT ${SEGMENT_COLUMNS} FROM stats_segments WHERE ${where} ORDER BY business_date, joined_at, ticket_id, segment`, ...params)
       .map(segmentFromValues);
+  }
+
+  async segmentFigures(q: FactQuery): Promise<SegmentFigures[]> {
+    const { where, params } = this.filter(q, { serviceId: 'service_id', counterId: 'counter_id', language: 'language', channel: 'channel' });
+    return this.sql.values(`SELECT ${FIGURE_COLUMNS} FROM stats_segments WHERE ${where}`, ...params).map(figuresFromValues);
   }
 
   async refusals(q: FactQuery): Promise<RefusalFact[]> {
@@ -230,5 +235,25 @@ function appointmentFromRow(r: Row): AppointmentFact {
     language: str(r.language),
     slotStart: num(r.slot_start),
     status: str(r.status) as AppointmentFact['status'],
+  };
+}
+
+const FIGURE_COLUMNS = 'segment, business_date, hour, weekday, service_id, channel, language, counter_id, outcome, wait_ms, service_ms, lateness_ms, office_delay_ms';
+
+function figuresFromValues(v: SqlValue[]): SegmentFigures {
+  return {
+    segment: num(v[0]),
+    businessDate: str(v[1]),
+    hour: num(v[2]),
+    weekday: num(v[3]),
+    serviceId: str(v[4]),
+    channel: str(v[5]) as StatsChannel,
+    language: str(v[6]),
+    counterId: strOrNull(v[7]),
+    outcome: str(v[8]) as SegmentOutcome,
+    waitMs: numOrNull(v[9]),
+    serviceMs: numOrNull(v[10]),
+    latenessMs: numOrNull(v[11]),
+    officeDelayMs: numOrNull(v[12]),
   };
 }

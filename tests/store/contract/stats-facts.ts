@@ -66,6 +66,15 @@ export function statsFactsContract(ctx: ContractContext): void {
         expect(await r.stats.segments({ fromDate: PREVIOUS_DAY, toDate: NEXT_DAY, language: 'ar' })).toEqual(t2);
         expect(await r.stats.segments({ fromDate: DAY, toDate: NEXT_DAY, channel: 'walk_in', serviceId: SITE_A.pickup.id })).toEqual([t1[1]]);
         expect(await r.stats.segments({ fromDate: DAY, toDate: NEXT_DAY, counterId: SITE_A.counter.id })).toEqual(t1);
+        // The summary's read: the same segments, only the fields it counts (in any order).
+        const figures = (f: SegmentFact) => ({
+          segment: f.segment, businessDate: f.businessDate, hour: f.hour, weekday: f.weekday, serviceId: f.serviceId, channel: f.channel,
+          language: f.language, counterId: f.counterId, outcome: f.outcome, waitMs: f.waitMs, serviceMs: f.serviceMs,
+          latenessMs: f.latenessMs, officeDelayMs: f.officeDelayMs,
+        });
+        expect(await r.stats.segmentFigures({ fromDate: DAY, toDate: NEXT_DAY })).toEqual(expect.arrayContaining([...t1, ...t2].map(figures)));
+        expect(await r.stats.segmentFigures({ fromDate: DAY, toDate: NEXT_DAY })).toHaveLength(t1.length + t2.length);
+        expect(await r.stats.segmentFigures({ fromDate: PREVIOUS_DAY, toDate: NEXT_DAY, language: 'ar' })).toEqual(t2.map(figures));
       });
       await ctx.store.transaction(SITE_A.id, async (tx) => {
         const kept = await tx.stats.ticketFacts(['t1', 't2', 'unknown']);
