@@ -23,6 +23,8 @@ export default defineConfig({
           exclude: [...configDefaults.exclude],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page's answer after a save or a sign-in (scrypt) can take seconds on a loaded machine: poll up to 10 s.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
           pool: 'forks',
         },

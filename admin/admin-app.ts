@@ -6,22 +6,54 @@ import { api } from './api.js';
 import type { Me } from './model.js';
 import './pages/admin-areas.js';
 import './pages/admin-counters.js';
+import './pages/admin-live.js';
 import './pages/admin-office.js';
 import './pages/admin-password.js';
 import './pages/admin-services.js';
 import './pages/admin-staff.js';
+import './pages/admin-stats.js';
+import './pages/admin-stats-appointments.js';
+import './pages/admin-stats-feedback.js';
+import './pages/admin-kiosks.js';
+import './pages/admin-screens.js';
+import './pages/admin-config.js';
 import { adminBase } from './styles.js';
 import { adminTexts, adminTextsFor, failureText, type AdminTexts } from './texts.js';
 
 const LANG_KEY = 'amtsqueue.admin.lang';
-const PAGES = ['office', 'services', 'areas', 'counters', 'staff', 'password'] as const;
+/** #16: the live floor for team leads comes first in the nav. */
+const PAGES = [
+  'live',
+  'office',
+  'services',
+  'areas',
+  'counters',
+  // kiosks, screens and the configuration document (#15 devices)
+  'kiosks',
+  'screens',
+  'config',
+  'staff',
+  // the office's figures (#16)
+  'stats',
+  'stats-appointments',
+  'stats-feedback',
+  'password',
+] as const;
+const ALL_PAGES: readonly Page[] = PAGES;
 type Page = (typeof PAGES)[number];
 const NAV: Record<Page, AdminKey> = {
+  live: 'navLive',
   office: 'navOffice',
   services: 'navServices',
   areas: 'navAreas',
   counters: 'navCounters',
+  kiosks: 'navKiosks',
+  screens: 'navScreens',
+  config: 'navConfig',
   staff: 'navStaff',
+  stats: 'navStats',
+  'stats-appointments': 'navStatsAppointments',
+  'stats-feedback': 'navStatsFeedback',
   password: 'navPassword',
 };
 
@@ -36,7 +68,9 @@ function storedLang(): string {
 
 function pageFromHash(): Page {
   const h = location.hash.slice(1);
-  return (PAGES as readonly string[]).includes(h) ? (h as Page) : 'office';
+  if ((ALL_PAGES as readonly string[]).includes(h)) return h as Page;
+  // `/admin/live` opens the app on its live page (server/http/routes/admin-live-page.ts).
+  return /\/admin\/live\/?$/.test(location.pathname) ? 'live' : 'office';
 }
 
 /**
@@ -165,6 +199,8 @@ export class AdminApp extends LitElement {
 
   private renderPage(me: Me): TemplateResult {
     switch (this.page) {
+      case 'live':
+        return html`<admin-live></admin-live>`;
       case 'office':
         return html`<admin-office .me=${me}></admin-office>`;
       case 'services':
@@ -173,8 +209,20 @@ export class AdminApp extends LitElement {
         return html`<admin-areas .me=${me}></admin-areas>`;
       case 'counters':
         return html`<admin-counters .me=${me}></admin-counters>`;
+      case 'kiosks':
+        return html`<admin-kiosks .me=${me}></admin-kiosks>`;
+      case 'screens':
+        return html`<admin-screens .me=${me}></admin-screens>`;
+      case 'config':
+        return html`<admin-config .me=${me}></admin-config>`;
       case 'staff':
         return html`<admin-staff .me=${me}></admin-staff>`;
+      case 'stats':
+        return html`<admin-stats .me=${me}></admin-stats>`;
+      case 'stats-appointments':
+        return html`<admin-stats-appointments .me=${me}></admin-stats-appointments>`;
+      case 'stats-feedback':
+        return html`<admin-stats-feedback .me=${me}></admin-stats-feedback>`;
       case 'password':
         return html`<admin-password .me=${me}></admin-password>`;
     }
@@ -195,7 +243,7 @@ export class AdminApp extends LitElement {
     return html`<div class="shell">
       <nav aria-label=${t('navLabel')}>
         <ul>
-          ${PAGES.map((p) => html`<li><a href=${`#${p}`} aria-current=${p === this.page ? 'page' : 'false'}>${t(NAV[p])}</a></li>`)}
+          ${ALL_PAGES.map((p) => html`<li><a href=${`#${p}`} aria-current=${p === this.page ? 'page' : 'false'}>${t(NAV[p])}</a></li>`)}
         </ul>
       </nav>
       <main>${this.renderPage(me)}</main>

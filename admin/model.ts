@@ -14,6 +14,9 @@ export interface Me {
 }
 
 export type { AdminArea, AdminCounter, AdminOffice, AdminService } from '../common/admin-schemas.js';
+export type { AdminDevice } from '../common/device-schemas.js';
+export type { ConfigDocument, ConfigChangeRow, ImportResult } from '../common/config-schemas.js';
+export type { DeviceTokenIssued, PrintOutcome } from '../common/dto.js';
 
 export interface AdminUser {
   id: string;

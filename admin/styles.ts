@@ -44,6 +44,11 @@ export const adminBase = css`
     border-color: var(--a-accent);
     color: #fff;
   }
+  button.danger {
+    margin-inline-start: auto;
+    border-color: var(--a-danger);
+    color: var(--a-danger);
+  }
   button:disabled {
     cursor: not-allowed;
     opacity: 0.5;
@@ -163,5 +168,13 @@ export const adminBase = css`
     font-family: ui-monospace, monospace;
     font-size: 1.2rem;
     letter-spacing: 0.05em;
+  }
+`;
+
+/** A page of one form rather than a list beside a form: not wider than reads well. */
+export const narrowPage = css`
+  :host {
+    display: block;
+    max-width: 60rem;
   }
 `;

@@ -7,7 +7,7 @@ export type Figures = Record<string, FigureValue>;
 
 /** One row of the report: the figures, the floor measured in the same run, the ratio and the target. */
 export interface ScenarioResult {
-  scenario: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+  scenario: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   title: string;
   /** One line for the table. */
   headline: string;
@@ -30,6 +30,8 @@ export const SCENARIO_KEYS = [
   'fairness',
   'phones',
   'command-cost',
+  // #16: a year of statistics facts (bench/scenarios/stats-year.ts)
+  'stats',
 ] as const;
 export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 

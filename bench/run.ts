@@ -24,6 +24,8 @@ import { pickNextCost } from './scenarios/pick-next.js';
 import { ticketThroughput } from './scenarios/ticket-throughput.js';
 import { SERVER_MAIN } from './server-process.js';
 import { setVerbose } from './progress.js';
+// #16: a year of statistics facts
+import { statsYear } from './scenarios/stats-year.js';
 
 /**
  * `npm run bench [-- --quick] [-- --out file.json] [-- --only key,key]`
@@ -106,6 +108,8 @@ async function main(): Promise<number> {
   await step(['fairness'], async () => [await fairness(plan)]);
   await step(['phones'], async () => [await phones(plan)]);
   await step(['command-cost'], async () => [await commandCost(plan)]);
+  // #16: a year of statistics facts written into the store, rebuilt and read
+  await step(['stats'], async () => [await statsYear(plan)]);
 
   const finishedAt = new Date();
   report.finishedAt = finishedAt.toISOString();

@@ -84,12 +84,17 @@ const OfficeName = Type.String({ minLength: 1, maxLength: 120 });
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
 const Holidays = Type.Array(IsoDate, { maxItems: 1000, description: 'Dates the whole office is closed, sorted, each once' });
 const WaitTarget = Type.Integer({ minimum: 1, maximum: 600, description: 'The wait the office aims at, in minutes (default 15)' });
+/** #16: a counter is usually one person's desk, so per-counter figures need the staff council's agreement. */
+export const CounterStatsEnabled = Type.Boolean({
+  description: 'Statistics per counter (`counterId`, `groupBy=counter`); off by default, switch on only where the staff council agreed',
+});
 
 export const AdminOfficeSchema = Type.Object({
   name: Type.String(),
   timeZone: Type.String(),
   holidays: Type.Array(Type.String()),
   waitTargetMinutes: Type.Integer(),
+  counterStatsEnabled: Type.Boolean(),
   policy: PolicySettingsSchema,
   checkin: CheckinSettingsSchema,
   estimate: EstimateSettingsSchema,
@@ -104,6 +109,7 @@ export const AdminOfficePatch = Type.Object(
     timeZone: Type.Optional(TimeZone),
     holidays: Type.Optional(Holidays),
     waitTargetMinutes: Type.Optional(WaitTarget),
+    counterStatsEnabled: Type.Optional(CounterStatsEnabled),
     policy: Type.Optional(PolicySettingsSchema),
     checkin: Type.Optional(CheckinSettingsSchema),
     estimate: Type.Optional(EstimateSettingsSchema),

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { CheckinSettingsSchema, EstimateSettingsSchema, Names, PolicySettingsSchema, WeeklyHoursSchema } from './admin-schemas.js';
+import { CheckinSettingsSchema, CounterStatsEnabled, EstimateSettingsSchema, Names, PolicySettingsSchema, WeeklyHoursSchema } from './admin-schemas.js';
 import { DisplayConfigSchema, KioskConfigSchema } from './device-schemas.js';
 import { Nullable, StringEnum } from './dto-schemas.js';
 import { ROLES } from './model.js';
@@ -27,6 +27,8 @@ export const ConfigDocumentSchema = Type.Object(
         timeZone: Text(64),
         holidays: Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), { maxItems: 1000 }),
         waitTargetMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+        /** #16; documents exported before it lack it: imported as off. */
+        counterStatsEnabled: Type.Optional(CounterStatsEnabled),
         policy: PolicySettingsSchema,
         checkin: CheckinSettingsSchema,
         estimate: EstimateSettingsSchema,

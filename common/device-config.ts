@@ -96,3 +96,24 @@ export interface PublicDisplay {
 export function publicDisplay(d: Device & { version: number }): PublicDisplay {
   return { id: d.id, name: d.name, area: d.area, config: displayConfig(d.settings), version: d.version };
 }
+
+/** A kiosk's own settings as the kiosk reads them (`GET /api/kiosks/me/settings`): what it offers, and when it resets. */
+export interface KioskSettings {
+  id: string;
+  /** Services offered, in kiosk order; null: every active service. */
+  serviceIds: string[] | null;
+  /** Languages on the start screen; null: all. */
+  languages: VisitorLanguage[] | null;
+  idleSeconds: number;
+  version: number;
+}
+
+export function kioskSettingsOf(d: Device & { version: number }): KioskSettings {
+  const { serviceIds, languages, idleSeconds } = kioskConfig(d.settings);
+  return { id: d.id, serviceIds, languages, idleSeconds, version: d.version };
+}
+
+/** Whether a kiosk with these settings offers the service (it draws only those). */
+export function kioskOffers(settings: Pick<KioskConfig, 'serviceIds'>, serviceId: string): boolean {
+  return settings.serviceIds === null || settings.serviceIds.includes(serviceId);
+}

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { HISTORY_SIZE, IDLE_SECONDS, ORIENTATIONS, PAPER_WIDTHS, TICKER_TEXT_MAX, TICKER_TEXTS_MAX, type PublicDisplay } from './device-config.js';
+import { HISTORY_SIZE, IDLE_SECONDS, ORIENTATIONS, PAPER_WIDTHS, TICKER_TEXT_MAX, TICKER_TEXTS_MAX, type KioskSettings, type PublicDisplay } from './device-config.js';
 import { Nullable, StringEnum } from './dto-schemas.js';
 import { VISITOR_LANGUAGES } from './i18n/languages.js';
 import { Id } from './schemas.js';
@@ -94,3 +94,18 @@ export const PublicDisplaySchema = Type.Object(
 // The screen reads the type from device-config.ts; this keeps the two the same.
 const _agree: Static<typeof PublicDisplaySchema> extends PublicDisplay ? (PublicDisplay extends Static<typeof PublicDisplaySchema> ? true : false) : false = true;
 void _agree;
+
+/** A kiosk's own settings (`GET /api/kiosks/me/settings`, device token): the services and languages it offers, its idle time. */
+export const KioskSettingsSchema = Type.Object(
+  {
+    id: Type.String(),
+    serviceIds: Nullable(Type.Array(Type.String(), { description: 'Services offered, in kiosk order; null: every active service' })),
+    languages: Nullable(Type.Array(VisitorLanguage, { description: 'Languages offered on the start screen; null: all' })),
+    idleSeconds: Type.Integer({ description: 'Seconds without a touch before the kiosk asks whether someone is still there' }),
+    version: Type.Integer({ description: "The kiosk record's version; `device:changed` names a newer one" }),
+  },
+  strict,
+);
+// The kiosk reads the type from device-config.ts; this keeps the two the same.
+const _agreeKiosk: Static<typeof KioskSettingsSchema> extends KioskSettings ? (KioskSettings extends Static<typeof KioskSettingsSchema> ? true : false) : false = true;
+void _agreeKiosk;

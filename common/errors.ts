@@ -73,6 +73,8 @@ export const ERROR_STATUS = {
   DEVICE_NOT_FOUND: 404,
   // #16: statistics
   COUNTER_STATS_OFF: 403,
+  // #15: a kiosk draws only the services its record offers
+  SERVICE_NOT_OFFERED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -149,6 +151,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   AREA_NOT_FOUND: 'No such area.',
   DEVICE_NOT_FOUND: 'No such device.',
   COUNTER_STATS_OFF: 'Figures per counter are switched off in this office (an admin can switch them on where the staff council agreed).',
+  SERVICE_NOT_OFFERED: 'This kiosk does not offer this service.',
 };
 
 /** A domain or application failure carried as a value, never as a thrown string. */

@@ -255,3 +255,31 @@ export interface VisitorServerEvents {
 export interface VisitorClientEvents {
   snapshot: (ack: AckFn<{ snapshot: VisitorSnapshot }>) => void;
 }
+
+/*
+ * #16 live supervision (/supervisor): team leads and admins (use case
+ * `stats.live`) with a staff session, as on /counter. A snapshot of the floor
+ * on connect and on request, and the whole picture again after every committed
+ * change, numbered like every namespace's pushes (a gap or a new epoch loads a
+ * snapshot). The picture is small (one row per service and counter), so each
+ * push carries all of it.
+ */
+import type { FloorPicture } from './floor.js';
+
+export const SUPERVISOR_NAMESPACE = '/supervisor';
+
+export interface SupervisorSnapshot extends Sequenced, OfficeClock {
+  floor: FloorPicture;
+}
+
+export interface FloorChanged extends Sequenced {
+  floor: FloorPicture;
+}
+
+export interface SupervisorServerEvents {
+  'supervisor:snapshot': (s: SupervisorSnapshot) => void;
+  'floor:changed': (e: FloorChanged) => void;
+}
+export interface SupervisorClientEvents {
+  snapshot: (ack: AckFn<{ snapshot: SupervisorSnapshot }>) => void;
+}

@@ -132,3 +132,38 @@ export const StatsSummary = Type.Object(
   strict,
 );
 export type StatsSummary = Static<typeof StatsSummary>;
+
+/**
+ * The CSV exports' dialects: `excel` (the default) opens by double-click in a German
+ * Excel (UTF-8 with BOM, `;` between fields, decimal comma, CRLF); `rfc4180` is plain
+ * CSV for tools (no BOM, `,`, decimal point, CRLF as RFC 4180 has it).
+ */
+export const CSV_DIALECTS = ['excel', 'rfc4180'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
+/** `GET /api/stats/export.csv` and `/api/stats/summary.csv`: the summary's filters plus the dialect. */
+export const StatsCsvQuery = Type.Object(
+  {
+    ...StatsQuery.properties,
+    dialect: Type.Optional(StringEnum(CSV_DIALECTS, 'excel (default): BOM, `;`, decimal comma; rfc4180: plain CSV')),
+  },
+  strict,
+);
+export type StatsCsvQuery = Static<typeof StatsCsvQuery>;
+
+/** `GET /api/stats/comments`: the visitors' anonymous comments of a range, optionally of one service. */
+export const StatsCommentsQuery = Type.Object({ from: LocalDate, to: Type.String({ ...LocalDate, description: 'Inclusive' }), serviceId: Type.Optional(Id) }, strict);
+export type StatsCommentsQuery = Static<typeof StatsCommentsQuery>;
+
+/** The most comments one answer lists (the newest); `more` says that older ones were left out. */
+export const STATS_COMMENTS_MAX = 500;
+
+export const StatsComments = Type.Object(
+  {
+    /** Newest first, with the service and the day only: no grade, no time, no counter (nothing that points to a visit). */
+    comments: Type.Array(Type.Object({ date: LocalDate, serviceId: Type.String(), text: Type.String() }, strict)),
+    more: Type.Boolean(),
+  },
+  strict,
+);
+export type StatsComments = Static<typeof StatsComments>;

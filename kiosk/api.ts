@@ -1,4 +1,5 @@
 import { http } from '../common/client/http.js';
+import type { KioskSettings } from '../common/device-config.js';
 import type { IssuedTicket } from '../common/dto.js';
 import { deviceHeaders, pageDeviceToken } from './pairing.js';
 
@@ -27,4 +28,6 @@ export const api = {
     http<IssuedTicket>('POST', '/api/checkin', { body, timeoutMs: ISSUE_TIMEOUT_MS, headers }),
   /** The kiosk the token belongs to; DEVICE_REQUIRED when it is unpaired or was revoked. */
   me: () => http<PublicKiosk>('GET', '/api/kiosks/me', { headers }),
+  /** This kiosk's own settings from its device record (#15): services and languages offered, idle seconds, version. */
+  settings: () => http<KioskSettings>('GET', '/api/kiosks/me/settings', { headers }),
 };

@@ -1,32 +1,29 @@
 import { LitElement, html, nothing } from 'lit';
 import { I18nController } from '../common/client/i18n-controller.js';
 import type { PublicService } from '../common/dto.js';
-import type { KioskKey } from '../common/i18n/kiosk/index.js';
 import type { VisitorLanguage } from '../common/i18n/languages.js';
-import { api, deviceToken } from './api.js';
+import { deviceToken } from './api.js';
 import { isLoaded, languageWords, loadAllLanguages } from './catalogs.js';
 import { maybeDailyReload } from './daily-reload.js';
+import { DeviceSettings } from './device-settings.js';
 import { kioskIntents, type KioskIntent } from './intents.js';
 import { identifyKiosk } from './kiosk-device.js';
-import { bookingCodeFromScan, isBookingCode } from './logic/booking-code.js';
-import { failureText, type FailureCode } from './logic/error-texts.js';
+import { renderScreen } from './kiosk-screens.js';
 import { idleStage, type IdleStage } from './logic/idle.js';
-import { INITIAL_STATE, isPristine, reduce, type Issued, type KioskAction, type KioskState } from './logic/kiosk-state.js';
-import { parseKioskOptions, ticketScreenMs, type KioskOptions } from './logic/options.js';
+import { INITIAL_STATE, isPristine, reduce, type KioskAction, type KioskState } from './logic/kiosk-state.js';
+import { offeredLanguages, offeredServices, idleLimitMs } from './logic/offer.js';
+import { idleInAddress, parseKioskOptions, ticketScreenMs, type KioskOptions } from './logic/options.js';
 import { printState } from './logic/print-state.js';
-import { closedMessage, servicesAt } from './logic/services.js';
+import { servicesAt } from './logic/services.js';
 import { ScannerController } from './scanner-controller.js';
 import { ServiceStatus } from './service-status.js';
 import { kioskTexts, textsFor } from './texts.js';
 import { appStyles } from './kiosk-app.styles.js';
 import { tokens } from './tokens.js';
-import './components/kiosk-checkin-screen.js';
+import { VisitorRequests } from './visitor-requests.js';
 import './components/kiosk-idle-dialog.js';
-import './components/kiosk-language-screen.js';
 import './components/kiosk-out-of-order.js';
 import { loadQrEncoder } from './components/kiosk-qr-code.js';
-import './components/kiosk-service-screen.js';
-import './components/kiosk-ticket-screen.js';
 import './components/kiosk-unpaired.js';
 
 const TICK_MS = 500;
@@ -39,8 +36,9 @@ const IDLE_DIALOG_HOLD_MS = 1_500;
 
 /**
  * @summary The kiosk: owns the visitor's session (a pure reducer), the live
- * service status over /kiosk, the requests to the server, the idle timeout
- * and the barcode scanner. Its elements only render and send intents up.
+ * service status over /kiosk, its device record's settings (what it offers,
+ * #15), the idle timeout and the barcode scanner; the requests to the server
+ * are VisitorRequests'. Its elements only render and send intents up.
  */
 export class KioskApp extends LitElement {
   static override properties = {
@@ -62,21 +60,36 @@ export class KioskApp extends LitElement {
   declare idleDialog: number | null;
 
   private readonly options: KioskOptions = parseKioskOptions(location.search);
+  /** `?idle=` in the address wins over the device record's idle seconds (a quick test). */
+  private readonly idleFromAddress = idleInAddress(location.search);
   private readonly i18n = new I18nController(this, kioskTexts, textsFor, INITIAL_STATE.lang);
+  private readonly device = new DeviceSettings(this, { unpaired: () => this.showUnpaired() });
   private readonly status = new ServiceStatus(
     this,
     {
       online: () => {
         void this.resolveKiosk();
+        // Changes to the record while the socket was away came as no signal.
+        this.device.read();
         this.prefetch();
       },
       timeZone: (tz) => this.i18n.setTimeZone(tz),
       unpaired: () => this.showUnpaired(),
+      deviceChanged: (e) => this.device.changed(e),
     },
     deviceToken,
   );
+  private readonly requests = new VisitorRequests({
+    state: () => this.state,
+    dispatch: (action) => this.dispatch(action),
+    offered: (now) => this.offered(now),
+    allServices: () => this.status.services,
+    ticketShown: () => (this.ticketShownAt = this.lastActivity = Date.now()),
+    unpaired: () => this.showUnpaired(),
+    refreshStatus: () => this.status.refresh(),
+  });
   private readonly scanner = new ScannerController(this, {
-    onScan: (text) => this.onScan(text),
+    onScan: (text) => this.requests.scanned(text),
     onKey: (key) => this.typeOnKeyboard(key),
     onActivity: () => this.onActivity(),
   });
@@ -125,9 +138,9 @@ export class KioskApp extends LitElement {
   private onIntent(intent: KioskIntent): void {
     switch (intent.type) {
       case 'service':
-        return void this.drawTicket(intent.serviceId);
+        return void this.requests.drawTicket(intent.serviceId);
       case 'submit-code':
-        return void this.checkIn(this.state.code);
+        return void this.requests.checkIn(this.state.code);
       case 'done':
         if (Date.now() - this.ticketShownAt >= TAP_THROUGH_GUARD_MS) this.dispatch({ type: 'reset' });
         return;
@@ -148,49 +161,12 @@ export class KioskApp extends LitElement {
     if (isLoaded(lang)) this.dispatch({ type: 'choose-language', lang });
   }
 
-  /** Live service status, corrected for opening periods that ended since the last push. */
-  private visibleServices(): PublicService[] {
-    return servicesAt(this.status.services ?? [], this.now);
-  }
-
-  private async drawTicket(serviceId: string): Promise<void> {
-    if (this.state.pending) return;
-    const service = servicesAt(this.status.services ?? [], Date.now()).find((s) => s.id === serviceId);
-    if (!service) return;
-    if (!service.open) return this.dispatch({ type: 'notice', message: closedMessage(service) });
-    const priority = this.state.priority && service.priorityEnabled;
-    // Synchronously, before any await: a second tap finds the request pending and is dropped.
-    this.dispatch({ type: 'request', kind: 'ticket' });
-    const res = await api.issue({ serviceId, language: this.state.lang, ...(priority ? { priority: true } : {}) });
-    if (res.ok) this.showTicket({ ticket: res.value, kind: 'walk-in', priority, service });
-    else this.failWith(res.code);
-  }
-
-  private async checkIn(code: string): Promise<void> {
-    if (this.state.pending) return;
-    if (!isBookingCode(code)) return this.dispatch({ type: 'notice', message: 'errNotFound' });
-    this.dispatch({ type: 'request', kind: 'checkin' });
-    const res = await api.checkIn({ code, language: this.state.lang });
-    if (!res.ok) return this.failWith(res.code);
-    const service = this.status.services?.find((x) => x.id === res.value.serviceId) ?? null;
-    this.showTicket({ ticket: res.value, kind: 'appointment', priority: false, service });
-  }
-
-  private showTicket(issued: Issued): void {
-    this.ticketShownAt = this.lastActivity = Date.now();
-    this.dispatch({ type: 'issued', issued });
-  }
-
-  /** A refused request; DEVICE_REQUIRED: the token was revoked or rotated since start-up, so this is no kiosk any more. */
-  private failWith(code: FailureCode): void {
-    if (code === 'DEVICE_REQUIRED') this.showUnpaired();
-    this.fail(failureText(code));
-  }
-
-  private fail(message: KioskKey): void {
-    this.dispatch({ type: 'failed', message });
-    // The tile was out of date: fetch the real status rather than wait for the next push.
-    if (message === 'errServiceClosed' || message === 'errNoMoreTickets') this.status.refresh();
+  /**
+   * The services this kiosk offers (its record's, in its order), with the live
+   * status corrected for opening periods that ended since the last push.
+   */
+  private offered(now: number): PublicService[] {
+    return offeredServices(servicesAt(this.status.services ?? [], now), this.device.settings);
   }
 
   /** Whether the server still knows this kiosk's token; asked again after every reconnect until it has answered. */
@@ -211,15 +187,6 @@ export class KioskApp extends LitElement {
     // Also a render: a tap during the countdown must close it at once, not at the next tick.
     this.lastActivity = this.now = Date.now();
   };
-
-  /** A scanned booking code (or a link carrying one) checks in at once, from any screen. */
-  private onScan(text: string): void {
-    if (this.state.pending) return;
-    const code = bookingCodeFromScan(text);
-    this.dispatch({ type: 'scanned', code: code ?? '' });
-    if (code) void this.checkIn(code);
-    else this.dispatch({ type: 'notice', message: 'errNotFound' });
-  }
 
   /** A hardware keypad or keyboard works like the on-screen one. */
   private typeOnKeyboard(key: string): void {
@@ -246,12 +213,14 @@ export class KioskApp extends LitElement {
   private idle(): IdleStage | null {
     if (isPristine(this.state) || this.state.pending) return null;
     const printFailed = this.state.issued !== null && printState(this.state.issued.ticket) === 'failed';
-    const limit = this.state.screen === 'ticket' ? ticketScreenMs(this.options, printFailed) : this.options.idleMs;
+    const idleMs = idleLimitMs(this.options, this.idleFromAddress, this.device.settings);
+    const limit = this.state.screen === 'ticket' ? ticketScreenMs(this.options, printFailed) : idleMs;
     return idleStage(this.now - this.lastActivity, limit);
   }
 
+  /** Online, with the services and this kiosk's own settings: without them it cannot tell what it offers. */
   private serverReachable(): boolean {
-    return this.status.connection === 'online' && this.status.services !== null;
+    return this.status.connection === 'online' && this.status.services !== null && this.device.settings !== null;
   }
 
   override render() {
@@ -259,40 +228,23 @@ export class KioskApp extends LitElement {
     if (this.unpaired) return html`<kiosk-unpaired ?loaded=${this.languagesLoaded}></kiosk-unpaired>`;
     // A drawn ticket stays readable even if the server goes away meanwhile.
     if (s.screen !== 'ticket' && !this.serverReachable()) {
-      const starting = this.status.connection === 'connecting' && this.now - this.startedAt < STARTUP_GRACE_MS;
+      const connecting = this.status.connection === 'connecting' || (this.status.connection === 'online' && this.device.settings === null);
+      const starting = connecting && this.now - this.startedAt < STARTUP_GRACE_MS;
       return starting ? nothing : html`<kiosk-out-of-order></kiosk-out-of-order>`;
     }
     const idle = this.idle();
+    const screen = renderScreen({
+      state: s,
+      services: this.offered(this.now),
+      languages: offeredLanguages(this.device.settings),
+      words: languageWords(this.languagesLoaded),
+      idle,
+    });
     return html`
-      ${this.renderScreen(idle)}
+      ${screen}
       ${this.idleDialog !== null ? html`<kiosk-idle-dialog .secondsLeft=${this.idleDialog}></kiosk-idle-dialog>` : nothing}
       ${s.pending ? html`<div class="busy" role="status">${this.i18n.texts.t('oneMoment')}</div>` : nothing}
     `;
-  }
-
-  private renderScreen(idle: IdleStage | null) {
-    const s = this.state;
-    switch (s.screen) {
-      case 'language':
-        return html`<kiosk-language-screen .words=${languageWords(this.languagesLoaded)} ?contrast=${s.contrast}></kiosk-language-screen>`;
-      case 'services':
-        return html`<kiosk-service-screen
-          .services=${this.visibleServices()}
-          ?contrast=${s.contrast}
-          ?priority=${s.priority}
-          .message=${s.message}
-        ></kiosk-service-screen>`;
-      case 'checkin':
-        return html`<kiosk-checkin-screen code=${s.code} ?contrast=${s.contrast} .message=${s.message}></kiosk-checkin-screen>`;
-      case 'ticket':
-        if (!s.issued) return nothing;
-        return html`<kiosk-ticket-screen
-          .issued=${s.issued}
-          .service=${s.issued.service ?? undefined}
-          ?contrast=${s.contrast}
-          .secondsLeft=${idle?.secondsLeft ?? 0}
-        ></kiosk-ticket-screen>`;
-    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LiveChannel, type ConnectionState } from '../common/client/live-channel.js';
 import type { PublicService } from '../common/dto.js';
-import { NAMESPACES, type KioskClientEvents, type KioskServerEvents } from '../common/protocol.js';
+import { NAMESPACES, type DeviceChanged, type KioskClientEvents, type KioskServerEvents } from '../common/protocol.js';
 import { closingPassed } from './logic/services.js';
 
 /** A fresh snapshot now and then, so status that changes with time alone (past closing) is never stale for long. */
@@ -15,6 +15,8 @@ export interface ServiceStatusEvents {
   timeZone(timeZone: string): void;
   /** The server refused this kiosk's device token (never paired, rotated or revoked): the channel stops. */
   unpaired(): void;
+  /** An admin changed a kiosk's or screen's record (#15): this kiosk's own settings may have changed. */
+  deviceChanged(e: DeviceChanged): void;
 }
 
 /**
@@ -51,6 +53,7 @@ export class ServiceStatus implements ReactiveController {
         this.set(s.services);
       },
       pushes: { 'services:status': (e) => this.set(e.services) },
+      signals: { 'device:changed': (e) => this.on.deviceChanged(e) },
       onState: (state) => {
         this.connection = state;
         if (state !== 'online') this.services = null;

@@ -4,10 +4,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { NAMESPACES } from '../common/protocol.js';
+import { NAMESPACES, SUPERVISOR_NAMESPACE } from '../common/protocol.js';
 import { ClientAccess } from './app/client-access.js';
 import { closeEndedDays, scheduleDayClose } from './app/day-close.js';
 import { Office } from './app/office.js';
+import { statsProjection } from './app/stats/projection.js';
 import { monitoredStore, StorageHealth } from './app/storage-health.js';
 import type { Config } from './config.js';
 import { registerSessionLookup } from './http/auth.js';
@@ -112,6 +113,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         { name: 'counter', description: 'Staff actions on a counter' },
         { name: 'staff', description: 'Staff only' },
         { name: 'admin', description: 'Administration (#15); the roles of each route: server/app/access.ts' },
+        { name: 'stats', description: 'Statistics (#16): team leads and admins; definitions in the README' },
       ],
     },
   });
@@ -121,10 +123,13 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   registerRoutes(fastify, { office, config, print, storage });
   if (config.publicDir) await registerStatic(fastify, config.publicDir);
 
-  const realtime = attachRealtime(fastify, office, { anonSocketsPerAddress: config.anonSocketsPerAddress, access }, (io) => guardHandshakes(io, access, [NAMESPACES.counter, PRINT_AGENT_NAMESPACE]));
+  const realtime = attachRealtime(fastify, office, { anonSocketsPerAddress: config.anonSocketsPerAddress, access }, (io) => guardHandshakes(io, access, [NAMESPACES.counter, PRINT_AGENT_NAMESPACE, SUPERVISOR_NAMESPACE]));
   print.attachAgents(realtime.io);
   storage.startProbing(raw, deps.storageProbeMs);
   const stopDayClose = scheduleDayClose(office, (err) => fastify.log.error({ err }, 'day close failed'));
+  // #16: the statistics facts follow the log after commits (batched, outside the commands' transactions).
+  const stats = statsProjection(office, { onError: (err) => fastify.log.error({ err }, 'stats projection failed') });
+  stats.start();
   // Print jobs end at once, so no request waits for a printer while the server closes.
   fastify.addHook('preClose', (done) => {
     print.close();
@@ -133,6 +138,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   // Sockets first: open websockets would otherwise keep the HTTP server from closing.
   fastify.addHook('preClose', async () => {
     stopDayClose();
+    await stats.stop();
     storage.stopProbing();
     await realtime.close();
     // Kept-alive browser connections (socket.io polling, audio) would otherwise hold the close open.

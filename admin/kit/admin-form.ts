@@ -173,8 +173,10 @@ export abstract class AdminForm extends LitElement {
     </div>`;
   }
 
-  protected select(path: string, label: string, options: readonly (readonly [string, string])[]): TemplateResult {
+  /** `parse` turns the option's text value into the draft's (a number, null for ''). */
+  protected select(path: string, label: string, options: readonly (readonly [string, string])[], parse: (v: string) => unknown = (x) => x): TemplateResult {
     const v = this.value(path);
+    const current = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
     return this.field(
       path,
       label,
@@ -183,37 +185,64 @@ export abstract class AdminForm extends LitElement {
         ?disabled=${this.readOnly}
         aria-describedby=${describedBy}
         aria-invalid=${invalid ? 'true' : 'false'}
-        @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value)}
+        @change=${(e: Event) => this.set(path, parse((e.target as HTMLSelectElement).value))}
       >
-        ${options.map(([value, text]) => html`<option value=${value} ?selected=${value === v}>${text}</option>`)}
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${value === current}>${text}</option>`)}
       </select>`,
     );
   }
 
+  /**
+   * A choice of some or all: one checkbox "all" (stored as `all`, e.g. null, so
+   * values added later are offered too) above the checkboxes of each value.
+   * Unticking "all" starts from every value ticked.
+   */
+  protected subsetSet(path: string, legend: string, allLabel: string, options: readonly (readonly [string, string])[], all: null | 'all' = null): TemplateResult {
+    const isAll = this.value(path) === all;
+    const id = `f-${path.replace(/[^a-zA-Z0-9]/g, '-')}`;
+    return html`<fieldset data-field=${path} aria-describedby=${`${id}-error`}>
+      <legend>${legend}</legend>
+      <label class="check"
+        ><input
+          type="checkbox"
+          data-all=${path}
+          .checked=${isAll}
+          ?disabled=${this.readOnly}
+          @change=${(e: Event) => this.set(path, (e.target as HTMLInputElement).checked ? all : options.map(([v]) => v))}
+        />${allLabel}</label
+      >
+      ${isAll ? nothing : html`<div class="choices">${this.checkboxList(path, options)}</div>`}
+      <p class="field-error" id=${`${id}-error`}>${this.errorAt(path)}</p>
+    </fieldset>`;
+  }
+
   /** Checkboxes for a set of values (languages, services), stored as an array at `path`. */
   protected checkboxSet(path: string, legend: string, options: readonly (readonly [string, string])[]): TemplateResult {
-    const chosen = new Set(Array.isArray(this.value(path)) ? (this.value(path) as string[]) : []);
-    const error = this.errorAt(path);
     const id = `f-${path.replace(/[^a-zA-Z0-9]/g, '-')}`;
+    return html`<fieldset data-field=${path} aria-describedby=${`${id}-error`}>
+      <legend>${legend}</legend>
+      ${this.checkboxList(path, options)}
+      <p class="field-error" id=${`${id}-error`}>${this.errorAt(path)}</p>
+    </fieldset>`;
+  }
+
+  private checkboxList(path: string, options: readonly (readonly [string, string])[]): TemplateResult[] {
+    const chosen = new Set(Array.isArray(this.value(path)) ? (this.value(path) as string[]) : []);
     const toggle = (value: string, on: boolean) => {
       const next = options.map(([v]) => v).filter((v) => (v === value ? on : chosen.has(v)));
       this.set(path, next);
     };
-    return html`<fieldset data-field=${path} aria-describedby=${`${id}-error`}>
-      <legend>${legend}</legend>
-      ${options.map(
-        ([value, text]) => html`<label class="check"
-          ><input
-            type="checkbox"
-            data-value=${value}
-            .checked=${chosen.has(value)}
-            ?disabled=${this.readOnly}
-            @change=${(e: Event) => toggle(value, (e.target as HTMLInputElement).checked)}
-          />${text}</label
-        >`,
-      )}
-      <p class="field-error" id=${`${id}-error`}>${error}</p>
-    </fieldset>`;
+    return options.map(
+      ([value, text]) => html`<label class="check"
+        ><input
+          type="checkbox"
+          data-value=${value}
+          .checked=${chosen.has(value)}
+          ?disabled=${this.readOnly}
+          @change=${(e: Event) => toggle(value, (e.target as HTMLInputElement).checked)}
+        />${text}</label
+      >`,
+    );
   }
 
   /** Call after the fields are rendered: a refusal no field took, or the STALE offer to reload. */

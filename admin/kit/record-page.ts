@@ -71,6 +71,13 @@ export abstract class RecordPage<R extends Versioned> extends AdminForm {
   protected abstract patch(id: string, changes: Draft & { version: number }): Promise<HttpResult<unknown>>;
   protected abstract renderFields(): TemplateResult;
 
+  /**
+   * Deleting a record (DELETE with the version read); a page that offers it
+   * sets this. The server's 409 (`SERVICE_IN_USE`, `COUNTER_IN_USE`,
+   * `AREA_IN_USE`) shows above the form, a STALE one offers to reload.
+   */
+  protected deleteById?: (id: string, version: number) => Promise<HttpResult<unknown>>;
+
   /** Buttons a row adds after "edit" (ordering, reset password). */
   protected rowActions(_r: R): TemplateResult | typeof nothing {
     return nothing;
@@ -121,6 +128,18 @@ export abstract class RecordPage<R extends Versioned> extends AdminForm {
     this.saved(result.value, original === null);
   }
 
+  protected async deleteRecord(): Promise<void> {
+    const original = this.original;
+    const deleteById = this.deleteById;
+    if (!original || !deleteById) return;
+    if (!confirm(this.t('deleteConfirm', { name: this.nameOf(original) }))) return;
+    const result = await this.send(() => deleteById(original.id, original.version));
+    if (!result) return;
+    this.selected = null;
+    await this.reload();
+    this.notice = this.t('deleted', { name: this.nameOf(original) });
+  }
+
   private renderForm(): TemplateResult {
     const original = this.original;
     const fields = this.renderFields();
@@ -134,6 +153,11 @@ export abstract class RecordPage<R extends Versioned> extends AdminForm {
           : html`<div class="actions">
               <button class="primary" type="submit" ?disabled=${this.busy}>${this.t('save')}</button>
               <button type="button" @click=${() => (this.selected = null)}>${this.t('cancel')}</button>
+              ${original && this.deleteById
+                ? html`<button type="button" class="danger" data-delete=${original.id} ?disabled=${this.busy} @click=${() => void this.deleteRecord()}>
+                    ${this.t('delete')}
+                  </button>`
+                : nothing}
             </div>`}
       </form>`;
   }

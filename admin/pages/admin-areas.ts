@@ -14,6 +14,8 @@ export class AdminAreas extends RecordPage<AdminArea> {
     return r.ok ? { ok: true as const, value: r.value.areas } : r;
   }
 
+  protected override deleteById = (id: string, version: number) => api.deleteArea(id, version);
+
   protected columns(): Column<AdminArea>[] {
     return [
       { label: this.t('id'), cell: (a) => a.id },

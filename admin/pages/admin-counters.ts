@@ -34,6 +34,8 @@ export class AdminCounters extends RecordPage<AdminCounter> {
     return a ? (a.name[this.texts.value.lang] ?? a.name.de ?? id) : id;
   }
 
+  protected override deleteById = (id: string, version: number) => api.deleteCounter(id, version);
+
   protected columns(): Column<AdminCounter>[] {
     return [
       { label: this.t('name'), cell: (c) => c.name },

@@ -2,10 +2,12 @@ import { css, html, type TemplateResult } from 'lit';
 import type { AdminKey } from '../../common/i18n/admin/index.js';
 import { api } from '../api.js';
 import { AdminForm } from '../kit/admin-form.js';
+import { narrowPage } from '../styles.js';
 import { changedFields, type Draft } from '../kit/draft.js';
+import '../kit/holiday-calendar.js';
 import type { AdminOffice } from '../model.js';
 
-const EDITABLE = ['name', 'timeZone', 'holidays', 'waitTargetMinutes', 'policy', 'checkin', 'estimate'] as const;
+const EDITABLE = ['name', 'timeZone', 'holidays', 'waitTargetMinutes', 'counterStatsEnabled', 'policy', 'checkin', 'estimate'] as const;
 /** The German states (ISO 3166-2:DE without the prefix), for the public holidays button. */
 const STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 const RULE_GROUPS = ['policy', 'checkin', 'estimate'] as const;
@@ -20,26 +22,11 @@ function zones(): string[] {
 
 /** @summary The office (the site): name, time zone, holidays, queue rules, wait target. */
 export class AdminOfficePage extends AdminForm {
-  static override properties = { ...AdminForm.properties, office: { state: true }, state: { state: true }, year: { state: true }, newHoliday: { state: true } };
+  static override properties = { ...AdminForm.properties, office: { state: true }, state: { state: true }, year: { state: true } };
   static override styles = [
     ...AdminForm.styles,
+    narrowPage,
     css`
-      :host {
-        display: block;
-        max-width: 60rem;
-      }
-      .holidays {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-        gap: 0.3rem 1rem;
-        padding: 0;
-        list-style: none;
-      }
-      .holidays li {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-      }
       .rules {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
@@ -51,14 +38,12 @@ export class AdminOfficePage extends AdminForm {
   declare office: AdminOffice | null;
   declare state: string;
   declare year: number;
-  declare newHoliday: string;
 
   constructor() {
     super();
     this.office = null;
     this.state = 'NW';
     this.year = new Date().getFullYear() + 1;
-    this.newHoliday = '';
   }
 
   override async reload(): Promise<void> {
@@ -80,8 +65,10 @@ export class AdminOfficePage extends AdminForm {
     const r = await this.send(() => api.holidays(this.state, this.year));
     if (!r) return;
     const before = this.holidays.length;
-    this.setHolidays([...this.holidays, ...r.value.holidays.map((h) => h.date)]);
+    const added = r.value.holidays.map((h) => h.date).sort();
+    this.setHolidays([...this.holidays, ...added]);
     this.notice = this.t('holidaysAdded', { n: this.holidays.length - before });
+    if (added[0]) this.renderRoot.querySelector('admin-holiday-calendar')?.show(added[0]);
   }
 
   private async save(e: SubmitEvent): Promise<void> {
@@ -102,27 +89,14 @@ export class AdminOfficePage extends AdminForm {
   }
 
   private renderHolidays(): TemplateResult {
-    const lang = this.texts.value.lang;
-    const fmt = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    return html`<fieldset data-field="holidays">
+    return html`<fieldset data-field="holidays" aria-describedby="holidays-error">
       <legend>${this.t('holidays')}</legend>
       <p class="field-error" id="holidays-error">${this.errorAt('holidays')}</p>
-      ${this.holidays.length === 0 ? html`<p class="hint">${this.t('noHolidays')}</p>` : ''}
-      <ul class="holidays" aria-describedby="holidays-error">
-        ${this.holidays.map(
-          (d) => html`<li data-date=${d}>
-            <time datetime=${d}>${fmt.format(new Date(`${d}T00:00:00Z`))}</time>
-            <button type="button" ?hidden=${this.readOnly} aria-label=${this.t('removeHoliday', { date: d })} @click=${() => this.setHolidays(this.holidays.filter((x) => x !== d))}>✕</button>
-          </li>`,
-        )}
-      </ul>
-      <div class="actions" ?hidden=${this.readOnly}>
-        <span class="field">
-          <label for="new-holiday">${this.t('holidayDate')}</label>
-          <input id="new-holiday" type="date" .value=${this.newHoliday} @input=${(e: Event) => (this.newHoliday = (e.target as HTMLInputElement).value)} />
-        </span>
-        <button type="button" ?disabled=${!this.newHoliday} @click=${() => this.setHolidays([...this.holidays, this.newHoliday])}>${this.t('addHoliday')}</button>
-      </div>
+      <admin-holiday-calendar
+        .dates=${this.holidays}
+        ?read-only=${this.readOnly}
+        @holidays-change=${(e: CustomEvent<string[]>) => this.setHolidays(e.detail)}
+      ></admin-holiday-calendar>
       <div class="actions" ?hidden=${this.readOnly}>
         <span class="field">
           <label for="holiday-state">${this.t('state')}</label>
@@ -143,7 +117,8 @@ export class AdminOfficePage extends AdminForm {
     if (!this.office) return html`<h1>${this.t('navOffice')}</h1>${this.renderProblem()}<p>${this.t('loading')}</p>`;
     const fields = html`${this.textInput('name', this.t('officeName'), { required: true, maxlength: 120 })}
       ${this.textInput('timeZone', this.t('timeZone'), { required: true, hint: this.t('timeZoneHint'), list: 'zones' })}
-      ${this.numberInput('waitTargetMinutes', this.t('waitTarget'), { min: 1, max: 600 })} ${this.renderHolidays()}
+      ${this.numberInput('waitTargetMinutes', this.t('waitTarget'), { min: 1, max: 600 })}
+      ${this.checkbox('counterStatsEnabled', this.t('counterStatsEnabled'))} ${this.renderHolidays()}
       ${RULE_GROUPS.map((g) => {
         const values = (this.draft[g] ?? {}) as Record<string, number>;
         return html`<fieldset data-field=${g}>

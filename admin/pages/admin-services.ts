@@ -62,6 +62,8 @@ export class AdminServices extends RecordPage<AdminService> {
     return r.ok ? { ok: true as const, value: [...r.value.services].sort((a, b) => a.sortOrder - b.sortOrder) } : r;
   }
 
+  protected override deleteById = (id: string, version: number) => api.deleteService(id, version);
+
   protected columns(): Column<AdminService>[] {
     return [
       { label: this.t('prefix'), cell: (s) => s.prefix },

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { LANGUAGES, type VisitorLanguage } from '../../common/i18n/languages.js';
+import { LANGUAGES, type LanguageInfo, type VisitorLanguage } from '../../common/i18n/languages.js';
 import { kioskIntents } from '../intents.js';
 import { kioskTexts } from '../texts.js';
 import { buttonStyles, screenStyles } from './shared-styles.js';
@@ -7,13 +7,14 @@ import './kiosk-header.js';
 import './kiosk-icon.js';
 
 /**
- * @summary The start screen: every visitor language by its own name in its
- * own script (no flags), and the word "language" in all of them.
+ * @summary The start screen: every language this kiosk offers by its own name
+ * in its own script (no flags), and the word "language" in all of them.
  * @fires kiosk-intent choose-language
  */
 export class KioskLanguageScreen extends LitElement {
   static override properties = {
     words: { attribute: false },
+    languages: { attribute: false },
     contrast: { type: Boolean },
   };
 
@@ -84,11 +85,14 @@ export class KioskLanguageScreen extends LitElement {
   private readonly texts = kioskTexts.consume(this);
   /** The word "language" in each language whose texts have arrived. */
   declare words: ReadonlyMap<VisitorLanguage, string>;
+  /** The languages offered here (the kiosk's device record); all by default. */
+  declare languages: readonly LanguageInfo[];
   declare contrast: boolean;
 
   constructor() {
     super();
     this.words = new Map();
+    this.languages = LANGUAGES;
     this.contrast = false;
   }
 
@@ -100,13 +104,13 @@ export class KioskLanguageScreen extends LitElement {
         <header>
           <h1><kiosk-icon name="globe"></kiosk-icon>${t('chooseLanguage')}</h1>
           <p class="words">
-            ${LANGUAGES.filter((l) => l.code !== lang && this.words.has(l.code)).map(
+            ${this.languages.filter((l) => l.code !== lang && this.words.has(l.code)).map(
               (l) => html`<span lang=${l.code} dir=${l.dir}>${this.words.get(l.code)}</span>`,
             )}
           </p>
         </header>
         <ul>
-          ${LANGUAGES.map(
+          ${this.languages.map(
             (l) => html`<li>
               <button
                 lang=${l.code}

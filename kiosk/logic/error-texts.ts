@@ -14,6 +14,8 @@ const TEXTS: Partial<Record<FailureCode, KioskKey>> = {
   APPOINTMENT_EXPIRED: 'errExpired',
   SERVICE_CLOSED: 'errServiceClosed',
   SERVICE_NOT_FOUND: 'errServiceClosed',
+  // The kiosk's record no longer offers it (#15): to the visitor it is closed here.
+  SERVICE_NOT_OFFERED: 'errServiceClosed',
   DAILY_LIMIT_REACHED: 'errNoMoreTickets',
   PAST_CLOSING_TIME: 'errNoMoreTickets',
   RATE_LIMITED: 'errBusy',

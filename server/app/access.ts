@@ -52,7 +52,6 @@ export const ACCESS = {
   // Beyond one's own desk: take over a counter someone else holds, hold several, alarm or write notes at another's desk.
   'counter.anyDesk': { roles: ADMIN },
   'appointments.book': { roles: ALL },
-  'stats.feedback': { roles: ALL },
 
   'devices.tokens': { roles: ADMIN },
   'printers.agentToken': { roles: ADMIN },
@@ -75,7 +74,7 @@ export const ACCESS = {
   // The whole configuration as one document: export and import (with a dry run).
   'admin.config': { roles: ADMIN },
 
-  // #16: the office's figures (summary, CSV exports) and the live floor (/supervisor): team leads and admins.
+  // #16: the office's figures (summary, CSV exports, the feedback averages) and the live floor (/supervisor): team leads and admins.
   'stats.read': { roles: LEADS },
   'stats.live': { roles: LEADS },
 } as const satisfies Record<string, AccessRule>;

@@ -1,3 +1,4 @@
+import { kioskConfig, kioskOffers, kioskSettingsOf, type KioskSettings } from '../../common/device-config.js';
 import type { PublicKiosk } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { Device } from '../../common/model.js';
@@ -34,4 +35,18 @@ export async function findPublicKiosk(office: Office, id: string): Promise<Publi
   const device = await kioskDevice(office, id);
   if (!device) throw new AppError('NOT_FOUND', 'No kiosk with this id.');
   return publicKiosk(device);
+}
+
+/** A paired kiosk's own settings (#15): the services and languages it offers and its idle time, with the record's version. */
+export async function ownKioskSettings(office: Office, kiosk: KioskDevice): Promise<KioskSettings> {
+  return office.store.read(office.siteId, async (r) => {
+    const d = await r.catalog.device(kiosk.id);
+    if (!isKiosk(d)) throw new AppError('DEVICE_REQUIRED');
+    return kioskSettingsOf({ ...d, version: (await r.catalog.version('device', d.id)) ?? 1 });
+  });
+}
+
+/** A kiosk draws only the services its record offers (the admin's choice); 409 SERVICE_NOT_OFFERED for any other. */
+export function checkKioskOffers(kiosk: KioskDevice, serviceId: string): void {
+  if (!kioskOffers(kioskConfig(kiosk.settings), serviceId)) throw new AppError('SERVICE_NOT_OFFERED');
 }

@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import type { PublicTicket, SessionUser } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import type { Appointment, PriorityClass, Ticket, TicketChannel } from '../../common/model.js';
-import { closedReasonToError } from '../domain/capacity.js';
 import { checkIn } from '../domain/check-in.js';
 import { event, type DomainEvent, type EventPayloads, type LoggedEvent } from '../domain/events.js';
 import { formatTicketNumber } from '../domain/numbering.js';
@@ -13,6 +12,7 @@ import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newTicketRef, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
 import { CachedCatalog } from './catalog-cache.js';
+import { refusalOf } from './refusals.js';
 import { SiteModel, ticketsNamed } from './read-model.js';
 import { QueueView, type ServiceScope } from './views.js';
 
@@ -149,11 +149,13 @@ export class Office {
    * place in line: what the visitor was shown is what the log says.
    */
   async issueTicket(input: IssueInput): Promise<PublicTicket> {
-    return this.command(async (tx, now) => {
+    const out = await this.command<{ shown: PublicTicket } | { refused: AppError }>(async (tx, now) => {
       const view = await this.viewIn(tx, now, [input.serviceId], false);
       const state = view.serviceState(input.serviceId);
-      if (!state || !state.service.active) throw new AppError('SERVICE_NOT_FOUND');
-      if (!input.staff && !state.open && state.closedReason) throw new AppError(closedReasonToError(state.closedReason));
+      if (!state) throw new AppError('SERVICE_NOT_FOUND');
+      // #16: a refusal is recorded (and committed), then answered as the error.
+      const refusal = refusalOf(state, input, now);
+      if (refusal) return { result: { refused: refusal.error }, events: [refusal.event] };
       const priority = input.priority === true && (state.service.priorityEnabled || Boolean(input.staff));
       const ticket = await this.newTicket(tx, now, {
         serviceId: input.serviceId,
@@ -169,7 +171,7 @@ export class Office {
       // ticket itself, so this is the view any later read gives, at no second read.
       const shown = view.publicTicket(ticket);
       return {
-        result: shown,
+        result: { shown },
         written: [ticket],
         events: [
           event('ticket.issued', now, {
@@ -181,6 +183,8 @@ export class Office {
         ],
       };
     });
+    if ('refused' in out) throw out.refused;
+    return out.shown;
   }
 
   /** Checks an appointment in; like issueTicket, the answer is the view the log records. */

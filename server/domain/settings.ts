@@ -61,6 +61,12 @@ export interface OfficeSettings {
   kiosk?: KioskSettings;
   /** #15: the wait the office aims at, in minutes (statistics use it). Absent before #15: read it with `waitTargetMinutes()`. */
   waitTargetMinutes?: number;
+  /**
+   * #16: whether statistics may be asked per counter (`counterId`, `groupBy=counter`). A counter is
+   * usually one person's desk, so this stays off unless the office has an agreement with its staff
+   * council. Absent before #16: read it with `counterStatsEnabled()`.
+   */
+  counterStats?: boolean;
 }
 
 export const DEFAULT_POLICY: PolicySettings = {
@@ -102,6 +108,11 @@ export const DEFAULT_WAIT_TARGET_MINUTES = 15;
 /** The office's wait target in minutes, the default for settings stored before #15. */
 export function waitTargetMinutes(s: OfficeSettings): number {
   return s.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES;
+}
+
+/** #16: per-counter statistics, off unless an admin switched them on. */
+export function counterStatsEnabled(s: OfficeSettings): boolean {
+  return s.counterStats ?? false;
 }
 
 export function defaultOfficeSettings(timeZone: string, name = 'Bürgeramt'): OfficeSettings {

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../common/dto.js';
 import { AppError, handshakeRefusal } from '../../common/errors.js';
-import { NAMESPACES, VISITOR_NAMESPACE, type CounterClientEvents } from '../../common/protocol.js';
+import { NAMESPACES, SUPERVISOR_NAMESPACE, VISITOR_NAMESPACE, type CounterClientEvents } from '../../common/protocol.js';
 import { allow, type UseCase } from '../app/access.js';
 
 /**
@@ -13,6 +13,8 @@ export const NAMESPACE_ACCESS: Record<string, UseCase> = {
   [NAMESPACES.kiosk]: 'kiosk.draw',
   [VISITOR_NAMESPACE]: 'visitor.ticket',
   [NAMESPACES.counter]: 'counter.work',
+  // #16: the live floor, team leads and admins.
+  [SUPERVISOR_NAMESPACE]: 'stats.live',
   // /print-agent (server/print) is 'printAgent.connect': its agent token, checked there.
 };
 

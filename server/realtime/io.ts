@@ -28,6 +28,7 @@ import { PushPacer } from './push-pacer.js';
 import { Sequencer } from './sequencer.js';
 import { singleSequence, SnapshotCache } from './snapshot-cache.js';
 import { registerVisitorNamespace } from './visitor.js';
+import { registerSupervisorNamespace } from './supervisor.js';
 
 export interface Realtime {
   io: RealtimeServer;
@@ -171,6 +172,8 @@ export function attachRealtime(
   // The broadcaster listens first: its push (screens, staff) is read before the phones' (visitor.ts).
   office.events.on('committed', broadcaster.onCommitted);
   const visitors = registerVisitorNamespace(io, app, office);
+  // #16: the live floor for team leads, pushed after the screens' and staff's pushes are under way.
+  const supervisors = registerSupervisorNamespace(io, app, office);
   const anonymousSockets = capSocketsPerAddress([display, kiosk, io.of(VISITOR_NAMESPACE)], limits.anonSocketsPerAddress, limits.access);
 
   office.events.on('committed', displayState.changed);
@@ -191,6 +194,7 @@ export function attachRealtime(
       office.events.off('committed', kioskState.changed);
       office.events.off('sessionEnded', broadcaster.onSessionEnded);
       broadcaster.close();
+      supervisors.close();
       pacer.close();
       await io.close();
     },

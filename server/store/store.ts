@@ -2,7 +2,8 @@ import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '../../common/model.js';
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact } from '../domain/stats/facts.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures } from '../domain/stats/facts.js';
+import type { TicketFacts } from '../domain/stats/segments.js';
 
 /** The site every route without a site means, and where a migration puts a one-office database. */
 export const DEFAULT_SITE_ID = 'main';
@@ -216,6 +217,8 @@ export interface FeedbackReader {
   day(businessDate: string): Promise<FeedbackRecord[]>;
   /** Count and mean grade per business date and service, dates inclusive, oldest first. */
   stats(fromDate: string, toDate: string): Promise<FeedbackDayStats[]>;
+  /** #16: the answers of the office days `fromDate` … `toDate` (inclusive), oldest day first (the statistics summary). */
+  range(fromDate: string, toDate: string): Promise<FeedbackRecord[]>;
 }
 
 export interface FeedbackWriter extends FeedbackReader {
@@ -225,8 +228,34 @@ export interface FeedbackWriter extends FeedbackReader {
 /** #16: the statistics facts (server/domain/stats/facts.ts), kept by the stats projection. */
 export interface StatsReader {
   segments(q: FactQuery): Promise<SegmentFact[]>;
+  /** The same segments with only the fields the summary reads, in no particular order. */
+  segmentFigures(q: FactQuery): Promise<SegmentFigures[]>;
   refusals(q: FactQuery): Promise<RefusalFact[]>;
   appointments(q: FactQuery): Promise<AppointmentFact[]>;
+}
+
+/**
+ * #16: what the stats projection writes (server/app/stats/projection.ts). The
+ * facts are derived from the event log and may be dropped and projected again.
+ */
+export interface StatsWriter extends StatsReader {
+  /** The seq of the last event projected into the site's facts (0: none). */
+  cursor(): Promise<number>;
+  setCursor(seq: number): Promise<void>;
+  /** The facts kept so far of these tickets (tickets without facts are left out). */
+  ticketFacts(ticketIds: readonly string[]): Promise<Map<string, TicketFacts>>;
+  /** Replaces all segments of each ticket. */
+  putTicketFacts(facts: readonly TicketFacts[]): Promise<void>;
+  /** A refusal, once per event (`seq`): writing the same seq again changes nothing. */
+  putRefusal(seq: number, fact: RefusalFact): Promise<void>;
+  appointmentFacts(appointmentIds: readonly string[]): Promise<Map<string, AppointmentFact>>;
+  putAppointment(fact: AppointmentFact): Promise<void>;
+  /** Appointments still `booked` on a day before `date` become `missed`; how many did. */
+  markMissed(beforeDate: string): Promise<number>;
+  /** Drops every fact of the site and sets the cursor to 0 (the rebuild). */
+  clear(): Promise<void>;
+  /** How many facts the site has. */
+  counts(): Promise<{ segments: number; refusals: number; appointments: number }>;
 }
 
 export interface EventReader {
@@ -274,6 +303,7 @@ export interface SiteTx extends SiteReader {
   readonly appointments: AppointmentWriter;
   readonly feedback: FeedbackWriter;
   readonly events: EventWriter;
+  readonly stats: StatsWriter;
 }
 
 export interface SharedTx {

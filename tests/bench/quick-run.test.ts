@@ -27,6 +27,8 @@ const SCENARIOS: Record<ScenarioKey, { scenario: number; figures: string[]; floo
   fairness: { scenario: 6, figures: ['seconds', 'worstServicesP50Ms', 'worstKioskPageP50Ms'], floor: true, ratio: true },
   phones: { scenario: 7, figures: ['sockets', 'watched', 'p99Ms', 'rssMiB'], floor: true, ratio: true },
   'command-cost': { scenario: 8, figures: ['worstHandlerRatio', 'worstCpuRatio', 'cycles'], floor: false, ratio: true },
+  // #16
+  stats: { scenario: 9, figures: ['events', 'segments', 'rebuildSeconds', 'rssPeakMiB'], floor: false, ratio: false },
 };
 
 /** Every leaf of a figures object is a finite number. */

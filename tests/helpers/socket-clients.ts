@@ -4,6 +4,7 @@ import type { StaffTicket } from '../../common/dto.js';
 import type { ErrorBody } from '../../common/errors.js';
 import {
   PROTOCOL_VERSION,
+  SUPERVISOR_NAMESPACE,
   VISITOR_NAMESPACE,
   type Ack,
   type CounterClientEvents,
@@ -14,6 +15,8 @@ import {
   type KioskServerEvents,
   type PayloadOf,
   type ReplyOf,
+  type SupervisorClientEvents,
+  type SupervisorServerEvents,
   type VisitorClientEvents,
   type VisitorServerEvents,
 } from '../../common/protocol.js';
@@ -31,6 +34,7 @@ interface Channels {
   '/kiosk': { pushes: KioskServerEvents; requests: KioskClientEvents };
   '/counter': { pushes: CounterServerEvents; requests: CounterClientEvents };
   [VISITOR_NAMESPACE]: { pushes: VisitorServerEvents; requests: VisitorClientEvents };
+  [SUPERVISOR_NAMESPACE]: { pushes: SupervisorServerEvents; requests: SupervisorClientEvents };
 }
 export type NamespaceName = keyof Channels;
 export type ClientSocket<N extends NamespaceName> = Socket<Channels[N]['pushes'], Channels[N]['requests']>;

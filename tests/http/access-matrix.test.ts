@@ -97,7 +97,6 @@ describe('the route table', () => {
       'counter.work': 'admin supervisor staff',
       'counter.anyDesk': 'admin',
       'appointments.book': 'admin supervisor staff',
-      'stats.feedback': 'admin supervisor staff',
       'stats.read': 'admin supervisor',
       'stats.live': 'admin supervisor',
       'devices.tokens': 'admin',
@@ -194,5 +193,19 @@ describe('the staff socket namespace', () => {
       else expect(reply.error?.code, `${who} ${event}`).toBe(want.code);
     }
     socket.close();
+  });
+});
+
+describe('the live supervision namespace (#16)', () => {
+  test.each(WHO)('%s: the /supervisor handshake as the table says (stats.live)', async (who) => {
+    const want = expected(ACCESS['stats.live'], who);
+    const attempt = connect(server.url, '/supervisor', sessions[who] ? { cookie: sessions[who] } : {});
+    if (want === 'allowed') return void (await attempt).close();
+    const err = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConnectRefused);
+    expect((err as ConnectRefused).data).toMatchObject({ code: want.code });
   });
 });

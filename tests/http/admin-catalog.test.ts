@@ -189,6 +189,24 @@ describe('office settings', () => {
     expect(bodyOf(AdminOfficeSchema, await admin.get('/api/admin/office')).name).toBe('Bürgeramt Nord');
   });
 
+  test('#16: per-counter statistics are off by default (also for settings from before #16); switching them on is logged', async () => {
+    const { office } = server.app;
+    await office.store.transaction(office.siteId, async (tx) => {
+      const { counterStats: _gone, ...old } = await tx.catalog.settings();
+      await tx.catalog.putSettings(old);
+    });
+    const read = bodyOf(AdminOfficeSchema, await admin.get('/api/admin/office'));
+    expect(read.counterStatsEnabled).toBe(false);
+    const { res, events } = await eventsOf(() => patch(adminCookie, '/api/admin/office', { version: read.version, counterStatsEnabled: true }));
+    expect(bodyOf(AdminOfficeSchema, res)).toMatchObject({ counterStatsEnabled: true, version: read.version + 1 });
+    expect(events[0]).toMatchObject({ data: { record: 'office', changes: { counterStatsEnabled: { before: false, after: true } } } });
+    // Stored under the settings' own name, not the API's.
+    expect(await office.store.read(office.siteId, (r) => r.catalog.settings())).toMatchObject({ counterStats: true });
+    expect(await office.store.read(office.siteId, (r) => r.catalog.settings())).not.toHaveProperty('counterStatsEnabled');
+    expectField(await patch(adminCookie, '/api/admin/office', { version: read.version + 1, counterStatsEnabled: 'yes' }), 'counterStatsEnabled');
+    expectStatus(await patch(adminCookie, '/api/admin/office', { version: read.version + 1, counterStatsEnabled: false }), 200);
+  });
+
   test('an unknown time zone and a bad holiday are 400 naming the field', async () => {
     const { version } = bodyOf(AdminOfficeSchema, await admin.get('/api/admin/office'));
     expectField(await patch(adminCookie, '/api/admin/office', { version, timeZone: 'Europe/Atlantis' }), 'timeZone');

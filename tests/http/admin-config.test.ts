@@ -108,6 +108,21 @@ describe('configuration export and import', () => {
     expect(twice.changes).toEqual([]);
   });
 
+  test('#16: per-counter statistics travel with the document; one from before #16 switches them off', async () => {
+    const office = (await adminA.get('/api/admin/office')).body as { version: number };
+    expectStatus(await adminA.patch('/api/admin/office', { version: office.version, counterStatsEnabled: true }), 200);
+    const doc = await exported(adminA);
+    expect(doc.office.counterStatsEnabled).toBe(true);
+    expectStatus(await adminB.post('/api/admin/config', doc), 200);
+    expect((await adminB.get('/api/admin/office')).body).toMatchObject({ counterStatsEnabled: true });
+    const { counterStatsEnabled: _absent, ...before16 } = doc.office;
+    const result = bodyOf(ImportResultSchema, await adminB.post('/api/admin/config', { ...doc, office: before16 }));
+    expect(result.changes).toEqual([expect.objectContaining({ record: 'office', fields: ['counterStatsEnabled'] })]);
+    expect((await adminB.get('/api/admin/office')).body).toMatchObject({ counterStatsEnabled: false });
+    const back = (await adminA.get('/api/admin/office')).body as { version: number };
+    expectStatus(await adminA.patch('/api/admin/office', { version: back.version, counterStatsEnabled: false }), 200);
+  });
+
   test('a document the admin API would refuse is refused whole, naming the place', async () => {
     const doc = await exported(adminA);
     const [first, second] = doc.services;

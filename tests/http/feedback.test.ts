@@ -21,16 +21,19 @@ import {
 
 /**
  * Visitor feedback after the visit: one grade (1 "sehr gut" … 6 "ungenügend")
- * per finished ticket, anonymous, readable by staff as averages per service and
- * day. Tickets are served at schalter-3 (residence) by ayilmaz.
+ * per finished ticket, anonymous, readable by team leads and admins (#16) as
+ * averages per service and day. Tickets are served at schalter-3 (residence)
+ * by ayilmaz (staff); skrueger (admin) reads the figures.
  */
 
 let server: TestServer;
 let anon: Client;
 let staff: Client;
+let lead: Client;
 
 beforeAll(async () => {
   ({ server, anon, staff } = await startOffice('09:00', 'ayilmaz'));
+  lead = client(server, await server.login('skrueger'));
   expectStatus(await counterAction(staff, 'schalter-3', 'open'), 200);
 });
 afterAll(() => server.close());
@@ -145,12 +148,13 @@ describe('POST /api/tickets/:id/feedback', () => {
 });
 
 describe('GET /api/stats/feedback', () => {
-  test('needs a staff session', async () => {
+  test('needs a team lead or admin session (#16: staff are refused like on every stats route)', async () => {
     expectError(await anon.get('/api/stats/feedback'), 401, 'UNAUTHENTICATED');
+    expectError(await staff.get('/api/stats/feedback'), 403, 'FORBIDDEN');
   });
 
   test('gives count and mean grade per service and day, from the stored rows', async () => {
-    const res = await staff.get(`/api/stats/feedback?from=${WEDNESDAY}&to=${WEDNESDAY}`);
+    const res = await lead.get(`/api/stats/feedback?from=${WEDNESDAY}&to=${WEDNESDAY}`);
     expectStatus(res, 200);
     const rows = storedRows().filter((r) => r.business_date === WEDNESDAY && r.service_id === 'residence');
     const mean = rows.reduce((sum, r) => sum + Number(r.grade), 0) / rows.length;
@@ -161,13 +165,13 @@ describe('GET /api/stats/feedback', () => {
       days: [{ date: WEDNESDAY, serviceId: 'residence', count: rows.length, average: Math.round(mean * 100) / 100 }],
     });
     // Without dates: today.
-    expect((await staff.get('/api/stats/feedback')).body).toEqual(res.body);
-    expect(bodyOf(FeedbackStatsSchema, await staff.get('/api/stats/feedback?from=2026-06-11&to=2026-06-30')).days).toEqual([]);
+    expect((await lead.get('/api/stats/feedback')).body).toEqual(res.body);
+    expect(bodyOf(FeedbackStatsSchema, await lead.get('/api/stats/feedback?from=2026-06-11&to=2026-06-30')).days).toEqual([]);
   });
 
   test('refuses dates that are not dates, reversed ranges and ranges over a year', async () => {
     for (const q of ['from=10.06.2026', 'from=2026-02-30', 'to=2026-13-01', 'from=2026-06-11&to=2026-06-10', 'from=2025-01-01&to=2026-06-10', 'day=2026-06-10']) {
-      expectError(await staff.get(`/api/stats/feedback?${q}`), 400, 'INVALID_INPUT');
+      expectError(await lead.get(`/api/stats/feedback?${q}`), 400, 'INVALID_INPUT');
     }
   });
 });
@@ -175,11 +179,11 @@ describe('GET /api/stats/feedback', () => {
 describe('after the office day', () => {
   test('the token no longer takes feedback, and the day still counts in the statistics', async () => {
     const t = await visit();
-    const before = bodyOf(FeedbackStatsSchema, await staff.get(`/api/stats/feedback?from=${WEDNESDAY}&to=${WEDNESDAY}`));
+    const before = bodyOf(FeedbackStatsSchema, await lead.get(`/api/stats/feedback?from=${WEDNESDAY}&to=${WEDNESDAY}`));
     server.clock.now = officeTime('2026-06-11', '08:00');
     expectError(await send(t.id, { grade: 1 }), 404, 'TICKET_EXPIRED');
     expectError(await anon.get(`/api/tickets/${t.id}/feedback`), 404, 'TICKET_EXPIRED');
-    const login = client(server, await server.login('ayilmaz'));
+    const login = client(server, await server.login('skrueger'));
     expect(bodyOf(FeedbackStatsSchema, await login.get(`/api/stats/feedback?from=${WEDNESDAY}&to=2026-06-11`)).days).toEqual(before.days);
   });
 });

@@ -14,7 +14,7 @@ import { hasDeviceToken } from '../devices.js';
 import { newId } from '../ids.js';
 import type { Office } from '../office.js';
 import { userChangedEvent } from '../admin-users.js';
-import { adminOfficeOf } from './office.js';
+import { adminOfficeOf, withOfficeFields } from './office.js';
 import { checkPrefixFree, checkService } from './services.js';
 import { refuse } from './records.js';
 
@@ -173,15 +173,17 @@ async function recordSteps<C, E extends { id: string }>(
 async function plan(r: SiteReader, doc: ConfigDocument, now: number): Promise<Step[]> {
   const settings = await r.catalog.settings();
   const steps: Step[] = [];
-  const officeChanges = configDiff(officeFields(settings), doc.office);
+  // #16: a document from before per-counter statistics switches them off (their default).
+  const docOffice = { ...doc.office, counterStatsEnabled: doc.office.counterStatsEnabled ?? false };
+  const officeChanges = configDiff(officeFields(settings), docOffice);
   if (Object.keys(officeChanges).length > 0) {
     const version = ((await r.catalog.version('settings', r.siteId)) ?? 1) + 1;
     steps.push({
       row: { record: 'office', id: r.siteId, action: 'updated', fields: Object.keys(officeChanges) },
       write: async (tx, at, user) => {
-        await tx.catalog.putSettings({ ...settings, ...doc.office, name: doc.office.name.trim(), holidays: normalisedHolidays(doc.office.holidays) });
+        await tx.catalog.putSettings({ ...withOfficeFields(settings, docOffice), name: doc.office.name.trim(), holidays: normalisedHolidays(doc.office.holidays) });
         await tx.catalog.setVersion('settings', tx.siteId, version);
-        return [configChange('office', tx.siteId, 'updated', officeFields(settings), doc.office, user.id, at, version)];
+        return [configChange('office', tx.siteId, 'updated', officeFields(settings), docOffice, user.id, at, version)];
       },
     });
   }

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../../common/dto.js';
 import { AppError } from '../../../common/errors.js';
 import { holidaysViolation, normalisedHolidays, timeZoneViolation, blankViolation } from '../../domain/catalog-rules.js';
 import { germanPublicHolidays, isGermanState } from '../../domain/holidays.js';
-import { waitTargetMinutes, type OfficeSettings } from '../../domain/settings.js';
+import { counterStatsEnabled, waitTargetMinutes, type OfficeSettings } from '../../domain/settings.js';
 import type { SiteReader } from '../../store/store.js';
 import { configChange } from '../config-change.js';
 import type { Office } from '../office.js';
@@ -17,11 +17,18 @@ export function adminOfficeOf(s: OfficeSettings, version: number): AdminOffice {
     timeZone: s.timeZone,
     holidays: [...s.holidays],
     waitTargetMinutes: waitTargetMinutes(s),
+    counterStatsEnabled: counterStatsEnabled(s),
     policy: s.policy,
     checkin: s.checkin,
     estimate: s.estimate,
     version,
   };
+}
+
+/** The settings with an admin's office fields applied: the API's `counterStatsEnabled` is the stored `counterStats` (#16). */
+export function withOfficeFields(s: OfficeSettings, fields: Partial<Omit<AdminOffice, 'version'>>): OfficeSettings {
+  const { counterStatsEnabled: counterStats, ...rest } = fields;
+  return { ...s, ...rest, ...(counterStats !== undefined ? { counterStats } : {}) };
 }
 
 async function readOffice(r: SiteReader): Promise<AdminOffice> {
@@ -46,8 +53,7 @@ export function updateAdminOffice(office: Office, patch: AdminOfficePatch, user:
     const version = checkVersion(await tx.catalog.version('settings', tx.siteId), patch.version, 'NOT_FOUND');
     const before = adminOfficeOf(settings, version);
     const next: OfficeSettings = {
-      ...settings,
-      ...fields,
+      ...withOfficeFields(settings, fields),
       ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
       ...(fields.holidays !== undefined ? { holidays: normalisedHolidays(fields.holidays) } : {}),
     };

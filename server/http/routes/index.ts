@@ -4,6 +4,7 @@ import { adminAreaRoutes } from './admin-areas.js';
 import { adminConfigRoutes } from './admin-config.js';
 import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
+import { adminLivePageRoutes } from './admin-live-page.js';
 import { adminMetricsRoutes } from './admin-metrics.js';
 import { adminUserRoutes } from './admin-users.js';
 import { adminOfficeRoutes } from './admin-office.js';
@@ -20,6 +21,7 @@ import { landingRoutes } from './landing.js';
 import { notesRoutes } from './notes.js';
 import { printingRoutes } from './printing.js';
 import { publicRoutes } from './public.js';
+import { statsRoutes } from './stats.js';
 import { ticketRoutes } from './tickets.js';
 import { visitorRoutes } from './visitor.js';
 
@@ -46,6 +48,8 @@ const ROUTES = [
   adminCounterRoutes,
   displayRoutes,
   adminConfigRoutes,
+  statsRoutes,
+  adminLivePageRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

@@ -1,9 +1,10 @@
 import Type from 'typebox';
+import { KioskSettingsSchema } from '../../../common/device-schemas.js';
 import { PublicKioskSchema } from '../../../common/dto-schemas.js';
 import { Id } from '../../../common/schemas.js';
 import { AppError } from '../../../common/errors.js';
 import { authenticateKiosk, deviceTokenFromHeader } from '../../app/devices.js';
-import { findPublicKiosk, publicKiosks } from '../../app/kiosks.js';
+import { findPublicKiosk, ownKioskSettings, publicKiosks } from '../../app/kiosks.js';
 import type { Api, RouteDeps } from '../api.js';
 import { replies } from '../replies.js';
 
@@ -36,6 +37,25 @@ export function kioskRoutes(app: Api, { office }: RouteDeps): void {
       const kiosk = await authenticateKiosk(office, deviceTokenFromHeader(request.headers.authorization));
       if (!kiosk) throw new AppError('DEVICE_REQUIRED');
       return findPublicKiosk(office, kiosk.id);
+    },
+  );
+
+  // #15: the kiosk follows its device record; it reads it again on `device:changed` naming its id.
+  app.get(
+    '/api/kiosks/me/settings',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          "The paired kiosk's own settings (`Authorization: Device <token>`): services offered in kiosk order (null: all), languages offered (null: all), idle seconds, the record's version; 401 DEVICE_REQUIRED when unpaired or revoked",
+        response: replies({ 200: KioskSettingsSchema }, 401),
+      },
+      config: { access: 'kiosk.draw' },
+    },
+    async (request, reply) => {
+      const kiosk = await authenticateKiosk(office, deviceTokenFromHeader(request.headers.authorization));
+      if (!kiosk) throw new AppError('DEVICE_REQUIRED');
+      return reply.header('cache-control', 'no-store').send(await ownKioskSettings(office, kiosk));
     },
   );
 

@@ -66,12 +66,12 @@ export function visitorRoutes(app: Api, { office, config }: RouteDeps): void {
     '/api/stats/feedback',
     {
       schema: {
-        tags: ['staff'],
-        summary: 'Mean feedback grade and count per service and office day (dates inclusive, default today)',
+        tags: ['stats'],
+        summary: 'Team leads and admins: mean feedback grade and count per service and office day (dates inclusive, default today)',
         querystring: FeedbackStatsQuery,
-        response: replies({ 200: FeedbackStatsSchema }, 400, 401),
+        response: replies({ 200: FeedbackStatsSchema }, 400, 401, 403),
       },
-      config: { access: 'stats.feedback' },
+      config: { access: 'stats.read' },
       preHandler: requireStaff,
     },
     async (request) => feedbackStats(office, request.query.from, request.query.to),

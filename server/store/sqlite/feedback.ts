@@ -1,6 +1,19 @@
 import type { FeedbackDayStats } from '../../../common/dto.js';
 import type { FeedbackRecord, FeedbackWriter } from '../store.js';
 import type { Statements } from './statements.js';
+import type { Row } from './rows.js';
+
+function feedbackRecord(r: Row): FeedbackRecord {
+  return {
+    serviceId: String(r.service_id),
+    counterId: r.counter_id === null ? null : String(r.counter_id),
+    businessDate: String(r.business_date),
+    language: String(r.language),
+    grade: Number(r.grade),
+    comment: r.comment === null ? null : String(r.comment),
+    createdAt: Number(r.created_at),
+  };
+}
 
 export class SqliteFeedback implements FeedbackWriter {
   constructor(
@@ -15,15 +28,17 @@ export class SqliteFeedback implements FeedbackWriter {
         this.siteId,
         businessDate,
       )
-      .map((r) => ({
-        serviceId: String(r.service_id),
-        counterId: r.counter_id === null ? null : String(r.counter_id),
-        businessDate: String(r.business_date),
-        language: String(r.language),
-        grade: Number(r.grade),
-        comment: r.comment === null ? null : String(r.comment),
-        createdAt: Number(r.created_at),
-      }));
+      .map(feedbackRecord);
+  }
+  async range(fromDate: string, toDate: string): Promise<FeedbackRecord[]> {
+    return this.sql
+      .all(
+        'SELECT * FROM feedback WHERE site_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date, service_id, grade, language, created_at',
+        this.siteId,
+        fromDate,
+        toDate,
+      )
+      .map(feedbackRecord);
   }
   async stats(fromDate: string, toDate: string): Promise<FeedbackDayStats[]> {
     return this.sql

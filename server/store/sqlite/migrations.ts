@@ -1,3 +1,5 @@
+import { MIGRATION_9_STATS } from './migration-9-stats.js';
+
 /**
  * Versioned schema migrations, applied in order inside one transaction each.
  * Never edit a released migration; add a new one.
@@ -331,4 +333,5 @@ ALTER TABLE counters ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 `,
   },
+  MIGRATION_9_STATS,
 ];

@@ -1,24 +1,259 @@
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact } from '../../domain/stats/facts.js';
-import type { StatsReader } from '../store.js';
+import type { ClosedReason, PriorityClass } from '../../../common/model.js';
+import type { StatsChannel } from '../../../common/stats-schemas.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures, SegmentOutcome } from '../../domain/stats/facts.js';
+import type { TicketFacts } from '../../domain/stats/segments.js';
+import type { StatsWriter } from '../store.js';
+import type { Row, SqlValue } from './rows.js';
 import type { Statements } from './statements.js';
 
 /**
- * #16: the statistics facts of one site. Placeholder of the groundwork commit:
- * the stats projection (migration 9) gives these their tables.
+ * #16: the statistics facts of one site (migration 9), kept by the stats
+ * projection. Reads take a FactQuery: local dates inclusive (the index on
+ * site and business date), then the optional filters. A filter a kind of fact
+ * has no column for (the counter of a refusal or an appointment) is not applied.
  */
-export class SqliteStats implements StatsReader {
+export class SqliteStats implements StatsWriter {
   constructor(
     readonly sql: Statements,
     readonly siteId: string,
   ) {}
 
-  async segments(_q: FactQuery): Promise<SegmentFact[]> {
-    return [];
+  async segments(q: FactQuery): Promise<SegmentFact[]> {
+    const { where, params } = this.filter(q, { serviceId: 'service_id', counterId: 'counter_id', language: 'language', channel: 'channel' });
+    return this.sql
+      .values(`SELECT ${SEGMENT_COLUMNS} FROM stats_segments WHERE ${where} ORDER BY business_date, joined_at, ticket_id, segment`, ...params)
+      .map(segmentFromValues);
   }
-  async refusals(_q: FactQuery): Promise<RefusalFact[]> {
-    return [];
+
+  async segmentFigures(q: FactQuery): Promise<SegmentFigures[]> {
+    const { where, params } = this.filter(q, { serviceId: 'service_id', counterId: 'counter_id', language: 'language', channel: 'channel' });
+    return this.sql.values(`SELECT ${FIGURE_COLUMNS} FROM stats_segments WHERE ${where}`, ...params).map(figuresFromValues);
   }
-  async appointments(_q: FactQuery): Promise<AppointmentFact[]> {
-    return [];
+
+  async refusals(q: FactQuery): Promise<RefusalFact[]> {
+    const { where, params } = this.filter(q, { serviceId: 'service_id', language: 'language', channel: 'channel' });
+    return this.sql.all(`SELECT * FROM stats_refusals WHERE ${where} ORDER BY seq`, ...params).map((r) => ({
+      at: num(r.at),
+      businessDate: str(r.business_date),
+      hour: num(r.hour),
+      weekday: num(r.weekday),
+      serviceId: str(r.service_id),
+      reason: str(r.reason) as ClosedReason,
+      channel: str(r.channel) as StatsChannel,
+      language: str(r.language),
+    }));
   }
+
+  async appointments(q: FactQuery): Promise<AppointmentFact[]> {
+    // Every appointment is of the channel `appointment`: another channel filters them all out.
+    if (q.channel !== undefined && q.channel !== 'appointment') return [];
+    const { where, params } = this.filter({ ...q, channel: undefined }, { serviceId: 'service_id', language: 'language' });
+    return this.sql.all(`SELECT * FROM stats_appointments WHERE ${where} ORDER BY slot_start, appointment_id`, ...params).map(appointmentFromRow);
+  }
+
+  async cursor(): Promise<number> {
+    const r = this.sql.get('SELECT seq FROM stats_cursor WHERE site_id = ?', this.siteId);
+    return r ? num(r.seq) : 0;
+  }
+
+  async setCursor(seq: number): Promise<void> {
+    this.sql.run('INSERT INTO stats_cursor (site_id, seq) VALUES (?, ?) ON CONFLICT(site_id) DO UPDATE SET seq = excluded.seq', this.siteId, seq);
+  }
+
+  async ticketFacts(ticketIds: readonly string[]): Promise<Map<string, TicketFacts>> {
+    const out = new Map<string, TicketFacts>();
+    for (const id of ticketIds) {
+      const rows = this.sql.values(`SELECT ${SEGMENT_COLUMNS}, last_call_at FROM stats_segments WHERE site_id = ? AND ticket_id = ? ORDER BY segment`, this.siteId, id);
+      const last = rows[rows.length - 1];
+      if (!last) continue;
+      out.set(id, { segments: rows.map(segmentFromValues), lastCallAt: numOrNull(last[SEGMENT_FIELDS]) });
+    }
+    return out;
+  }
+
+  async putTicketFacts(facts: readonly TicketFacts[]): Promise<void> {
+    for (const f of facts) {
+      const first = f.segments[0];
+      if (!first) continue;
+      this.sql.run('DELETE FROM stats_segments WHERE site_id = ? AND ticket_id = ?', this.siteId, first.ticketId);
+      f.segments.forEach((s, i) => {
+        this.sql.run(
+          'INSERT INTO stats_segments (site_id, ticket_id, segment, business_date, hour, weekday, number, service_id, channel, language, ' +
+            'priority_class, joined_at, first_called_at, started_at, ended_at, counter_id, outcome, wait_ms, service_ms, call_to_start_ms, ' +
+            'appointment_id, lateness_ms, office_delay_ms, last_call_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          this.siteId,
+          s.ticketId,
+          s.segment,
+          s.businessDate,
+          s.hour,
+          s.weekday,
+          s.number,
+          s.serviceId,
+          s.channel,
+          s.language,
+          s.priorityClass,
+          s.joinedAt,
+          s.firstCalledAt,
+          s.startedAt,
+          s.endedAt,
+          s.counterId,
+          s.outcome,
+          s.waitMs,
+          s.serviceMs,
+          s.callToStartMs,
+          s.appointmentId,
+          s.latenessMs,
+          s.officeDelayMs,
+          i === f.segments.length - 1 ? f.lastCallAt : null,
+        );
+      });
+    }
+  }
+
+  async putRefusal(seq: number, f: RefusalFact): Promise<void> {
+    this.sql.run(
+      'INSERT INTO stats_refusals (site_id, seq, at, business_date, hour, weekday, service_id, reason, channel, language) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(site_id, seq) DO NOTHING',
+      this.siteId,
+      seq,
+      f.at,
+      f.businessDate,
+      f.hour,
+      f.weekday,
+      f.serviceId,
+      f.reason,
+      f.channel,
+      f.language,
+    );
+  }
+
+  async appointmentFacts(appointmentIds: readonly string[]): Promise<Map<string, AppointmentFact>> {
+    const out = new Map<string, AppointmentFact>();
+    for (const id of appointmentIds) {
+      const r = this.sql.get('SELECT * FROM stats_appointments WHERE site_id = ? AND appointment_id = ?', this.siteId, id);
+      if (r) out.set(id, appointmentFromRow(r));
+    }
+    return out;
+  }
+
+  async putAppointment(f: AppointmentFact): Promise<void> {
+    this.sql.run(
+      'INSERT INTO stats_appointments (site_id, appointment_id, business_date, hour, weekday, service_id, language, slot_start, status) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(site_id, appointment_id) DO UPDATE SET business_date = excluded.business_date, ' +
+        'hour = excluded.hour, weekday = excluded.weekday, service_id = excluded.service_id, language = excluded.language, ' +
+        'slot_start = excluded.slot_start, status = excluded.status',
+      this.siteId,
+      f.appointmentId,
+      f.businessDate,
+      f.hour,
+      f.weekday,
+      f.serviceId,
+      f.language,
+      f.slotStart,
+      f.status,
+    );
+  }
+
+  async markMissed(beforeDate: string): Promise<number> {
+    return this.sql.run(
+      "UPDATE stats_appointments SET status = 'missed' WHERE site_id = ? AND status = 'booked' AND business_date < ?",
+      this.siteId,
+      beforeDate,
+    ).changes;
+  }
+
+  async clear(): Promise<void> {
+    for (const table of ['stats_segments', 'stats_refusals', 'stats_appointments', 'stats_cursor']) {
+      this.sql.run(`DELETE FROM ${table} WHERE site_id = ?`, this.siteId);
+    }
+  }
+
+  async counts(): Promise<{ segments: number; refusals: number; appointments: number }> {
+    const count = (table: string) => num(this.sql.get(`SELECT COUNT(*) AS n FROM ${table} WHERE site_id = ?`, this.siteId)?.n);
+    return { segments: count('stats_segments'), refusals: count('stats_refusals'), appointments: count('stats_appointments') };
+  }
+
+  private filter(q: FactQuery, columns: Partial<Record<'serviceId' | 'counterId' | 'language' | 'channel', string>>): { where: string; params: SqlValue[] } {
+    const parts = ['site_id = ?', 'business_date BETWEEN ? AND ?'];
+    const params: SqlValue[] = [this.siteId, q.fromDate, q.toDate];
+    for (const key of ['serviceId', 'counterId', 'language', 'channel'] as const) {
+      const column = columns[key];
+      const value = q[key];
+      if (column === undefined || value === undefined) continue;
+      parts.push(`${column} = ?`);
+      params.push(value);
+    }
+    return { where: parts.join(' AND '), params };
+  }
+}
+
+const str = (v: SqlValue | undefined): string => String(v);
+const num = (v: SqlValue | undefined): number => Number(v);
+const numOrNull = (v: SqlValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const strOrNull = (v: SqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
+
+/** The segment columns in SegmentFact's order, for the reads of many rows (`segmentFromValues`). */
+const SEGMENT_COLUMNS =
+  'ticket_id, segment, business_date, hour, weekday, number, service_id, channel, language, priority_class, joined_at, ' +
+  'first_called_at, started_at, ended_at, counter_id, outcome, wait_ms, service_ms, call_to_start_ms, appointment_id, lateness_ms, office_delay_ms';
+const SEGMENT_FIELDS = 22;
+
+function segmentFromValues(v: SqlValue[]): SegmentFact {
+  return {
+    ticketId: str(v[0]),
+    segment: num(v[1]),
+    businessDate: str(v[2]),
+    hour: num(v[3]),
+    weekday: num(v[4]),
+    number: str(v[5]),
+    serviceId: str(v[6]),
+    channel: str(v[7]) as StatsChannel,
+    language: str(v[8]),
+    priorityClass: str(v[9]) as PriorityClass,
+    joinedAt: num(v[10]),
+    firstCalledAt: numOrNull(v[11]),
+    startedAt: numOrNull(v[12]),
+    endedAt: numOrNull(v[13]),
+    counterId: strOrNull(v[14]),
+    outcome: str(v[15]) as SegmentOutcome,
+    waitMs: numOrNull(v[16]),
+    serviceMs: numOrNull(v[17]),
+    callToStartMs: numOrNull(v[18]),
+    appointmentId: strOrNull(v[19]),
+    latenessMs: numOrNull(v[20]),
+    officeDelayMs: numOrNull(v[21]),
+  };
+}
+
+function appointmentFromRow(r: Row): AppointmentFact {
+  return {
+    appointmentId: str(r.appointment_id),
+    businessDate: str(r.business_date),
+    hour: num(r.hour),
+    weekday: num(r.weekday),
+    serviceId: str(r.service_id),
+    language: str(r.language),
+    slotStart: num(r.slot_start),
+    status: str(r.status) as AppointmentFact['status'],
+  };
+}
+
+const FIGURE_COLUMNS = 'segment, business_date, hour, weekday, service_id, channel, language, counter_id, outcome, wait_ms, service_ms, lateness_ms, office_delay_ms';
+
+function figuresFromValues(v: SqlValue[]): SegmentFigures {
+  return {
+    segment: num(v[0]),
+    businessDate: str(v[1]),
+    hour: num(v[2]),
+    weekday: num(v[3]),
+    serviceId: str(v[4]),
+    channel: str(v[5]) as StatsChannel,
+    language: str(v[6]),
+    counterId: strOrNull(v[7]),
+    outcome: str(v[8]) as SegmentOutcome,
+    waitMs: numOrNull(v[9]),
+    serviceMs: numOrNull(v[10]),
+    latenessMs: numOrNull(v[11]),
+    officeDelayMs: numOrNull(v[12]),
+  };
 }

@@ -286,6 +286,10 @@ export function aggregatesContract(ctx: ContractContext): void {
           { date: NEXT_DAY, serviceId: residence.id, count: 1, average: 1 },
         ]);
         expect(await ctx.store.read(SITE_A.id, (r) => r.feedback.stats('2026-07-01', '2026-07-31'))).toEqual([]);
+        // #16: the answers themselves over a range, oldest day first, the site's only.
+        const range = await ctx.store.read(SITE_A.id, (r) => r.feedback.range(DAY, NEXT_DAY));
+        expect(range.map((f) => [f.businessDate, f.grade])).toEqual([[DAY, 4], [DAY, 2], [DAY, 3], [DAY, 3], [NEXT_DAY, 1]]); // by day, service id, grade
+        expect(await ctx.store.read(SITE_B.id, (r) => r.feedback.range(PREVIOUS_DAY, NEXT_DAY))).toEqual([]);
       });
     });
 

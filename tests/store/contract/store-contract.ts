@@ -9,6 +9,7 @@ import { setUpSites } from './fixtures.js';
 import { numberingContract } from './numbering.js';
 import { openTicketsContract } from './open-tickets.js';
 import { siteIsolationContract } from './site-isolation.js';
+import { statsFactsContract } from './stats-facts.js';
 import { unitsOfWorkContract } from './units-of-work.js';
 
 /** A store under test, fresh and empty (its schema in place, no site yet). */
@@ -99,5 +100,6 @@ export function storeContract(name: string, open: StoreFactory): void {
     durabilityContract(ctx);
     groupCommitContract(ctx);
     catalogAdminContract(ctx);
+    statsFactsContract(ctx);
   });
 }
