@@ -1,8 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { textField } from './form-fields.js';
 import { counterIntents } from './intents.js';
 import { counterTexts } from './texts.js';
-import { base } from './styles.js';
+import { base, centredFormStyles } from './styles.js';
 
 /**
  * @summary The staff sign-in form.
@@ -14,40 +14,7 @@ export class CounterLogin extends LitElement {
     error: { type: String },
   };
 
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: grid;
-        place-items: center;
-        min-height: 80vh;
-      }
-      form {
-        display: grid;
-        gap: 1rem;
-        width: min(24rem, 92vw);
-      }
-      h1 {
-        font-size: 1.4rem;
-        margin: 0;
-      }
-      label {
-        display: grid;
-        gap: 0.3rem;
-        font-weight: 600;
-      }
-      input {
-        padding: 0.55rem 0.7rem;
-        border: 1px solid var(--c-muted);
-        border-radius: 6px;
-        font-weight: 400;
-      }
-      .error {
-        color: var(--c-danger);
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = [base, centredFormStyles];
 
   private readonly texts = counterTexts.consume(this);
   declare busy: boolean;

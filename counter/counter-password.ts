@@ -3,7 +3,7 @@ import { PASSWORD_MIN_LENGTH } from '../common/password-rules.js';
 import { textField } from './form-fields.js';
 import { counterIntents } from './intents.js';
 import { counterTexts } from './texts.js';
-import { base } from './styles.js';
+import { base, centredFormStyles } from './styles.js';
 
 /**
  * @summary After signing in with a one-time password: the staff member sets their own
@@ -20,40 +20,14 @@ export class CounterPassword extends LitElement {
 
   static override styles = [
     base,
+    centredFormStyles,
     css`
-      :host {
-        display: grid;
-        place-items: center;
-        min-height: 80vh;
-      }
       form {
-        display: grid;
-        gap: 1rem;
         width: min(28rem, 92vw);
-      }
-      h1 {
-        font-size: 1.4rem;
-        margin: 0;
-      }
-      label,
-      .field {
-        display: grid;
-        gap: 0.3rem;
-        font-weight: 600;
-      }
-      input {
-        padding: 0.55rem 0.7rem;
-        border: 1px solid var(--c-muted);
-        border-radius: 6px;
-        font-weight: 400;
       }
       .hint {
         font-weight: 400;
         font-size: 0.9rem;
-      }
-      .error {
-        color: var(--c-danger);
-        margin: 0;
       }
     `,
   ];

@@ -119,3 +119,37 @@ export const tableStyles = css`
     font-variant-numeric: tabular-nums;
   }
 `;
+
+/** A form on its own in the middle of the page: the sign-in and the forced password change. */
+export const centredFormStyles = css`
+  :host {
+    display: grid;
+    place-items: center;
+    min-height: 80vh;
+  }
+  form {
+    display: grid;
+    gap: 1rem;
+    width: min(24rem, 92vw);
+  }
+  h1 {
+    font-size: 1.4rem;
+    margin: 0;
+  }
+  label,
+  .field {
+    display: grid;
+    gap: 0.3rem;
+    font-weight: 600;
+  }
+  input {
+    padding: 0.55rem 0.7rem;
+    border: 1px solid var(--c-muted);
+    border-radius: 6px;
+    font-weight: 400;
+  }
+  .error {
+    color: var(--c-danger);
+    margin: 0;
+  }
+`;
