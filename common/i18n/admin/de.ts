@@ -337,6 +337,7 @@ export const de = {
   err_DEVICE_NOT_FOUND: "Dieses Gerät gibt es nicht mehr.",
   err_AREA_NOT_FOUND: "Diesen Bereich gibt es nicht.",
   err_SERVICE_NOT_FOUND: "Eine gewählte Dienstleistung gibt es nicht mehr.",
+  err_SERVICE_NOT_OFFERED: "Diese Dienstleistung bietet der Kiosk nicht an (siehe Seite Kioske).",
   statsComments: "Kommentare (neueste zuerst; nur Dienstleistung und Tag)",
   statsNoComments: "Keine Kommentare in diesem Zeitraum.",
   statsMoreComments: "Ältere Kommentare sind nicht aufgeführt: wählen Sie einen kürzeren Zeitraum.",

@@ -338,6 +338,7 @@ export const en: AdminCatalog = {
   err_DEVICE_NOT_FOUND: "This device no longer exists.",
   err_AREA_NOT_FOUND: "This area does not exist.",
   err_SERVICE_NOT_FOUND: "A chosen service no longer exists.",
+  err_SERVICE_NOT_OFFERED: "This kiosk does not offer the service (see the Kiosks page).",
   statsComments: "Comments (newest first; service and day only)",
   statsNoComments: "No comments in this range.",
   statsMoreComments: "Older comments are not listed: choose a shorter range.",
