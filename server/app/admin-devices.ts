@@ -22,7 +22,8 @@ import type { Office } from './office.js';
 /** A device with its record version (kept by the store beside the record, raised only by admin writes). */
 type Versioned = Device & { version: number };
 
-export function adminDevice(d: Versioned): AdminDevice {
+/** What an admin sets on a device, read from its record (secrets in its settings left out): the admin API and the configuration document. */
+export function deviceFields(d: Device): Pick<AdminDevice, 'id' | 'kind' | 'name' | 'area' | 'kiosk' | 'display'> {
   return {
     id: d.id,
     kind: d.kind,
@@ -30,6 +31,12 @@ export function adminDevice(d: Versioned): AdminDevice {
     area: d.area,
     kiosk: d.kind === 'kiosk' ? kioskConfig(d.settings) : null,
     display: d.kind === 'display' ? displayConfig(d.settings) : null,
+  };
+}
+
+export function adminDevice(d: Versioned): AdminDevice {
+  return {
+    ...deviceFields(d),
     enrolled: d.kind === 'kiosk' && hasDeviceToken(d),
     version: d.version,
   };

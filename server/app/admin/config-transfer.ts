@@ -1,5 +1,4 @@
 import { CONFIG_FORMAT, type ConfigChangeRow, type ConfigDocument, type ImportResult } from '../../../common/config-schemas.js';
-import { displayConfig, kioskConfig } from '../../../common/device-config.js';
 import type { SessionUser } from '../../../common/dto.js';
 import { AppError } from '../../../common/errors.js';
 import type { Area, Counter, Device, Service } from '../../../common/model.js';
@@ -13,6 +12,7 @@ import { configChange, configDiff } from '../config-change.js';
 import { hasDeviceToken } from '../devices.js';
 import { newId } from '../ids.js';
 import type { Office } from '../office.js';
+import { deviceFields } from '../admin-devices.js';
 import { userChangedEvent } from '../admin-users.js';
 import { adminOfficeOf, withOfficeFields } from './office.js';
 import { checkPrefixFree, checkService } from './services.js';
@@ -45,14 +45,7 @@ const counterEntry = (c: Counter): CounterEntry => ({
   primaryServiceIds: [...c.primaryServiceIds],
   secondaryServiceIds: [...c.secondaryServiceIds],
 });
-const deviceEntry = (d: Device): DeviceEntry => ({
-  id: d.id,
-  kind: d.kind,
-  name: d.name,
-  area: d.area,
-  kiosk: d.kind === 'kiosk' ? kioskConfig(d.settings) : null,
-  display: d.kind === 'display' ? displayConfig(d.settings) : null,
-});
+const deviceEntry = (d: Device): DeviceEntry => deviceFields(d);
 const serviceEntry = (s: Service): ConfigDocument['services'][number] => ({ ...s });
 
 export async function exportConfig(office: Office): Promise<ConfigDocument> {
