@@ -2,9 +2,9 @@ import { http } from '../../common/client/http.js';
 import type { StatsComments, StatsGroupBy, StatsQuery, StatsSummary } from '../../common/stats-schemas.js';
 
 /** A query in the address: only the filters that are set. */
-export function statsQueryString(q: StatsQuery, extra: Record<string, string> = {}): string {
+function statsQueryString(q: StatsQuery): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...q, ...extra })) if (v !== undefined && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
   return params.toString();
 }
 
