@@ -44,6 +44,9 @@ export const ERROR_STATUS = {
   FEEDBACK_ALREADY_GIVEN: 409,
   // #13 part 4: health and staff rules
   COUNTER_LIMIT: 409,
+  // #17: visits with several services
+  NO_NEXT_SERVICE: 409,
+  VISIT_SERVICE_REPEATED: 400,
   // transport-level
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
@@ -123,6 +126,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   FEEDBACK_ALREADY_GIVEN: 'Feedback for this ticket was already given.',
   // #13 part 4: health and staff rules
   COUNTER_LIMIT: 'You already hold another counter; close it first.',
+  NO_NEXT_SERVICE: 'The visitor listed no further service; choose the service to send them on to.',
+  VISIT_SERVICE_REPEATED: 'A visit lists each service once.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   URI_TOO_LONG: 'The address is too long.',
   HEADERS_TOO_LARGE: 'The address or the request headers are too long.',

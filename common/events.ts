@@ -44,6 +44,20 @@ export interface EventPayloads {
   };
   'ticket.cancelled': Record<string, never>;
   /**
+   * #17: "finish and next service": the segment for `fromServiceId` ended served, and the same ticket
+   * (same number) waits for `toServiceId`. `placement` is the policy's rule for its place in line:
+   * `credit` the time already waited (at most `maxOvertakeMinutes`; `creditMs` is what was credited)
+   * or join at the `back` (`creditMs` 0). `added`: staff chose a service the visitor had not listed.
+   */
+  'ticket.next_service': {
+    fromServiceId: string;
+    toServiceId: string;
+    placement: 'credit' | 'back';
+    creditMs: number;
+    serviceMs: number;
+    added: boolean;
+  };
+  /**
    * #16: a ticket could not be drawn (the service closed, a holiday, past closing, the contingent
    * reached, the service switched off): demand the office turned away. Nothing is printed.
    */
@@ -73,6 +87,22 @@ export interface EventPayloads {
    * lists every changed field with its value before and after (null when created or deleted);
    * fields that name a person (a user's username and display name) say only that they changed.
    */
+  /** #17 audit: a staff member signed in (the event's `userId` is their actor key, never a password). */
+  'auth.signed_in': Record<string, never>;
+  /**
+   * #17 audit: a sign-in was refused. `userId` is the actor key of the account when the username
+   * exists, else null; the typed username is not kept (it may be a mistyped password).
+   */
+  'auth.sign_in_failed': { reason: 'credentials' | 'inactive' | 'rate_limited' };
+  /** #17 audit: a session ended by logout (expiry and deactivation are not events of their own). */
+  'auth.signed_out': Record<string, never>;
+  /** #17 audit: figures or records left the system as a file (statistics CSV, the audit CSV, the configuration). */
+  'data.exported': { kind: ExportKind; fromDate: string | null; toDate: string | null; rows: number };
+  /**
+   * #17: the nightly purge removed personal data whose retention ended: how many items of each kind
+   * (kinds with nothing due are 0). Aggregate statistics and the event log are never touched.
+   */
+  'data.purged': { counts: Record<RetentionKind, number> };
   'config.changed': {
     record: ConfigRecordKind;
     recordId: string;
@@ -82,6 +112,17 @@ export interface EventPayloads {
     changes: Record<string, ConfigFieldChange>;
   };
 }
+
+/** #17: what `data.exported` says left the system. */
+export type ExportKind = 'stats_summary' | 'stats_segments' | 'stats_comments' | 'audit' | 'config';
+
+/**
+ * #17: the kinds of personal data with a retention period (README "Data protection"): counter
+ * notes, feedback comments, appointment contact data, sessions, and the link from the actor keys
+ * in events and tickets to the staff member (`actor_link`).
+ */
+export const RETENTION_KINDS = ['notes', 'feedback_comments', 'appointment_contact', 'sessions', 'actor_link'] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 /** The kinds of configuration record an admin edits. */
 export type ConfigRecordKind = 'office' | 'service' | 'area' | 'counter' | 'user' | 'device';
@@ -109,6 +150,7 @@ export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
   'ticket.returned': { version: 1, changesQueue: true },
   'ticket.transferred': { version: 1, changesQueue: true },
   'ticket.cancelled': { version: 1, changesQueue: true },
+  'ticket.next_service': { version: 1, changesQueue: true },
   'ticket.refused': { version: 1, changesQueue: false },
   'ticket.expired': { version: 1, changesQueue: true },
   'ticket.noted': { version: 1, changesQueue: true },
@@ -124,6 +166,11 @@ export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
   'device.token_issued': { version: 1, changesQueue: false },
   'device.token_revoked': { version: 1, changesQueue: false },
   'device.agent_token_revoked': { version: 1, changesQueue: false },
+  'auth.signed_in': { version: 1, changesQueue: false },
+  'auth.sign_in_failed': { version: 1, changesQueue: false },
+  'auth.signed_out': { version: 1, changesQueue: false },
+  'data.exported': { version: 1, changesQueue: false },
+  'data.purged': { version: 1, changesQueue: false },
   'config.changed': { version: 1, changesQueue: true },
 };
 

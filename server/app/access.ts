@@ -77,6 +77,8 @@ export const ACCESS = {
   // #16: the office's figures (summary, CSV exports, the feedback averages) and the live floor (/supervisor): team leads and admins.
   'stats.read': { roles: LEADS },
   'stats.live': { roles: LEADS },
+  // #17: the audit trail (who did what) is for admins only.
+  'audit.read': { roles: ADMIN },
 } as const satisfies Record<string, AccessRule>;
 
 export type UseCase = keyof typeof ACCESS;

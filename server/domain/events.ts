@@ -42,6 +42,8 @@ const EMPTY_PAYLOADS: { [K in EmptyEventType]: EventPayloads[K] } = {
   'ticket.started': {},
   'ticket.cancelled': {},
   'counter.closed': {},
+  'auth.signed_in': {},
+  'auth.signed_out': {},
 };
 const EMPTY: { [K in EventType]?: EventPayloads[K] } = EMPTY_PAYLOADS;
 

@@ -17,6 +17,25 @@ export interface PolicySettings {
   recallCooldownSeconds: number;
   /** Once a ticket has been called this many times, returning it makes it a no-show. */
   maxCalls: number;
+  /**
+   * #17 "finish and next service": the next segment's place in line. `credit` the time already
+   * waited (at most `maxOvertakeMinutes`), or join at the `back`. Absent before #17: read it with
+   * `nextServicePlacement()`.
+   */
+  nextServicePlacement?: 'credit' | 'back';
+}
+
+/**
+ * #17: how long personal data is kept (README "Data protection"), in days. Notes: 0 deletes them
+ * at the end of the office day. Sessions end at their expiry and have no setting.
+ */
+export interface RetentionSettings {
+  notesDays: number;
+  feedbackCommentDays: number;
+  /** Counted from the appointment's day. */
+  appointmentContactDays: number;
+  /** After this, the actor keys in events and tickets no longer lead to the staff member. */
+  actorLinkDays: number;
 }
 
 export interface CheckinSettings {
@@ -67,6 +86,8 @@ export interface OfficeSettings {
    * council. Absent before #16: read it with `counterStatsEnabled()`.
    */
   counterStats?: boolean;
+  /** #17: absent before #17: read it with `retentionSettings()`. */
+  retention?: RetentionSettings;
 }
 
 export const DEFAULT_POLICY: PolicySettings = {
@@ -113,6 +134,22 @@ export function waitTargetMinutes(s: OfficeSettings): number {
 /** #16: per-counter statistics, off unless an admin switched them on. */
 export function counterStatsEnabled(s: OfficeSettings): boolean {
   return s.counterStats ?? false;
+}
+
+/** #17: the retention periods when an office has set none. */
+export const DEFAULT_RETENTION: RetentionSettings = {
+  notesDays: 0,
+  feedbackCommentDays: 90,
+  appointmentContactDays: 30,
+  actorLinkDays: 90,
+};
+
+export function retentionSettings(s: OfficeSettings): RetentionSettings {
+  return { ...DEFAULT_RETENTION, ...s.retention };
+}
+
+export function nextServicePlacement(p: PolicySettings): 'credit' | 'back' {
+  return p.nextServicePlacement ?? 'credit';
 }
 
 export function defaultOfficeSettings(timeZone: string, name = 'Bürgeramt'): OfficeSettings {

@@ -99,6 +99,7 @@ describe('the route table', () => {
       'appointments.book': 'admin supervisor staff',
       'stats.read': 'admin supervisor',
       'stats.live': 'admin supervisor',
+      'audit.read': 'admin',
       'devices.tokens': 'admin',
       'printers.agentToken': 'admin',
       'metrics.commands': 'admin',
