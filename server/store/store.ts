@@ -244,8 +244,13 @@ export interface StatsWriter extends StatsReader {
   setCursor(seq: number): Promise<void>;
   /** The facts kept so far of these tickets (tickets without facts are left out). */
   ticketFacts(ticketIds: readonly string[]): Promise<Map<string, TicketFacts>>;
-  /** Replaces all segments of each ticket. */
+  /** Replaces all segments of each ticket (and the summary's pack of each day it touches: the same figures). */
   putTicketFacts(facts: readonly TicketFacts[]): Promise<void>;
+  /**
+   * Packs up to `maxDays` days whose summary pack is stale (an office upgraded
+   * with facts but no packs yet; reads are right meanwhile, only slower); how many it packed.
+   */
+  packStale(maxDays: number): Promise<number>;
   /** A refusal, once per event (`seq`): writing the same seq again changes nothing. */
   putRefusal(seq: number, fact: RefusalFact): Promise<void>;
   appointmentFacts(appointmentIds: readonly string[]): Promise<Map<string, AppointmentFact>>;

@@ -1,3 +1,4 @@
+import { MIGRATION_10_DAY_PACKS } from './migration-10-day-packs.js';
 import { MIGRATION_9_STATS } from './migration-9-stats.js';
 
 /**
@@ -334,4 +335,5 @@ ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 `,
   },
   MIGRATION_9_STATS,
+  MIGRATION_10_DAY_PACKS,
 ];

@@ -5,6 +5,7 @@ import type { TicketFacts } from '../../domain/stats/segments.js';
 import type { StatsWriter } from '../store.js';
 import type { Row, SqlValue } from './rows.js';
 import type { Statements } from './statements.js';
+import { packDay, unpackDay } from './stats-packs.js';
 
 /**
  * #16: the statistics facts of one site (migration 9), kept by the stats
@@ -25,9 +26,60 @@ export class SqliteStats implements StatsWriter {
       .map(segmentFromValues);
   }
 
+  /** From the day packs (stats-packs.ts); a day whose pack is stale (after migration 10, until packed) from its rows. */
   async segmentFigures(q: FactQuery): Promise<SegmentFigures[]> {
+    const out: SegmentFigures[] = [];
+    const stale: string[] = [];
+    const packs = this.sql.values(
+      'SELECT business_date, dict, figures FROM stats_day_packs WHERE site_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date',
+      this.siteId,
+      q.fromDate,
+      q.toDate,
+    );
+    for (const [date, dict, blob] of packs) {
+      // The one BLOB column of the store: better-sqlite3 hands it over as a Buffer.
+      const figures: unknown = blob;
+      if (figures === null) stale.push(str(date));
+      else if (figures instanceof Uint8Array) unpackDay(str(date), str(dict), figures, q, out);
+      else throw new Error(`stats day pack ${str(date)}: figures are not a BLOB`);
+    }
+    for (const date of stale) out.push(...this.figureRows({ ...q, fromDate: date, toDate: date }));
+    return out;
+  }
+
+  /** The segment figures from the fact rows (what a pack holds). */
+  private figureRows(q: FactQuery): SegmentFigures[] {
     const { where, params } = this.filter(q, { serviceId: 'service_id', counterId: 'counter_id', language: 'language', channel: 'channel' });
     return this.sql.values(`SELECT ${FIGURE_COLUMNS} FROM stats_segments WHERE ${where}`, ...params).map(figuresFromValues);
+  }
+
+  /** Rewrites the packs of these days from their rows (a day without rows loses its pack). */
+  private packDays(dates: Iterable<string>): void {
+    for (const date of dates) {
+      const rows = this.figureRows({ fromDate: date, toDate: date });
+      if (rows.length === 0) {
+        this.sql.run('DELETE FROM stats_day_packs WHERE site_id = ? AND business_date = ?', this.siteId, date);
+        continue;
+      }
+      const pack = packDay(rows);
+      this.sql.run(
+        'INSERT INTO stats_day_packs (site_id, business_date, count, dict, figures) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT(site_id, business_date) DO UPDATE SET count = excluded.count, dict = excluded.dict, figures = excluded.figures',
+        this.siteId,
+        date,
+        pack.count,
+        pack.dict,
+        pack.figures,
+      );
+    }
+  }
+
+  async packStale(maxDays: number): Promise<number> {
+    const dates = this.sql
+      .values('SELECT business_date FROM stats_day_packs WHERE site_id = ? AND figures IS NULL ORDER BY business_date LIMIT ?', this.siteId, maxDays)
+      .map((v) => str(v[0]));
+    this.packDays(dates);
+    return dates.length;
   }
 
   async refusals(q: FactQuery): Promise<RefusalFact[]> {
@@ -72,11 +124,16 @@ export class SqliteStats implements StatsWriter {
   }
 
   async putTicketFacts(facts: readonly TicketFacts[]): Promise<void> {
+    // The days whose packs change: those of the segments replaced and of the new ones.
+    const days = new Set<string>();
     for (const f of facts) {
       const first = f.segments[0];
       if (!first) continue;
-      this.sql.run('DELETE FROM stats_segments WHERE site_id = ? AND ticket_id = ?', this.siteId, first.ticketId);
+      for (const [date] of this.sql.values('DELETE FROM stats_segments WHERE site_id = ? AND ticket_id = ? RETURNING business_date', this.siteId, first.ticketId)) {
+        days.add(str(date));
+      }
       f.segments.forEach((s, i) => {
+        days.add(s.businessDate);
         this.sql.run(
           'INSERT INTO stats_segments (site_id, ticket_id, segment, business_date, hour, weekday, number, service_id, channel, language, ' +
             'priority_class, joined_at, first_called_at, started_at, ended_at, counter_id, outcome, wait_ms, service_ms, call_to_start_ms, ' +
@@ -108,6 +165,7 @@ export class SqliteStats implements StatsWriter {
         );
       });
     }
+    this.packDays(days);
   }
 
   async putRefusal(seq: number, f: RefusalFact): Promise<void> {
@@ -163,7 +221,7 @@ export class SqliteStats implements StatsWriter {
   }
 
   async clear(): Promise<void> {
-    for (const table of ['stats_segments', 'stats_refusals', 'stats_appointments', 'stats_cursor']) {
+    for (const table of ['stats_segments', 'stats_day_packs', 'stats_refusals', 'stats_appointments', 'stats_cursor']) {
       this.sql.run(`DELETE FROM ${table} WHERE site_id = ?`, this.siteId);
     }
   }
