@@ -138,6 +138,11 @@ export interface Appointment {
   status: AppointmentStatus;
   ticketId: string | null;
   createdAt: number;
+  /**
+   * #17: how the visitor can be reached (the booking issue writes an e-mail address here); null when
+   * none. Cleared by the purge `appointmentContactDays` after the appointment's day, or early by the visitor.
+   */
+  contact?: string | null;
 }
 
 export interface Estimate {

@@ -8,6 +8,7 @@ import { formatTicketNumber } from '../domain/numbering.js';
 import { businessDate } from '../domain/time.js';
 import type { WaitingLine } from '../domain/waiting-line.js';
 import { StorageError, type CatalogWriter, type QueueStore, type SiteReader, type SiteTx } from '../store/store.js';
+import { keyedEvents, keyedTicket, keyedTickets } from './actors.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newTicketRef, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
@@ -84,15 +85,18 @@ export class Office {
     let outcome;
     try {
       outcome = await this.store.transaction(this.siteId, async (raw) => {
-        const { unit: tx, ready } = this.unitOf(raw, now);
+        const { unit, ready } = this.unitOf(raw, now);
+        // #17: the one choke point where staff references become actor keys (actors.ts): ticket rows here, events below.
+        const tx: SiteTx = { ...unit, tickets: keyedTickets(unit, now) };
         const out = await fn(tx, now);
         if (out.events.length === 0) return { result: out.result, logged: [] };
         // The model is brought to what this unit saw before its own events (nothing else appends while it runs) …
         await ready();
-        const logged = await tx.events.append(out.events);
+        const logged = await tx.events.append(await keyedEvents(tx, out.events, now));
         // … and takes them at once: the next unit of the same group commit finds it current instead of
         // following the log for them. A failed group rolls them back and invalidates the model (below).
-        this.model.apply(logged, await ticketsNamed(tx, logged, out.written));
+        const written = out.written && (await Promise.all(out.written.map((t) => keyedTicket(tx, t, now))));
+        this.model.apply(logged, await ticketsNamed(tx, logged, written));
         return { result: out.result, logged };
       });
     } catch (err) {

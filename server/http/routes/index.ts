@@ -24,6 +24,7 @@ import { publicRoutes } from './public.js';
 import { statsRoutes } from './stats.js';
 import { ticketRoutes } from './tickets.js';
 import { visitorRoutes } from './visitor.js';
+import { privacyRoutes } from './privacy.js';
 
 const ROUTES = [
   landingRoutes,
@@ -50,6 +51,7 @@ const ROUTES = [
   adminConfigRoutes,
   statsRoutes,
   adminLivePageRoutes,
+  privacyRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

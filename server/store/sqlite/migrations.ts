@@ -1,5 +1,6 @@
 import { MIGRATION_10_DAY_PACKS } from './migration-10-day-packs.js';
 import { MIGRATION_9_STATS } from './migration-9-stats.js';
+import { MIGRATION_12_PRIVACY } from './migration-12-privacy.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each.
@@ -343,4 +344,5 @@ ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     // "finish and next service" moves the ticket to the first. Tickets from before have none.
     sql: `ALTER TABLE tickets ADD COLUMN next_service_ids TEXT NOT NULL DEFAULT '[]';`,
   },
+  MIGRATION_12_PRIVACY,
 ];

@@ -167,6 +167,7 @@ export function appointmentFromRow(r: Row): Appointment {
     status: str(r.status) as Appointment['status'],
     ticketId: strOrNull(r.ticket_id),
     createdAt: num(r.created_at),
+    ...(r.contact === null || r.contact === undefined ? {} : { contact: str(r.contact) }),
   };
 }
 
@@ -180,6 +181,7 @@ export function appointmentToRow(a: Appointment): Row {
     status: a.status,
     ticket_id: a.ticketId,
     created_at: a.createdAt,
+    contact: a.contact ?? null,
   };
 }
 
