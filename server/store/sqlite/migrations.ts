@@ -1,4 +1,5 @@
 import { MIGRATION_9_STATS } from './migration-9-stats.js';
+import { MIGRATION_13_AUDIT } from './migration-13-audit.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each.
@@ -334,4 +335,5 @@ ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 `,
   },
   MIGRATION_9_STATS,
+  MIGRATION_13_AUDIT,
 ];
