@@ -3,6 +3,7 @@ import type { CsvDialect, StatsQuery, StatsSummary } from '../../../common/stats
 import { exportRows } from '../../domain/stats/export-rows.js';
 import { summarize } from '../../domain/stats/summary.js';
 import { summaryTable } from '../../domain/stats/summary-table.js';
+import { recordExport } from '../audit.js';
 import type { Office } from '../office.js';
 import { toCsv } from './csv.js';
 import { readStats } from './read.js';
@@ -16,11 +17,16 @@ export async function statsSummary(office: Office, user: SessionUser, query: Sta
 
 /** #16 `GET /api/stats/summary.csv`: the summary flattened, the whole range first. */
 export async function statsSummaryCsv(office: Office, user: SessionUser, query: StatsQuery, dialect: CsvDialect): Promise<string> {
-  return toCsv(summaryTable(await statsSummary(office, user, query)), dialect);
+  const table = summaryTable(await statsSummary(office, user, query));
+  await recordExport(office, user, { kind: 'stats_summary', fromDate: query.from, toDate: query.to, rows: table.rows.length });
+  return toCsv(table, dialect);
 }
 
 /** #16 `GET /api/stats/export.csv`: one row per ticket segment, nothing personal. */
 export async function statsExportCsv(office: Office, user: SessionUser, query: StatsQuery, dialect: CsvDialect): Promise<string> {
   const data = await readStats(office, user, query, { feedback: false, segments: (s, f) => s.segments(f) });
-  return toCsv(exportRows(query, data.segments, data.timeZone, (id) => data.serviceNames.get(id) ?? id), dialect);
+  const table = exportRows(query, data.segments, data.timeZone, (id) => data.serviceNames.get(id) ?? id);
+  // #17: the file is recorded (`data.exported`) before it leaves.
+  await recordExport(office, user, { kind: 'stats_segments', fromDate: query.from, toDate: query.to, rows: table.rows.length });
+  return toCsv(table, dialect);
 }

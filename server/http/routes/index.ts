@@ -1,6 +1,7 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
 import { adminAreaRoutes } from './admin-areas.js';
+import { adminAuditRoutes } from './admin-audit.js';
 import { adminConfigRoutes } from './admin-config.js';
 import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
@@ -52,6 +53,7 @@ const ROUTES = [
   statsRoutes,
   adminLivePageRoutes,
   privacyRoutes,
+  adminAuditRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

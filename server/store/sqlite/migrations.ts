@@ -1,6 +1,7 @@
 import { MIGRATION_10_DAY_PACKS } from './migration-10-day-packs.js';
 import { MIGRATION_9_STATS } from './migration-9-stats.js';
 import { MIGRATION_12_PRIVACY } from './migration-12-privacy.js';
+import { MIGRATION_13_AUDIT } from './migration-13-audit.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each.
@@ -345,4 +346,5 @@ ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     sql: `ALTER TABLE tickets ADD COLUMN next_service_ids TEXT NOT NULL DEFAULT '[]';`,
   },
   MIGRATION_12_PRIVACY,
+  MIGRATION_13_AUDIT,
 ];
