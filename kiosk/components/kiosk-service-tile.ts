@@ -132,8 +132,9 @@ export class KioskServiceTile extends LitElement {
       button[aria-pressed='true'] .de {
         color: inherit;
       }
+      /* Two added already: the others rest (no opacity: the text keeps its contrast). */
       .blocked {
-        opacity: 0.55;
+        border-style: dashed;
         box-shadow: none;
       }
     `,
