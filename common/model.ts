@@ -54,6 +54,11 @@ export interface Ticket {
   callCount: number;
   /** Service the ticket was transferred from, last hop. */
   transferredFrom: string | null;
+  /**
+   * #17: the services still to come in this visit, in order (listed at the kiosk, at most two).
+   * "Finish and next service" (`finish-next`) moves the ticket, same number, to the first of them.
+   */
+  nextServiceIds: string[];
   notes: string;
 }
 

@@ -160,7 +160,7 @@ describe('a public answer cannot leak a staff field', () => {
     const body = await through('GET', '/api/tickets/:id', 200, staffTicket);
     for (const field of STAFF_TICKET_FIELDS) expect(body).not.toHaveProperty(field);
     expect(Object.keys(record(body)).sort()).toEqual(
-      ['id', 'number', 'serviceId', 'language', 'status', 'position', 'estimate', 'issuedAt', 'appointmentAt', 'calledAt', 'counterName', 'transferredFrom', 'statusUrl', 'expiresAt'].sort(),
+      ['id', 'number', 'serviceId', 'language', 'status', 'position', 'estimate', 'issuedAt', 'appointmentAt', 'calledAt', 'counterName', 'transferredFrom', 'nextServiceIds', 'statusUrl', 'expiresAt'].sort(),
     );
   });
 

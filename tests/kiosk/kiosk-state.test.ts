@@ -15,6 +15,7 @@ const ticket: IssuedTicket = {
   calledAt: null,
   counterName: null,
   transferredFrom: null,
+  nextServiceIds: [],
   statusUrl: 'http://localhost/t/t1',
   expiresAt: 1,
 };

@@ -334,4 +334,11 @@ ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 `,
   },
   MIGRATION_9_STATS,
+  {
+    version: 11,
+    name: 'visits with several services',
+    // #17: the services still to come in a ticket's visit, in order (JSON array of service ids);
+    // "finish and next service" moves the ticket to the first. Tickets from before have none.
+    sql: `ALTER TABLE tickets ADD COLUMN next_service_ids TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];

@@ -38,6 +38,7 @@ export function ticketFromRow(r: Row): Ticket {
     finishedAt: numOrNull(r.finished_at),
     callCount: num(r.call_count),
     transferredFrom: strOrNull(r.transferred_from),
+    nextServiceIds: r.next_service_ids === undefined || r.next_service_ids === null ? [] : json<string[]>(r.next_service_ids),
     notes: str(r.notes),
   };
 }
@@ -66,6 +67,7 @@ export function ticketToRow(t: Ticket): Row {
     finished_at: t.finishedAt,
     call_count: t.callCount,
     transferred_from: t.transferredFrom,
+    next_service_ids: JSON.stringify(t.nextServiceIds),
     notes: t.notes,
   };
 }
