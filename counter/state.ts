@@ -127,10 +127,11 @@ const TICKET_BUTTONS = {
   recall: 'recall',
   start: 'start',
   finish: 'finish',
+  'finish-next': 'next_service',
   'no-show': 'no_show',
   return: 'return',
   transfer: 'transfer',
-} as const satisfies Record<Exclude<DeskAction, 'call-next' | 'reprint' | 'finish-next'>, TicketCommandType>;
+} as const satisfies Record<Exclude<DeskAction, 'call-next' | 'reprint'>, TicketCommandType>;
 
 /**
  * Which buttons make sense now, from the lifecycle's transition table: the
@@ -147,8 +148,7 @@ export function enabledActions(counter: StaffCounter | null, user: SessionUser |
     recall: can(TICKET_BUTTONS.recall),
     start: can(TICKET_BUTTONS.start),
     finish: can(TICKET_BUTTONS.finish),
-    // #17: the server ends the current segment, serving or still called, and queues the ticket for the next service.
-    'finish-next': current !== null && (current.status === 'serving' || current.status === 'called'),
+    'finish-next': can(TICKET_BUTTONS['finish-next']),
     'no-show': can(TICKET_BUTTONS['no-show']),
     return: can(TICKET_BUTTONS.return),
     transfer: can(TICKET_BUTTONS.transfer),

@@ -33,8 +33,8 @@ describe('"Finish and next service"', () => {
 
   it('has its own shortcut and confirms where the visitor went', () => {
     expect(SHORTCUTS['finish-next']).toBe('A');
-    const t = counterTextsFor('de', null).t;
-    expect(ticketOutcome(t, 'finish-next', staffTicket('youth'), 'Jugendmigrationsdienst')).toContain('Jugendmigrationsdienst');
+    const texts = counterTextsFor('de', null);
+    expect(ticketOutcome((key, params) => texts.t(key, params), 'finish-next', staffTicket('youth'), 'Jugendmigrationsdienst')).toContain('Jugendmigrationsdienst');
   });
 });
 

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { StaffTicket } from '../../common/dto.js';
 import { actionButton, currentNumber, openFromPicker, signIn } from '../counter/e2e-support.js';
 import { closeAll, connect, received, type ClientSocket } from '../helpers/socket-clients.js';
-import { axeViolations, chooseLanguage, drawAtKiosk, openKiosk, tile } from '../kiosk/e2e-support.js';
+import { axeViolations, chooseLanguage, openKiosk, tile } from '../kiosk/e2e-support.js';
 import { counterAction } from '../realtime/support.js';
 import { currentNumber as displayedNumber, openDisplay } from './display-support.js';
 import { openPage, screenshot } from './helpers/browser.js';
@@ -39,7 +39,7 @@ describe('a visit of two services: kiosk → counter → next service → displa
     return page;
   }
 
-  it('draws a two-service ticket, serves the first part, sends it on, and the same number is called for the second', async () => {
+  it('draws a two-service ticket, serves the first part, sends it on, and the same number is called for the second', { timeout: 180_000 }, async () => {
     display = await connect(e2e.server.url, '/display');
     const calls = () => received(display!, 'ticket:called').map((c) => `${c.number}@${c.counterName}`);
     const screenContext = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -132,7 +132,7 @@ describe('a visit of two services: kiosk → counter → next service → displa
     expect(called.body).toMatchObject({ number: ticket.number, serviceId: 'integration-courses' });
     await expect.poll(calls).toEqual([`${ticket.number}@Schalter 3`, `${ticket.number}@Raum 1.18`]);
     await expect.poll(() => displayedNumber(screen.page)).toBe(ticket.number);
-    await expect.poll(() => screen.page.locator('display-current-call').innerText()).toContain('Raum 1.18');
+    await expect.poll(() => screen.page.locator('display-current-call .call').first().innerText()).toContain('Raum 1.18');
     await screenshot(screen.page, 'visit-display');
     await expect.poll(() => mobile.page.locator('visitor-ticket-card .status').innerText()).toContain('Raum 1.18');
     await screenshot(mobile.page, 'visit-phone-called');
