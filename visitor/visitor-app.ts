@@ -13,6 +13,7 @@ import type { FeedbackPhase } from './visitor-feedback.js';
 import './visitor-language-picker.js';
 import './visitor-notice.js';
 import './visitor-ticket-view.js';
+import { laterServiceIds } from './visit.js';
 
 type Phase = 'loading' | 'ticket' | 'notFound' | 'expired';
 
@@ -247,6 +248,7 @@ export class VisitorApp extends LitElement {
         return html`<visitor-ticket-view
           .ticket=${tk}
           .serviceName=${this.serviceName(tk.serviceId)}
+          .nextServices=${laterServiceIds(tk).map((id) => this.serviceName(id))}
           .feedback=${this.feedback}
           ?showCall=${this.dismissedCall !== tk.calledAt}
           ?recall=${this.recall}

@@ -42,4 +42,6 @@ export const ar: VisitorCatalog = {
   expiredTitle: "انتهت صلاحية هذا الرقم.",
   expiredHelp: "الأرقام صالحة فقط في يوم سحبها. يرجى سحب رقم جديد من الجهاز.",
   failed: "لم تنجح العملية. يرجى المحاولة مرة أخرى.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "بعد ذلك: {services}",
 };

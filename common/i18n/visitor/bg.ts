@@ -42,4 +42,6 @@ export const bg: VisitorCatalog = {
   expiredTitle: "Този номер е изтекъл.",
   expiredHelp: "Номерата са валидни само в деня, в който са взети. Моля, вземете нов номер от автомата.",
   failed: "Не се получи. Моля, опитайте отново.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "След това: {services}",
 };

@@ -41,4 +41,5 @@ export const de = {
   expiredTitle: "Diese Nummer ist abgelaufen.",
   expiredHelp: "Nummern gelten nur an dem Tag, an dem sie gezogen wurden. Bitte ziehen Sie eine neue Nummer am Automaten.",
   failed: "Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
+  nextServices: "Danach: {services}",
 };

@@ -42,4 +42,5 @@ export const en: VisitorCatalog = {
   expiredTitle: "This number has expired.",
   expiredHelp: "Numbers are valid only on the day they were taken. Please take a new number at the ticket machine.",
   failed: "That did not work. Please try again.",
+  nextServices: "Next: {services}",
 };

@@ -42,4 +42,6 @@ export const fa: VisitorCatalog = {
   expiredTitle: "اعتبار این شماره تمام شده است.",
   expiredHelp: "شماره‌ها فقط در روزی که گرفته شده‌اند معتبرند. لطفاً از دستگاه یک شماره جدید بگیرید.",
   failed: "انجام نشد. لطفاً دوباره تلاش کنید.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "بعد از آن: {services}",
 };

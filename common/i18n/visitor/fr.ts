@@ -42,4 +42,6 @@ export const fr: VisitorCatalog = {
   expiredTitle: "Ce numéro a expiré.",
   expiredHelp: "Les numéros ne sont valables que le jour où ils ont été pris. Veuillez prendre un nouveau numéro à la borne.",
   failed: "Cela n’a pas fonctionné. Veuillez réessayer.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Ensuite : {services}",
 };

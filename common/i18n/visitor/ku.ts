@@ -42,4 +42,6 @@ export const ku: VisitorCatalog = {
   expiredTitle: "Dema vê hejmarê derbas bû.",
   expiredHelp: "Hejmar tenê di roja ku hatine wergirtin de derbasdar in. Ji kerema xwe ji makîneyê hejmareke nû bistînin.",
   failed: "Ev nebû. Ji kerema xwe dîsa biceribînin.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Paşê: {services}",
 };

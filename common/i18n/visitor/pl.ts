@@ -42,4 +42,6 @@ export const pl: VisitorCatalog = {
   expiredTitle: "Ten numer wygasł.",
   expiredHelp: "Numery są ważne tylko w dniu pobrania. Pobierz nowy numer z automatu.",
   failed: "Nie udało się. Spróbuj ponownie.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Następnie: {services}",
 };

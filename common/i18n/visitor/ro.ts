@@ -42,4 +42,6 @@ export const ro: VisitorCatalog = {
   expiredTitle: "Acest număr a expirat.",
   expiredHelp: "Numerele sunt valabile doar în ziua în care au fost luate. Vă rugăm să luați un număr nou de la automat.",
   failed: "Nu a funcționat. Vă rugăm să încercați din nou.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Apoi: {services}",
 };

@@ -42,4 +42,6 @@ export const ru: VisitorCatalog = {
   expiredTitle: "Срок действия этого номера истёк.",
   expiredHelp: "Номер действует только в день получения. Пожалуйста, возьмите новый номер в автомате.",
   failed: "Не получилось. Пожалуйста, попробуйте ещё раз.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Затем: {services}",
 };

@@ -42,4 +42,6 @@ export const sq: VisitorCatalog = {
   expiredTitle: "Ky numër ka skaduar.",
   expiredHelp: "Numrat vlejnë vetëm në ditën kur janë marrë. Ju lutemi merrni një numër të ri nga automati.",
   failed: "Nuk funksionoi. Ju lutemi provoni përsëri.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Më pas: {services}",
 };

@@ -42,4 +42,6 @@ export const ti: VisitorCatalog = {
   expiredTitle: "ግዜ ናይዚ ቁጽሪ ሓሊፉ።",
   expiredHelp: "ቁጽርታት ኣብታ ዝተወሰዳላ መዓልቲ ጥራይ እየን ዝሰርሓ። በጃኹም ካብቲ ማሽን ሓድሽ ቁጽሪ ውሰዱ።",
   failed: "ኣይሰረሐን። በጃኹም ደጊምኩም ፈትኑ።",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "ቀጺሉ፡ {services}",
 };

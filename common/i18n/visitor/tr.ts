@@ -42,4 +42,6 @@ export const tr: VisitorCatalog = {
   expiredTitle: "Bu numaranın süresi doldu.",
   expiredHelp: "Numaralar yalnızca alındıkları gün geçerlidir. Lütfen otomattan yeni bir numara alın.",
   failed: "Bu işlem olmadı. Lütfen tekrar deneyin.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Sonra: {services}",
 };

@@ -42,4 +42,6 @@ export const uk: VisitorCatalog = {
   expiredTitle: "Термін дії цього номера минув.",
   expiredHelp: "Номер дійсний лише в день отримання. Будь ласка, візьміть новий номер в автоматі.",
   failed: "Не вдалося. Будь ласка, спробуйте ще раз.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Потім: {services}",
 };
