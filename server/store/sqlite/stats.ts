@@ -6,6 +6,7 @@ import type { StatsWriter } from '../store.js';
 import type { Row, SqlValue } from './rows.js';
 import type { Statements } from './statements.js';
 import { packDay, unpackDay } from './stats-packs.js';
+import { fromColumns, SegmentColumnsBuilder, type SegmentColumns } from '../../domain/stats/segment-columns.js';
 
 /**
  * #16: the statistics facts of one site (migration 9), kept by the stats
@@ -26,25 +27,30 @@ export class SqliteStats implements StatsWriter {
       .map(segmentFromValues);
   }
 
-  /** From the day packs (stats-packs.ts); a day whose pack is stale (after migration 10, until packed) from its rows. */
+  /** The same as `segmentColumns`, as objects. */
   async segmentFigures(q: FactQuery): Promise<SegmentFigures[]> {
-    const out: SegmentFigures[] = [];
+    return fromColumns(await this.segmentColumns(q));
+  }
+
+  /** From the day packs (stats-packs.ts); a day whose pack is stale (after migration 10, until packed) from its rows. */
+  async segmentColumns(q: FactQuery): Promise<SegmentColumns> {
     const stale: string[] = [];
     const packs = this.sql.values(
-      'SELECT business_date, dict, figures FROM stats_day_packs WHERE site_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date',
+      'SELECT business_date, count, dict, figures FROM stats_day_packs WHERE site_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date',
       this.siteId,
       q.fromDate,
       q.toDate,
     );
-    for (const [date, dict, blob] of packs) {
+    const out = new SegmentColumnsBuilder(packs.reduce((n, p) => n + num(p[1]), 0));
+    for (const [date, , dict, blob] of packs) {
       // The one BLOB column of the store: better-sqlite3 hands it over as a Buffer.
       const figures: unknown = blob;
       if (figures === null) stale.push(str(date));
       else if (figures instanceof Uint8Array) unpackDay(str(date), str(dict), figures, q, out);
       else throw new Error(`stats day pack ${str(date)}: figures are not a BLOB`);
     }
-    for (const date of stale) out.push(...this.figureRows({ ...q, fromDate: date, toDate: date }));
-    return out;
+    for (const date of stale) for (const f of this.figureRows({ ...q, fromDate: date, toDate: date })) out.push(f);
+    return out.build();
   }
 
   /** The segment figures from the fact rows (what a pack holds). */
@@ -100,7 +106,8 @@ export class SqliteStats implements StatsWriter {
     // Every appointment is of the channel `appointment`: another channel filters them all out.
     if (q.channel !== undefined && q.channel !== 'appointment') return [];
     const { where, params } = this.filter({ ...q, channel: undefined }, { serviceId: 'service_id', language: 'language' });
-    return this.sql.all(`SELECT * FROM stats_appointments WHERE ${where} ORDER BY slot_start, appointment_id`, ...params).map(appointmentFromRow);
+    // Raw values of named columns: a year holds ~15,000 of them (the summary reads them all).
+    return this.sql.values(`SELECT ${APPOINTMENT_COLUMNS} FROM stats_appointments WHERE ${where} ORDER BY slot_start, appointment_id`, ...params).map(appointmentFromValues);
   }
 
   async cursor(): Promise<number> {
@@ -280,6 +287,21 @@ function segmentFromValues(v: SqlValue[]): SegmentFact {
     appointmentId: strOrNull(v[19]),
     latenessMs: numOrNull(v[20]),
     officeDelayMs: numOrNull(v[21]),
+  };
+}
+
+const APPOINTMENT_COLUMNS = 'appointment_id, business_date, hour, weekday, service_id, language, slot_start, status';
+
+function appointmentFromValues(v: SqlValue[]): AppointmentFact {
+  return {
+    appointmentId: str(v[0]),
+    businessDate: str(v[1]),
+    hour: num(v[2]),
+    weekday: num(v[3]),
+    serviceId: str(v[4]),
+    language: str(v[5]),
+    slotStart: num(v[6]),
+    status: str(v[7]) as AppointmentFact['status'],
   };
 }
 
