@@ -1,12 +1,24 @@
-import type { ClosedReason, PriorityClass } from '../../../common/model.js';
+import type { ClosedReason } from '../../../common/model.js';
 import type { StatsChannel } from '../../../common/stats-schemas.js';
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures, SegmentOutcome } from '../../domain/stats/facts.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures } from '../../domain/stats/facts.js';
+import { fromColumns, SegmentColumnsBuilder, type SegmentColumns } from '../../domain/stats/segment-columns.js';
 import type { TicketFacts } from '../../domain/stats/segments.js';
 import type { StatsWriter } from '../store.js';
-import type { Row, SqlValue } from './rows.js';
+import type { SqlValue } from './rows.js';
 import type { Statements } from './statements.js';
 import { packDay, unpackDay } from './stats-packs.js';
-import { fromColumns, SegmentColumnsBuilder, type SegmentColumns } from '../../domain/stats/segment-columns.js';
+import {
+  APPOINTMENT_COLUMNS,
+  appointmentFromValues,
+  FIGURE_COLUMNS,
+  figuresFromValues,
+  num,
+  numOrNull,
+  SEGMENT_COLUMNS,
+  SEGMENT_FIELDS,
+  segmentFromValues,
+  str,
+} from './stats-rows.js';
 
 /**
  * #16: the statistics facts of one site (migration 9), kept by the stats
@@ -195,8 +207,8 @@ export class SqliteStats implements StatsWriter {
   async appointmentFacts(appointmentIds: readonly string[]): Promise<Map<string, AppointmentFact>> {
     const out = new Map<string, AppointmentFact>();
     for (const id of appointmentIds) {
-      const r = this.sql.get('SELECT * FROM stats_appointments WHERE site_id = ? AND appointment_id = ?', this.siteId, id);
-      if (r) out.set(id, appointmentFromRow(r));
+      const [v] = this.sql.values(`SELECT ${APPOINTMENT_COLUMNS} FROM stats_appointments WHERE site_id = ? AND appointment_id = ?`, this.siteId, id);
+      if (v) out.set(id, appointmentFromValues(v));
     }
     return out;
   }
@@ -250,90 +262,4 @@ export class SqliteStats implements StatsWriter {
     }
     return { where: parts.join(' AND '), params };
   }
-}
-
-const str = (v: SqlValue | undefined): string => String(v);
-const num = (v: SqlValue | undefined): number => Number(v);
-const numOrNull = (v: SqlValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-const strOrNull = (v: SqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
-
-/** The segment columns in SegmentFact's order, for the reads of many rows (`segmentFromValues`). */
-const SEGMENT_COLUMNS =
-  'ticket_id, segment, business_date, hour, weekday, number, service_id, channel, language, priority_class, joined_at, ' +
-  'first_called_at, started_at, ended_at, counter_id, outcome, wait_ms, service_ms, call_to_start_ms, appointment_id, lateness_ms, office_delay_ms';
-const SEGMENT_FIELDS = 22;
-
-function segmentFromValues(v: SqlValue[]): SegmentFact {
-  return {
-    ticketId: str(v[0]),
-    segment: num(v[1]),
-    businessDate: str(v[2]),
-    hour: num(v[3]),
-    weekday: num(v[4]),
-    number: str(v[5]),
-    serviceId: str(v[6]),
-    channel: str(v[7]) as StatsChannel,
-    language: str(v[8]),
-    priorityClass: str(v[9]) as PriorityClass,
-    joinedAt: num(v[10]),
-    firstCalledAt: numOrNull(v[11]),
-    startedAt: numOrNull(v[12]),
-    endedAt: numOrNull(v[13]),
-    counterId: strOrNull(v[14]),
-    outcome: str(v[15]) as SegmentOutcome,
-    waitMs: numOrNull(v[16]),
-    serviceMs: numOrNull(v[17]),
-    callToStartMs: numOrNull(v[18]),
-    appointmentId: strOrNull(v[19]),
-    latenessMs: numOrNull(v[20]),
-    officeDelayMs: numOrNull(v[21]),
-  };
-}
-
-const APPOINTMENT_COLUMNS = 'appointment_id, business_date, hour, weekday, service_id, language, slot_start, status';
-
-function appointmentFromValues(v: SqlValue[]): AppointmentFact {
-  return {
-    appointmentId: str(v[0]),
-    businessDate: str(v[1]),
-    hour: num(v[2]),
-    weekday: num(v[3]),
-    serviceId: str(v[4]),
-    language: str(v[5]),
-    slotStart: num(v[6]),
-    status: str(v[7]) as AppointmentFact['status'],
-  };
-}
-
-function appointmentFromRow(r: Row): AppointmentFact {
-  return {
-    appointmentId: str(r.appointment_id),
-    businessDate: str(r.business_date),
-    hour: num(r.hour),
-    weekday: num(r.weekday),
-    serviceId: str(r.service_id),
-    language: str(r.language),
-    slotStart: num(r.slot_start),
-    status: str(r.status) as AppointmentFact['status'],
-  };
-}
-
-const FIGURE_COLUMNS = 'segment, business_date, hour, weekday, service_id, channel, language, counter_id, outcome, wait_ms, service_ms, lateness_ms, office_delay_ms';
-
-function figuresFromValues(v: SqlValue[]): SegmentFigures {
-  return {
-    segment: num(v[0]),
-    businessDate: str(v[1]),
-    hour: num(v[2]),
-    weekday: num(v[3]),
-    serviceId: str(v[4]),
-    channel: str(v[5]) as StatsChannel,
-    language: str(v[6]),
-    counterId: strOrNull(v[7]),
-    outcome: str(v[8]) as SegmentOutcome,
-    waitMs: numOrNull(v[9]),
-    serviceMs: numOrNull(v[10]),
-    latenessMs: numOrNull(v[11]),
-    officeDelayMs: numOrNull(v[12]),
-  };
 }
