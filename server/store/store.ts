@@ -3,6 +3,7 @@ import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
 import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures } from '../domain/stats/facts.js';
+import type { SegmentColumns } from '../domain/stats/segment-columns.js';
 import type { TicketFacts } from '../domain/stats/segments.js';
 
 /** The site every route without a site means, and where a migration puts a one-office database. */
@@ -230,6 +231,8 @@ export interface StatsReader {
   segments(q: FactQuery): Promise<SegmentFact[]>;
   /** The same segments with only the fields the summary reads, in no particular order. */
   segmentFigures(q: FactQuery): Promise<SegmentFigures[]>;
+  /** The same as `segmentFigures`, as columns (what the summary reads: no object per segment). */
+  segmentColumns(q: FactQuery): Promise<SegmentColumns>;
   refusals(q: FactQuery): Promise<RefusalFact[]>;
   appointments(q: FactQuery): Promise<AppointmentFact[]>;
 }

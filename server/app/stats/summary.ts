@@ -10,8 +10,8 @@ import { readStats } from './read.js';
 
 /** #16 `GET /api/stats/summary`: the office's figures for a range, whole and grouped (use case `stats.read`). */
 export async function statsSummary(office: Office, user: SessionUser, query: StatsQuery): Promise<StatsSummary> {
-  // The summary reads only the fields it counts: a year's segments in a fraction of the time.
-  const data = await readStats(office, user, query, { feedback: true, segments: (s, f) => s.segmentFigures(f) });
+  // The summary reads only the fields it counts, as columns from the day packs: a year's segments in a fraction of the time.
+  const data = await readStats(office, user, query, { feedback: true, segments: (s, f) => s.segmentColumns(f) });
   return summarize({ query, ...data });
 }
 

@@ -1,5 +1,5 @@
-import type { StatsChannel } from '../../../common/stats-schemas.js';
-import type { FactQuery, SegmentFigures, SegmentOutcome } from '../../domain/stats/facts.js';
+import type { FactQuery, SegmentFigures } from '../../domain/stats/facts.js';
+import type { SegmentColumnsBuilder } from '../../domain/stats/segment-columns.js';
 
 /**
  * #16 (speed): a day pack, the figures the summary reads of one office day's
@@ -74,8 +74,8 @@ export function packDay(segments: readonly SegmentFigures[]): DayPack {
 /** The query's filters a pack applies itself (the date range is the read's). */
 export type PackFilter = Pick<FactQuery, 'serviceId' | 'counterId' | 'language' | 'channel'>;
 
-/** Appends the day's segment figures that pass the filters to `out`. */
-export function unpackDay(businessDate: string, dictJson: string, figures: Uint8Array, filter: PackFilter, out: SegmentFigures[]): void {
+/** Appends the day's segment figures that pass the filters to the columns. */
+export function unpackDay(businessDate: string, dictJson: string, figures: Uint8Array, filter: PackFilter, out: SegmentColumnsBuilder): void {
   const view = new DataView(figures.buffer, figures.byteOffset, figures.byteLength);
   if (figures.byteLength < HEADER || view.getInt32(0, true) !== FORMAT) throw new Error(`stats day pack ${businessDate}: unknown format`);
   const n = view.getInt32(4, true);
@@ -88,34 +88,38 @@ export function unpackDay(businessDate: string, dictJson: string, figures: Uint8
   const language = want(filter.language);
   const channel = want(filter.channel);
   if (service === -2 || counter === -2 || language === -2 || channel === -2) return;
+  const strings = dict.map((d) => out.intern(d));
+  const date = out.intern(businessDate);
+  out.reserve(n);
+  const ints = (column: number) => HEADER + column * n * 4;
+  const [segment, hour, weekday, serviceAt, channelAt, languageAt, counterAt, outcome] = [SEGMENT, HOUR, WEEKDAY, SERVICE, CHANNEL, LANGUAGE, COUNTER, OUTCOME].map(ints) as [
+    number, number, number, number, number, number, number, number,
+  ];
   const msBase = HEADER + n * INT_COLUMNS * 4;
-  const int = (column: number, i: number) => view.getInt32(HEADER + (column * n + i) * 4, true);
-  const ms = (column: number, i: number): number | null => {
-    const v = view.getFloat64(msBase + (column * n + i) * 8, true);
-    return Number.isNaN(v) ? null : v;
-  };
+  const [wait, serviceMs, lateness, officeDelay] = [WAIT, SERVICE_MS, LATENESS, OFFICE_DELAY].map((column) => msBase + column * n * 8) as [number, number, number, number];
   for (let i = 0; i < n; i++) {
-    const s = int(SERVICE, i);
-    const c = int(COUNTER, i);
-    const l = int(LANGUAGE, i);
-    const ch = int(CHANNEL, i);
+    const i4 = i * 4;
+    const s = view.getInt32(serviceAt + i4, true);
+    const c = view.getInt32(counterAt + i4, true);
+    const l = view.getInt32(languageAt + i4, true);
+    const ch = view.getInt32(channelAt + i4, true);
     if ((service !== null && s !== service) || (counter !== null && c !== counter) || (language !== null && l !== language) || (channel !== null && ch !== channel)) {
       continue;
     }
-    out.push({
-      segment: int(SEGMENT, i),
-      businessDate,
-      hour: int(HOUR, i),
-      weekday: int(WEEKDAY, i),
-      serviceId: dict[s]!,
-      channel: dict[ch] as StatsChannel,
-      language: dict[l]!,
-      counterId: c === -1 ? null : dict[c]!,
-      outcome: dict[int(OUTCOME, i)] as SegmentOutcome,
-      waitMs: ms(WAIT, i),
-      serviceMs: ms(SERVICE_MS, i),
-      latenessMs: ms(LATENESS, i),
-      officeDelayMs: ms(OFFICE_DELAY, i),
-    });
+    const j = out.length++;
+    const i8 = i * 8;
+    out.segment[j] = view.getInt32(segment + i4, true);
+    out.businessDate[j] = date;
+    out.hour[j] = view.getInt32(hour + i4, true);
+    out.weekday[j] = view.getInt32(weekday + i4, true);
+    out.serviceId[j] = strings[s]!;
+    out.channel[j] = strings[ch]!;
+    out.language[j] = strings[l]!;
+    out.counterId[j] = c === -1 ? -1 : strings[c]!;
+    out.outcome[j] = strings[view.getInt32(outcome + i4, true)]!;
+    out.waitMs[j] = view.getFloat64(wait + i8, true);
+    out.serviceMs[j] = view.getFloat64(serviceMs + i8, true);
+    out.latenessMs[j] = view.getFloat64(lateness + i8, true);
+    out.officeDelayMs[j] = view.getFloat64(officeDelay + i8, true);
   }
 }
