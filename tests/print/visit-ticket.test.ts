@@ -28,7 +28,7 @@ describe('the printed ticket of a visit', () => {
   });
 
   it('several services: numbered in order, in the visitor\'s language with German alongside', () => {
-    const next = [{ de: 'Integrationskurse', en: 'Integration courses' }, { de: 'Jugendmigrationsdienst' }];
+    const next: Record<string, string>[] = [{ de: 'Integrationskurse', en: 'Integration courses' }, { de: 'Jugendmigrationsdienst' }];
     expect(serviceLines(facts('de', { nextServiceNames: next }))).toEqual(['1. Aufenthalt', '2. Integrationskurse', '3. Jugendmigrationsdienst']);
     expect(serviceLines(facts('en', { nextServiceNames: next }))).toEqual([
       '1. Residence',

@@ -3,6 +3,7 @@ import type { IssuedTicket, StaffTicket } from '../../common/dto.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { closeAll, connect, emitAck, type ClientSocket } from '../helpers/socket-clients.js';
 import { api, counterAction } from '../realtime/support.js';
+import { DEMO_DESKS, everyCounterServesAll } from './race-support.js';
 
 /**
  * #17 beside race.test.ts: visits of two services. Counters act at once over their own
@@ -16,18 +17,8 @@ const TICKETS = 150;
 const ISSUE_PARALLEL = 6;
 const GLOBAL_TIMEOUT_MS = 120_000;
 
-const SOCKET_DESKS: Array<{ username: string; counterId: string }> = [
-  { username: 'admin', counterId: 'schalter-1' },
-  { username: 'jschulte', counterId: 'schalter-2' },
-  { username: 'ayilmaz', counterId: 'schalter-3' },
-  { username: 'kmansour', counterId: 'schalter-4' },
-  { username: 'okovalenko', counterId: 'schalter-5' },
-  { username: 'twerner', counterId: 'raum-1-14' },
-];
-const HTTP_DESKS = [
-  { username: 'skrueger', counterId: 'raum-1-15' },
-  { username: 'mhosseini', counterId: 'raum-1-16' },
-];
+const SOCKET_DESKS = DEMO_DESKS.slice(0, 6);
+const HTTP_DESKS = DEMO_DESKS.slice(6, 8);
 
 let server: TestServer;
 let url: string;
@@ -40,12 +31,7 @@ beforeAll(async () => {
   const store = server.app.office.store;
   const site = server.app.office.siteId;
   serviceIds = (await store.read(site, (r) => r.catalog.services())).map((s) => s.id);
-  // Every counter serves every service: its own primaries first, all others as secondary.
-  await store.transaction(site, async (tx) => {
-    for (const c of await tx.catalog.counters()) {
-      await tx.catalog.putCounter({ ...c, secondaryServiceIds: serviceIds.filter((id) => !c.primaryServiceIds.includes(id)) });
-    }
-  });
+  await everyCounterServesAll(server, serviceIds);
   adminCookie = await server.login('admin');
 });
 
