@@ -19,6 +19,18 @@ const priority = (minutes: number, o: Partial<Ticket> = {}) => walkIn(minutes, {
 const appointment = (dueMinutes: number, o: Partial<Ticket> = {}) =>
   walkIn(dueMinutes - 10, { priorityClass: 'appointment', dueAt: T0 + dueMinutes * MIN, ...o });
 
+const services = ['residence', 'asylum', 'naturalisation', 'pickup'];
+const languages = ['de', 'ar', 'tr', 'uk', 'fa'];
+const classes: PriorityClass[] = ['walk_in', 'priority', 'appointment'];
+
+/** A seeded random source: uniform floats, integers in [lo, hi], a pick from a list. */
+function randomSource(seed: number) {
+  const rand = seededRandom(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
+  return { rand, int, pick };
+}
+
 describe('anti-starvation', () => {
   const base = (t: Ticket) => (t.priorityClass === 'appointment' && t.dueAt !== null ? t.dueAt : t.queuedAt);
   const langCounter = makeCounter({ id: 'c1', primaryServiceIds: ['residence'], secondaryServiceIds: ['asylum'], staffLanguages: ['de', 'ar'] });
@@ -52,12 +64,7 @@ describe('anti-starvation', () => {
   });
 
   it('holds for many random queues, counters and settings (seeded property test)', () => {
-    const rand = seededRandom(0x5eed);
-    const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-    const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
-    const services = ['residence', 'asylum', 'naturalisation', 'pickup'];
-    const languages = ['de', 'ar', 'tr', 'uk', 'fa'];
-    const classes: PriorityClass[] = ['walk_in', 'priority', 'appointment'];
+    const { rand, int, pick } = randomSource(0x5eed);
     let checkedWalkIns = 0;
 
     for (let round = 0; round < 2000; round++) {
@@ -106,12 +113,7 @@ describe('anti-starvation', () => {
   });
 
   it('holds over multi-service visits: a ticket sent on to its next service (credit or back) overtakes no walk-in who joined that queue more than maxOvertake before it (seeded property test, #17)', () => {
-    const rand = seededRandom(0x17);
-    const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-    const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
-    const services = ['residence', 'asylum', 'naturalisation', 'pickup'];
-    const languages = ['de', 'ar', 'tr', 'uk', 'fa'];
-    const classes: PriorityClass[] = ['walk_in', 'priority', 'appointment'];
+    const { rand, int, pick } = randomSource(0x17);
     let checkedWalkIns = 0;
     let visitsPicked = 0;
     let creditedPicks = 0;

@@ -108,7 +108,7 @@ describe('finish and next service', () => {
     // Statistics: three segments of one ticket, each ended served with its own wait and service time.
     const res = await client(server, cookies.admin).get(`/api/stats/export.csv?from=${WEDNESDAY}&to=${WEDNESDAY}&dialect=rfc4180`);
     expectStatus(res, 200);
-    const rows = (parse(res.text, { columns: true }) as Record<string, string>[]).filter((r) => r.number === t.number);
+    const rows = parse<Record<string, string>>(res.text, { columns: true }).filter((r) => r.number === t.number);
     expect(rows.map((r) => [r.segment, r.outcome, r.wait_min, r.service_min])).toEqual([
       ['0', 'served', '5', '10'],
       ['1', 'served', '2', '4'],
