@@ -86,6 +86,17 @@ export const EstimateSettingsSchema = Type.Object(
   strict,
 );
 
+/** #17 data protection: retention periods in whole office days (README "Data protection"). */
+export const RetentionSettingsSchema = Type.Object(
+  {
+    notesDays: Type.Integer({ minimum: 0, maximum: 365, description: 'Counter notes: kept this many office days after the visit (0: until the end of its day)' }),
+    feedbackCommentDays: Type.Integer({ minimum: 0, maximum: 3650, description: "Feedback comments: kept this many days after the answer's day" }),
+    appointmentContactDays: Type.Integer({ minimum: 0, maximum: 3650, description: "Appointment contact data: kept this many days after the appointment's day" }),
+    actorLinkDays: Type.Integer({ minimum: 0, maximum: 3650, description: 'The link from the staff references in events and tickets to the person: kept this many days after the calendar month ends' }),
+  },
+  strict,
+);
+
 const OfficeName = Type.String({ minLength: 1, maxLength: 120 });
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
 const Holidays = Type.Array(IsoDate, { maxItems: 1000, description: 'Dates the whole office is closed, sorted, each once' });
@@ -104,6 +115,8 @@ export const AdminOfficeSchema = Type.Object({
   policy: PolicySettingsSchema,
   checkin: CheckinSettingsSchema,
   estimate: EstimateSettingsSchema,
+  /** #17 */
+  retention: RetentionSettingsSchema,
   version: Type.Integer(),
 });
 export type AdminOffice = Static<typeof AdminOfficeSchema>;
@@ -119,6 +132,8 @@ export const AdminOfficePatch = Type.Object(
     policy: Type.Optional(PolicySettingsSchema),
     checkin: Type.Optional(CheckinSettingsSchema),
     estimate: Type.Optional(EstimateSettingsSchema),
+    /** #17 */
+    retention: Type.Optional(RetentionSettingsSchema),
   },
   strict,
 );

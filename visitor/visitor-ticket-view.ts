@@ -95,6 +95,7 @@ export class VisitorTicketView extends LitElement {
         : nothing}
       ${this.failed ? html`<p class="error" role="alert">${x.t('failed')}</p>` : nothing}
       ${canLeave ? html`<visitor-leave ?busy=${this.leaving}></visitor-leave>` : nothing}
+      <p class="hint data-link"><a href="?data">${x.t('dataLink')}</a></p>
       ${tk.status === 'called' && this.showCall
         ? html`<visitor-call-screen .number=${tk.number} .counterName=${tk.counterName ?? ''} ?recall=${this.recall}></visitor-call-screen>`
         : nothing}`;

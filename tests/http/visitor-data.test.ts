@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { VisitorDataSchema } from '../../common/privacy-schemas.js';
+import { redactUrl } from '../../server/http/log-redaction.js';
 import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { bodyOf, client, counterAction, expectError, expectStatus, issueTicket, officeTime, request, startOffice, WEDNESDAY, type Client } from './support.js';
@@ -64,5 +65,11 @@ describe('the visitor data routes', () => {
     expect(deleted.appointment?.contact).toBeNull();
     expect(contactOf('apt_data')).toBeNull();
     expect(bodyOf(VisitorDataSchema, await anon.del('/api/appointments/DATA23/contact')).appointment).toMatchObject({ code: 'DATA23', contact: null });
+  });
+
+  test('the request log holds neither the token nor the booking code', () => {
+    expect(redactUrl('/api/tickets/abcDEF123/data')).toBe('/api/tickets/[ticket]/data');
+    expect(redactUrl('/api/appointments/DATA23/contact')).toBe('/api/appointments/[code]/contact');
+    expect(redactUrl('/api/appointments')).toBe('/api/appointments');
   });
 });

@@ -44,4 +44,20 @@ export const fr: VisitorCatalog = {
   failed: "Cela n’a pas fonctionné. Veuillez réessayer.",
   // #17: machine-quality translation, not yet reviewed by a native speaker.
   nextServices: "Ensuite : {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Quelles données sont enregistrées à mon sujet ?",
+  dataTitle: "Vos données",
+  dataIntro: "Voici tout ce que ce service enregistre sur ce numéro. Les statistiques sont anonymes et n’en contiennent rien.",
+  dataNumber: "Numéro",
+  dataService: "Démarche",
+  dataDay: "Jour",
+  dataNotes: "Notes du personnel",
+  dataNone: "aucune",
+  dataKeptUntil: "supprimé après le {date}",
+  dataFeedback: "Avis",
+  dataFeedbackGiven: "donné (anonyme, sans lien avec votre numéro)",
+  dataAppointment: "Rendez-vous",
+  dataContact: "Coordonnées",
+  dataDeleteContact: "Supprimer mes coordonnées maintenant",
+  dataBack: "Retour à mon numéro",
 };
