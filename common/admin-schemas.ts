@@ -60,6 +60,12 @@ export const PolicySettingsSchema = Type.Object(
     secondaryPenaltyMinutes: Minutes(480, "Handicap of a counter's secondary services"),
     recallCooldownSeconds: Type.Integer({ minimum: 0, maximum: 3600, description: 'A returned ticket is not offered again before this many seconds' }),
     maxCalls: Type.Integer({ minimum: 1, maximum: 20, description: 'Returning a ticket called this often makes it a no-show' }),
+    nextServicePlacement: Type.Optional(
+      Type.Union([Type.Literal('credit'), Type.Literal('back')], {
+        description:
+          '#17 "finish and next service": `credit` (default) the time already waited (capped with the other advantages at maxOvertakeMinutes), or join at the `back`',
+      }),
+    ),
   },
   strict,
 );

@@ -47,6 +47,7 @@ const SEGMENT_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'ticket.cancelled',
   'ticket.expired',
   'ticket.transferred',
+  'ticket.next_service', // #17 (part B): ends a segment served, opens the next
 ]);
 
 const DEFAULTS = { batch: 500, delayMs: 250 };
