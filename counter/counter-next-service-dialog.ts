@@ -6,7 +6,7 @@ import { counterIntents } from './intents.js';
 import { serviceName } from './i18n.js';
 import { nextServiceChoices } from './state.js';
 import { counterTexts } from './texts.js';
-import { base } from './styles.js';
+import { base, dialogStyles, syncDialog } from './styles.js';
 
 /**
  * @summary "Finish and next service" (#17): the current ticket's segment ends
@@ -24,39 +24,10 @@ export class CounterNextServiceDialog extends LitElement {
 
   static override styles = [
     base,
+    dialogStyles,
     css`
-      dialog {
-        border: 1px solid var(--c-border);
-        border-radius: 8px;
-        padding: 1.25rem;
-        width: min(30rem, 94vw);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.3);
-      }
-      form {
-        display: grid;
-        gap: 0.9rem;
-      }
-      .stacked {
-        display: grid;
-        gap: 0.3rem;
-        font-weight: 600;
-      }
-      select {
-        padding: 0.4rem;
-        border: 1px solid var(--c-muted);
-        border-radius: 6px;
-        background: var(--c-surface);
-        font-weight: 400;
-      }
       p {
         margin: 0;
-      }
-      .buttons {
-        display: flex;
-        gap: 0.75rem;
-        justify-content: flex-end;
       }
     `,
   ];
@@ -85,10 +56,7 @@ export class CounterNextServiceDialog extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    const d = this.dialog;
-    if (!changed.has('open') || !d) return;
-    if (this.open && !d.open) d.showModal();
-    else if (!this.open && d.open) d.close();
+    if (changed.has('open')) syncDialog(this.dialog, this.open);
   }
 
   private submit(e: SubmitEvent): void {

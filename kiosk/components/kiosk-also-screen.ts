@@ -4,7 +4,7 @@ import { kioskIntents } from '../intents.js';
 import { MAX_ALSO } from '../logic/kiosk-state.js';
 import { canAdd } from '../logic/visit.js';
 import { kioskTexts } from '../texts.js';
-import { buttonStyles, screenStyles } from './shared-styles.js';
+import { buttonStyles, screenStyles, tileGridStyles } from './shared-styles.js';
 import './kiosk-header.js';
 import './kiosk-icon.js';
 import './kiosk-service-tile.js';
@@ -27,31 +27,11 @@ export class KioskAlsoScreen extends LitElement {
   static override styles = [
     screenStyles,
     buttonStyles,
+    tileGridStyles,
     css`
-      main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        gap: 1rem;
-        padding: 1.2rem 2rem 1.5rem;
-        min-block-size: 0;
-      }
       .hint {
         font-size: 1.3rem;
         line-height: 1.35;
-      }
-      .tiles {
-        flex: 1;
-        display: grid;
-        grid-template-columns: repeat(2, minmax(0, 1fr));
-        grid-auto-rows: minmax(0, 1fr);
-        gap: 1rem;
-        min-block-size: 0;
-      }
-      @media (orientation: landscape) {
-        .tiles {
-          grid-template-columns: repeat(4, minmax(0, 1fr));
-        }
       }
       .draw {
         min-block-size: 6rem;

@@ -1,12 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StaffTicket } from '../../common/dto.js';
-import { actionButton, currentNumber, openFromPicker, signIn } from '../counter/e2e-support.js';
+import { actionButton, currentNumber, openCounter } from '../counter/e2e-support.js';
 import { closeAll, connect, received, type ClientSocket } from '../helpers/socket-clients.js';
 import { axeViolations, chooseLanguage, openKiosk, tile } from '../kiosk/e2e-support.js';
 import { counterAction } from '../realtime/support.js';
 import { currentNumber as displayedNumber, openDisplay } from './display-support.js';
-import { openPage, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
 import { expectNoAxeViolations, openTicketPage, phone } from './visitor-support.js';
 
@@ -30,12 +30,9 @@ describe('a visit of two services: kiosk → counter → next service → displa
   });
 
   async function counterPage(username: string, counterId: string): Promise<Page> {
-    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const { context, page, errors } = await openCounter(e2e.browser, e2e.server, username, counterId);
     contexts.push(context);
-    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
     pageErrors.push(errors);
-    await signIn(page, username, e2e.server.passwords[username] ?? '');
-    await openFromPicker(page, counterId);
     return page;
   }
 
