@@ -17,6 +17,7 @@ import './pages/admin-stats-feedback.js';
 import './pages/admin-kiosks.js';
 import './pages/admin-screens.js';
 import './pages/admin-config.js';
+import './pages/admin-audit.js';
 import { adminBase } from './styles.js';
 import { adminTexts, adminTextsFor, failureText, type AdminTexts } from './texts.js';
 
@@ -37,6 +38,8 @@ const PAGES = [
   'stats',
   'stats-appointments',
   'stats-feedback',
+  // who did what (#17, admins only)
+  'audit',
   'password',
 ] as const;
 const ALL_PAGES: readonly Page[] = PAGES;
@@ -54,6 +57,7 @@ const NAV: Record<Page, AdminKey> = {
   stats: 'navStats',
   'stats-appointments': 'navStatsAppointments',
   'stats-feedback': 'navStatsFeedback',
+  audit: 'navAudit',
   password: 'navPassword',
 };
 
@@ -223,6 +227,8 @@ export class AdminApp extends LitElement {
         return html`<admin-stats-appointments .me=${me}></admin-stats-appointments>`;
       case 'stats-feedback':
         return html`<admin-stats-feedback .me=${me}></admin-stats-feedback>`;
+      case 'audit':
+        return html`<admin-audit .me=${me}></admin-audit>`;
       case 'password':
         return html`<admin-password .me=${me}></admin-password>`;
     }

@@ -1,3 +1,4 @@
+import type { AuditPage } from '../common/audit-schemas.js';
 import { http } from '../common/client/http.js';
 import type {
   AdminArea,
@@ -65,7 +66,27 @@ export const api = {
 
   exportConfig: () => http<ConfigDocument>('GET', '/api/admin/config'),
   importConfig: (doc: unknown, dryRun: boolean) => http<ImportResult>('POST', `/api/admin/config${dryRun ? '?dryRun=1' : ''}`, { body: doc }),
+
+  /** #17: the audit trail; `filters` as the address's query (only those that are set). */
+  audit: (filters: AuditFilters, before?: number) => http<AuditPage>('GET', `/api/admin/audit?${auditQuery(filters, before)}`),
+  auditCsvUrl: (filters: AuditFilters) => `/api/admin/audit.csv?${auditQuery(filters)}`,
 };
+
+/** The audit page's filters: local dates, a user id, an event type, a ticket number ('' = any). */
+export interface AuditFilters {
+  from: string;
+  to: string;
+  userId: string;
+  type: string;
+  number: string;
+}
+
+function auditQuery(f: AuditFilters, before?: number): string {
+  const params = new URLSearchParams();
+  for (const k of ['from', 'to', 'userId', 'type', 'number'] as const) if (f[k].trim() !== '') params.set(k, f[k].trim());
+  if (before !== undefined) params.set('before', String(before));
+  return params.toString();
+}
 
 /** DELETE names the version read: a stale one is 409 STALE, a record still in use 409 *_IN_USE. */
 function remove(path: string, version: number) {

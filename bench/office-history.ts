@@ -82,11 +82,11 @@ export function dayEvents(date: string, dayIndex: number, visits: number, rng: (
       channel = 'checkin';
       priorityClass = late ? 'walk_in' : 'appointment';
       joined = late ? at : Math.max(at, slot - 5 * MIN);
-      ev.push(event('ticket.checked_in', at, { ...base, data: { number, businessDate: date, language, priorityClass, channel, estimate: null, position: null, appointmentId: id, late } }));
+      ev.push(event('ticket.checked_in', at, { ...base, data: { number, businessDate: date, language, priorityClass, channel, estimate: null, position: null, nextServiceIds: [], appointmentId: id, late } }));
     } else {
       if (kind < 0.15) channel = 'staff';
       else if (kind < 0.2) priorityClass = 'priority';
-      ev.push(event('ticket.issued', at, { ...base, userId: channel === 'staff' ? 'usr_staff' : null, data: { number, businessDate: date, language, priorityClass, channel, estimate: { low: 5, high: 12 }, position: 3 } }));
+      ev.push(event('ticket.issued', at, { ...base, userId: channel === 'staff' ? 'usr_staff' : null, data: { number, businessDate: date, language, priorityClass, channel, estimate: { low: 5, high: 12 }, position: 3, nextServiceIds: [] } }));
     }
     const wait = Math.min(90, -Math.log(1 - rng()) * (priorityClass === 'walk_in' ? 14 : 5)) * MIN;
     const calledAt = Math.round(joined + wait);

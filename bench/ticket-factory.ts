@@ -79,6 +79,7 @@ export function waitingRoom(n: number): { tickets: Ticket[]; now: number } {
       finishedAt: null,
       callCount: cooling ? 1 : 0,
       transferredFrom: null,
+      nextServiceIds: [],
       notes: '',
     });
   }

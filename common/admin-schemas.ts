@@ -60,6 +60,12 @@ export const PolicySettingsSchema = Type.Object(
     secondaryPenaltyMinutes: Minutes(480, "Handicap of a counter's secondary services"),
     recallCooldownSeconds: Type.Integer({ minimum: 0, maximum: 3600, description: 'A returned ticket is not offered again before this many seconds' }),
     maxCalls: Type.Integer({ minimum: 1, maximum: 20, description: 'Returning a ticket called this often makes it a no-show' }),
+    nextServicePlacement: Type.Optional(
+      Type.Union([Type.Literal('credit'), Type.Literal('back')], {
+        description:
+          '#17 "finish and next service": `credit` (default) the time already waited (capped with the other advantages at maxOvertakeMinutes), or join at the `back`',
+      }),
+    ),
   },
   strict,
 );
@@ -76,6 +82,17 @@ export const EstimateSettingsSchema = Type.Object(
     historySize: Type.Integer({ minimum: 1, maximum: 200, description: 'Recent service durations averaged per service' }),
     lowFactor: Type.Number({ minimum: 0.1, maximum: 1, description: 'Low end of the wait range, as a factor of the estimate' }),
     highFactor: Type.Number({ minimum: 1, maximum: 5, description: 'High end of the wait range, as a factor of the estimate' }),
+  },
+  strict,
+);
+
+/** #17 data protection: retention periods in whole office days (README "Data protection"). */
+export const RetentionSettingsSchema = Type.Object(
+  {
+    notesDays: Type.Integer({ minimum: 0, maximum: 365, description: 'Counter notes: kept this many office days after the visit (0: until the end of its day)' }),
+    feedbackCommentDays: Type.Integer({ minimum: 0, maximum: 3650, description: "Feedback comments: kept this many days after the answer's day" }),
+    appointmentContactDays: Type.Integer({ minimum: 0, maximum: 3650, description: "Appointment contact data: kept this many days after the appointment's day" }),
+    actorLinkDays: Type.Integer({ minimum: 0, maximum: 3650, description: 'The link from the staff references in events and tickets to the person: kept this many days after the calendar month ends' }),
   },
   strict,
 );
@@ -98,6 +115,8 @@ export const AdminOfficeSchema = Type.Object({
   policy: PolicySettingsSchema,
   checkin: CheckinSettingsSchema,
   estimate: EstimateSettingsSchema,
+  /** #17 */
+  retention: RetentionSettingsSchema,
   version: Type.Integer(),
 });
 export type AdminOffice = Static<typeof AdminOfficeSchema>;
@@ -113,6 +132,8 @@ export const AdminOfficePatch = Type.Object(
     policy: Type.Optional(PolicySettingsSchema),
     checkin: Type.Optional(CheckinSettingsSchema),
     estimate: Type.Optional(EstimateSettingsSchema),
+    /** #17 */
+    retention: Type.Optional(RetentionSettingsSchema),
   },
   strict,
 );

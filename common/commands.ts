@@ -22,6 +22,15 @@ export const CounterActionBodies = {
   finish: Empty,
   'no-show': Empty,
   return: Empty,
+  /**
+   * #17 "finish and next service": the current ticket (serving or called) ends this service served and,
+   * same number, waits for `serviceId` (a service the visitor did not list: staff added it), by default
+   * the first of its `nextServiceIds` (none: 409 NO_NEXT_SERVICE).
+   */
+  'finish-next': Type.Object(
+    { serviceId: Type.Optional({ ...Id, description: 'The next service; default: the first the visitor listed (`nextServiceIds[0]`)' }) },
+    strict,
+  ),
   transfer: Type.Object(
     {
       serviceId: Type.Optional(Id),

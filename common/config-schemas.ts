@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { CheckinSettingsSchema, CounterStatsEnabled, EstimateSettingsSchema, Names, PolicySettingsSchema, WeeklyHoursSchema } from './admin-schemas.js';
+import { CheckinSettingsSchema, CounterStatsEnabled, EstimateSettingsSchema, Names, PolicySettingsSchema, RetentionSettingsSchema, WeeklyHoursSchema } from './admin-schemas.js';
 import { DisplayConfigSchema, KioskConfigSchema } from './device-schemas.js';
 import { Nullable, StringEnum } from './dto-schemas.js';
 import { ROLES } from './model.js';
@@ -32,6 +32,8 @@ export const ConfigDocumentSchema = Type.Object(
         policy: PolicySettingsSchema,
         checkin: CheckinSettingsSchema,
         estimate: EstimateSettingsSchema,
+        /** #17; documents exported before it lack it: importing one leaves the office's retention as it is. */
+        retention: Type.Optional(RetentionSettingsSchema),
       },
       strict,
     ),

@@ -105,6 +105,7 @@ const publicTicketProperties = {
   calledAt: Nullable(Instant()),
   counterName: Nullable(Type.String()),
   transferredFrom: Nullable(Type.String()),
+  nextServiceIds: Type.Array(Type.String(), { description: '#17: the services still to come in this visit, in order' }),
   statusUrl: Type.String({ description: "The visitor's phone page" }),
   expiresAt: Instant('The token stops working (end of the office day)'),
 };
@@ -154,6 +155,7 @@ export const StaffTicketSchema = Type.Object(
     finishedAt: Nullable(Instant()),
     callCount: Type.Integer(),
     transferredFrom: NullableId,
+    nextServiceIds: Type.Array(Type.String(), { description: '#17: the services still to come in this visit, in order' }),
     notes: Type.String(),
     position: Nullable(Type.Integer()),
   },

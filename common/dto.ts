@@ -33,6 +33,8 @@ export interface PublicTicket {
   calledAt: number | null;
   counterName: string | null;
   transferredFrom: string | null;
+  /** #17: the services still to come in this visit, in order (the phone page shows "next: …"). */
+  nextServiceIds: string[];
   statusUrl: string;
   /** The token stops working at this instant (end of the office day). */
   expiresAt: number;

@@ -24,6 +24,8 @@ interface TicketCreated {
   estimate: Estimate | null;
   /** Place in line shown with it. v2. */
   position: number | null;
+  /** #17: the further services of the visit, in order, after `serviceId` (the kiosk's "I also need…"); [] for one service. v3. */
+  nextServiceIds: string[];
 }
 
 export interface EventPayloads {
@@ -140,8 +142,8 @@ interface CatalogEntry {
 }
 
 export const EVENT_CATALOG: Readonly<Record<EventType, CatalogEntry>> = {
-  'ticket.issued': { version: 2, changesQueue: true },
-  'ticket.checked_in': { version: 2, changesQueue: true },
+  'ticket.issued': { version: 3, changesQueue: true },
+  'ticket.checked_in': { version: 3, changesQueue: true },
   'ticket.called': { version: 1, changesQueue: true },
   'ticket.recalled': { version: 1, changesQueue: true },
   'ticket.started': { version: 1, changesQueue: true },

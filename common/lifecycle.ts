@@ -11,6 +11,7 @@ export const TICKET_COMMAND_TYPES = [
   'recall',
   'start',
   'finish',
+  'next_service',
   'no_show',
   'return',
   'transfer',
@@ -24,6 +25,8 @@ export const TRANSITIONS: Readonly<Record<TicketCommandType, readonly TicketStat
   recall: ['called'],
   start: ['called'],
   finish: ['serving'],
+  /** #17 "finish and next service": the segment ends served and the same ticket waits for its next service. */
+  next_service: ['called', 'serving'],
   no_show: ['called'],
   return: ['called', 'serving'],
   transfer: ['called', 'serving'],

@@ -54,6 +54,11 @@ export interface Ticket {
   callCount: number;
   /** Service the ticket was transferred from, last hop. */
   transferredFrom: string | null;
+  /**
+   * #17: the services still to come in this visit, in order (listed at the kiosk, at most two).
+   * "Finish and next service" (`finish-next`) moves the ticket, same number, to the first of them.
+   */
+  nextServiceIds: string[];
   notes: string;
 }
 
@@ -133,6 +138,11 @@ export interface Appointment {
   status: AppointmentStatus;
   ticketId: string | null;
   createdAt: number;
+  /**
+   * #17: how the visitor can be reached (the booking issue writes an e-mail address here); null when
+   * none. Cleared by the purge `appointmentContactDays` after the appointment's day, or early by the visitor.
+   */
+  contact?: string | null;
 }
 
 export interface Estimate {

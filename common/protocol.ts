@@ -172,6 +172,8 @@ export interface CounterClientEvents {
   'counter:recall': (p: CounterActionPayload<'recall'>, ack: TicketAck) => void;
   'counter:start': (p: CounterActionPayload<'start'>, ack: TicketAck) => void;
   'counter:finish': (p: CounterActionPayload<'finish'>, ack: TicketAck) => void;
+  /** #17: finish this service and send the visitor, same number, to the next one (`serviceId`, default `nextServiceIds[0]`). */
+  'counter:finish-next': (p: CounterActionPayload<'finish-next'>, ack: TicketAck) => void;
   'counter:no-show': (p: CounterActionPayload<'no-show'>, ack: TicketAck) => void;
   'counter:return': (p: CounterActionPayload<'return'>, ack: TicketAck) => void;
   'counter:transfer': (p: CounterActionPayload<'transfer'>, ack: TicketAck) => void;
@@ -189,6 +191,7 @@ export const COUNTER_ACTIONS = [
   'recall',
   'start',
   'finish',
+  'finish-next',
   'no-show',
   'return',
   'transfer',

@@ -23,6 +23,14 @@ export const IssueTicketBody = Type.Object(
     language: Language,
     priority: Type.Optional(Type.Boolean({ description: 'Visitor asked for priority (disability, pregnancy, …)' })),
     kioskId: Type.Optional(Id),
+    alsoServiceIds: Type.Optional(
+      Type.Array(Id, {
+        maxItems: 2,
+        description:
+          '#17 "I also need…": up to two more services, served in this order after `serviceId` with the same ticket. ' +
+          'Each must differ from `serviceId` and from each other (else 400 VISIT_SERVICE_REPEATED) and be offered now like the first.',
+      }),
+    ),
   },
   strict,
 );

@@ -11,6 +11,7 @@ const LABELS: Record<DeskAction, CounterKey> = {
   recall: 'actRecall',
   start: 'actStart',
   finish: 'actFinish',
+  'finish-next': 'actFinishNext',
   'no-show': 'actNoShow',
   return: 'actReturn',
   transfer: 'actTransfer',
@@ -20,7 +21,7 @@ const LABELS: Record<DeskAction, CounterKey> = {
 /**
  * @summary The action buttons, each with its shortcut key shown. Buttons that
  * make no sense now are disabled; all are while a command is on its way.
- * @fires counter-intent - `action`, `transfer-dialog` or `reprint`.
+ * @fires counter-intent - `action`, `transfer-dialog`, `next-service-dialog` or `reprint`.
  */
 export class CounterActions extends LitElement {
   static override properties = {
@@ -35,8 +36,13 @@ export class CounterActions extends LitElement {
     css`
       .bar {
         display: grid;
-        grid-template-columns: repeat(4, 1fr);
+        grid-template-columns: repeat(5, minmax(0, 1fr));
         gap: 0.5rem;
+      }
+      @media (max-width: 62rem) {
+        .bar {
+          grid-template-columns: repeat(3, minmax(0, 1fr));
+        }
       }
       button {
         justify-content: space-between;
@@ -80,6 +86,7 @@ export class CounterActions extends LitElement {
 
   private fire(action: DeskAction): void {
     if (action === 'transfer') counterIntents.fire(this, { type: 'transfer-dialog', open: true });
+    else if (action === 'finish-next') counterIntents.fire(this, { type: 'next-service-dialog', open: true });
     else if (action === 'reprint') counterIntents.fire(this, { type: 'reprint' });
     else counterIntents.fire(this, { type: 'action', action });
   }

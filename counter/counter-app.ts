@@ -31,6 +31,7 @@ export class CounterApp extends LitElement {
     now: { state: true },
     shortcutsOn: { state: true },
     transferOpen: { state: true },
+    nextServiceOpen: { state: true },
   };
 
   static override styles = [
@@ -71,6 +72,8 @@ export class CounterApp extends LitElement {
   declare now: number;
   declare shortcutsOn: boolean;
   declare transferOpen: boolean;
+  /** "Finish and next service" (#17) is asking which service. */
+  declare nextServiceOpen: boolean;
 
   private readonly i18n: I18nController<CounterTexts>;
   private readonly ctl: DeskController;
@@ -86,6 +89,7 @@ export class CounterApp extends LitElement {
     this.now = Date.now();
     this.shortcutsOn = stored(SHORTCUTS_KEY) !== 'off';
     this.transferOpen = false;
+    this.nextServiceOpen = false;
     counterIntents.listen(this, (intent) => void this.handle(intent));
   }
 
@@ -133,6 +137,12 @@ export class CounterApp extends LitElement {
       case 'transfer':
         this.transferOpen = false;
         return cmd.transfer(i);
+      case 'next-service-dialog':
+        this.nextServiceOpen = i.open && deskView(ctl).enabled['finish-next'];
+        return;
+      case 'finish-next':
+        this.nextServiceOpen = false;
+        return cmd.finishNext(i.serviceId);
       case 'reprint':
         return cmd.reprint();
       case 'notes':
@@ -145,7 +155,7 @@ export class CounterApp extends LitElement {
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
-    if (this.ctl.phase !== 'desk' || !this.shortcutsOn || this.transferOpen) return;
+    if (this.ctl.phase !== 'desk' || !this.shortcutsOn || this.transferOpen || this.nextServiceOpen) return;
     const path = e.composedPath();
     if (path.some((el) => el instanceof HTMLDialogElement)) return;
     const action = actionForKey(e, isEditable(path[0] as HTMLElement | undefined));
@@ -153,6 +163,7 @@ export class CounterApp extends LitElement {
     e.preventDefault();
     if (!deskView(this.ctl).enabled[action] || this.ctl.pending) return;
     if (action === 'transfer') void this.handle({ type: 'transfer-dialog', open: true });
+    else if (action === 'finish-next') void this.handle({ type: 'next-service-dialog', open: true });
     else if (action === 'reprint') void this.handle({ type: 'reprint' });
     else void this.handle({ type: 'action', action });
   };
@@ -197,6 +208,7 @@ export class CounterApp extends LitElement {
             actedAt=${ctl.actedAt}
             ?shortcutsOn=${this.shortcutsOn}
             ?transferOpen=${this.transferOpen}
+            ?nextServiceOpen=${this.nextServiceOpen}
           ></counter-desk>`
         : html`<p>${t('loading')}</p>`}`;
   }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService, StaffTicket } from '../common/dto.js';
 import './counter-notes.js';
 import { languageName, serviceName } from './i18n.js';
+import { laterServiceIds } from './state.js';
 import { counterTexts } from './texts.js';
 import { base } from './styles.js';
 import { stopwatch, wholeMinutes } from './time-format.js';
@@ -113,6 +114,10 @@ export class CounterCurrentTicket extends LitElement {
       ${ticket.transferredFrom !== null
         ? html`<dt>${t('fieldTransferred')}</dt>
             <dd>${serviceName(this.services, ticket.transferredFrom, this.texts.value.lang)}</dd>`
+        : nothing}
+      ${laterServiceIds(ticket).length > 0
+        ? html`<dt>${t('fieldNextServices')}</dt>
+            <dd data-field="next">${laterServiceIds(ticket).map((id) => serviceName(this.services, id, this.texts.value.lang)).join(', ')}</dd>`
         : nothing}
     </dl>`;
   }

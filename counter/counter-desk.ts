@@ -6,6 +6,7 @@ import './counter-picker.js';
 import './counter-queue-list.js';
 import './counter-service-stats.js';
 import './counter-transfer-dialog.js';
+import './counter-next-service-dialog.js';
 import { counterIntents } from './intents.js';
 import { availability, currentTicket, longestWaitMs, pickableCounters, statsFor, waitingBeyondList, waitingFor, type DeskAction, type DeskState } from './state.js';
 import { counterTexts } from './texts.js';
@@ -24,7 +25,7 @@ const FOCUS_FOLLOW_MS = 3000;
 /**
  * @summary The working area below the header: the counter picker, a notice when
  * the chosen counter is closed or someone else's, or the desk itself (current
- * ticket, actions, queue figures, waiting list, transfer dialog).
+ * ticket, actions, queue figures, waiting list, transfer and next-service dialogs).
  * @fires counter-intent - `open`, `choose-counter`; its children fire the rest.
  */
 export class CounterDesk extends LitElement {
@@ -39,6 +40,7 @@ export class CounterDesk extends LitElement {
     actedAt: { type: Number },
     shortcutsOn: { type: Boolean },
     transferOpen: { type: Boolean },
+    nextServiceOpen: { type: Boolean },
   };
 
   static override styles = [
@@ -86,6 +88,7 @@ export class CounterDesk extends LitElement {
   declare actedAt: number;
   declare shortcutsOn: boolean;
   declare transferOpen: boolean;
+  declare nextServiceOpen: boolean;
 
   constructor() {
     super();
@@ -96,6 +99,7 @@ export class CounterDesk extends LitElement {
     this.actedAt = 0;
     this.shortcutsOn = true;
     this.transferOpen = false;
+    this.nextServiceOpen = false;
   }
 
   /** A clicked button that turned disabled drops focus to <body>; keyboard users go on from the next sensible step. */
@@ -176,7 +180,8 @@ export class CounterDesk extends LitElement {
         .ticket=${ticket}
         .services=${this.services}
         .counters=${desk.counters.filter((c) => c.id !== counter.id)}
-      ></counter-transfer-dialog>`;
+      ></counter-transfer-dialog>
+      <counter-next-service-dialog ?open=${this.nextServiceOpen} .ticket=${ticket} .services=${this.services}></counter-next-service-dialog>`;
   }
 }
 

@@ -2,13 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { PublicService, StaffTicket } from '../common/dto.js';
 import { counterIntents } from './intents.js';
 import { languageName, serviceName } from './i18n.js';
+import { laterServiceIds } from './state.js';
 import { counterTexts } from './texts.js';
 import { base, tableStyles } from './styles.js';
 import { wholeMinutes } from './time-format.js';
 
 /**
  * @summary The waiting tickets this counter may call: numbers and metadata only,
- * never names. Each row can be called directly.
+ * never names; a visit's further services in order (#17). Each row can be called directly.
  * @fires counter-intent - `call` with the ticket id.
  */
 export class CounterQueueList extends LitElement {
@@ -41,6 +42,10 @@ export class CounterQueueList extends LitElement {
         background: var(--c-accent-soft);
         color: var(--c-accent);
       }
+      .then {
+        display: block;
+        font-size: 0.9rem;
+      }
       button {
         min-height: 2rem;
         padding: 0.2rem 0.6rem;
@@ -72,7 +77,17 @@ export class CounterQueueList extends LitElement {
     ${ticket.targetCounterId !== null ? html`<span class="badge">${t('onlyHere')}</span>` : nothing}
     ${ticket.transferredFrom !== null
       ? html`<span class="muted">${t('transferredFrom', { service: serviceName(this.services, ticket.transferredFrom, this.texts.value.lang) })}</span>`
-      : nothing}`;
+      : nothing}
+    ${this.later(ticket)}`;
+  }
+
+  /** A visit of several services (#17): the ones still to come after this one, in order. */
+  private later(ticket: StaffTicket) {
+    const ids = laterServiceIds(ticket);
+    if (ids.length === 0) return nothing;
+    const { t, lang } = this.texts.value;
+    const names = ids.map((id) => serviceName(this.services, id, lang)).join(', ');
+    return html`<span class="then" data-next=${ids.join(' ')}>${t('queueThen', { services: names })}</span>`;
   }
 
   override render() {

@@ -5,7 +5,7 @@ import { textField } from './form-fields.js';
 import { counterIntents } from './intents.js';
 import { serviceName } from './i18n.js';
 import { counterTexts } from './texts.js';
-import { base } from './styles.js';
+import { base, dialogStyles, syncDialog } from './styles.js';
 
 type Target = 'service' | 'counter';
 
@@ -25,20 +25,8 @@ export class CounterTransferDialog extends LitElement {
 
   static override styles = [
     base,
+    dialogStyles,
     css`
-      dialog {
-        border: 1px solid var(--c-border);
-        border-radius: 8px;
-        padding: 1.25rem;
-        width: min(30rem, 94vw);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.3);
-      }
-      form {
-        display: grid;
-        gap: 0.9rem;
-      }
       fieldset {
         border: 1px solid var(--c-border);
         border-radius: 6px;
@@ -49,23 +37,6 @@ export class CounterTransferDialog extends LitElement {
         display: flex;
         gap: 0.5rem;
         align-items: center;
-      }
-      .stacked {
-        display: grid;
-        gap: 0.3rem;
-        font-weight: 600;
-      }
-      select {
-        padding: 0.4rem;
-        border: 1px solid var(--c-muted);
-        border-radius: 6px;
-        background: var(--c-surface);
-        font-weight: 400;
-      }
-      .buttons {
-        display: flex;
-        gap: 0.75rem;
-        justify-content: flex-end;
       }
     `,
   ];
@@ -102,10 +73,7 @@ export class CounterTransferDialog extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    const d = this.dialog;
-    if (!changed.has('open') || !d) return;
-    if (this.open && !d.open) d.showModal();
-    else if (!this.open && d.open) d.close();
+    if (changed.has('open')) syncDialog(this.dialog, this.open);
   }
 
   private submit(e: SubmitEvent): void {

@@ -64,6 +64,15 @@ export class DeskCommands {
     return this.onTicket('transfer', (c, counterId) => c.command('counter:transfer', { counterId, ...where, keepPlace: to.keepPlace }), target);
   }
 
+  /**
+   * "Finish and next service" (#17): the current segment ends served and the
+   * ticket, keeping its number, waits for `serviceId`.
+   */
+  finishNext(serviceId: string): Promise<void> {
+    const target = serviceName(this.desk.services, serviceId, this.texts().lang);
+    return this.onTicket('finish-next', (c, counterId) => c.command('counter:finish-next', { counterId, serviceId }), target);
+  }
+
   /** Over HTTP: the printing side owns the route. Its error message is shown as it comes. */
   async reprint(): Promise<void> {
     const ticket = deskView(this.desk).currentTicket;

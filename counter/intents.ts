@@ -3,8 +3,11 @@ import type { DeskAction } from './state.js';
 
 /** Everything a counter element asks for; only counter-app acts on it (through the desk controller). */
 export interface CounterIntents {
-  action: { action: Exclude<DeskAction, 'transfer' | 'reprint'> };
+  action: { action: Exclude<DeskAction, 'transfer' | 'reprint' | 'finish-next'> };
   'transfer-dialog': { open: boolean };
+  /** "Finish and next service" (#17): the dialog that picks the service, then the command. */
+  'next-service-dialog': { open: boolean };
+  'finish-next': { serviceId: string };
   transfer: { serviceId?: string; targetCounterId?: string; keepPlace: boolean };
   reprint: NoFields;
   call: { ticketRef: string };

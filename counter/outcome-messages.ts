@@ -1,9 +1,9 @@
 import type { StaffTicket } from '../common/dto.js';
 import type { T } from './i18n.js';
 
-export type TicketCommand = 'call-next' | 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'return' | 'transfer';
+export type TicketCommand = 'call-next' | 'call' | 'recall' | 'start' | 'finish' | 'finish-next' | 'no-show' | 'return' | 'transfer';
 
-/** The sentence that confirms a ticket command, from the ticket the server answered with. */
+/** The sentence that confirms a ticket command, from the ticket the server answered with (`transferTarget`: where a transfer or the next service went). */
 export function ticketOutcome(t: T, command: TicketCommand, ticket: StaffTicket | null, transferTarget = ''): string {
   if (!ticket) return t('doneNobody');
   const number = ticket.number;
@@ -24,6 +24,8 @@ export function ticketOutcome(t: T, command: TicketCommand, ticket: StaffTicket 
       return ticket.status === 'no_show' ? t('doneReturnedNoShow', { number }) : t('doneReturned', { number });
     case 'transfer':
       return t('doneTransferred', { number, target: transferTarget });
+    case 'finish-next':
+      return t('doneFinishedNext', { number, service: transferTarget });
   }
 }
 

@@ -3,13 +3,14 @@ import type { DeskAction } from './state.js';
 /**
  * One letter per action, the same in every UI language (muscle memory), picked
  * from the German labels: Nächste, Erneut, Beginnen, Fertig, Weiterleiten,
- * Zurückstellen, Drucken; X for no-show.
+ * Zurückstellen, Drucken; X for no-show; A for "nächstes Anliegen" (#17).
  */
 export const SHORTCUTS: Readonly<Record<DeskAction, string>> = {
   'call-next': 'N',
   recall: 'E',
   start: 'B',
   finish: 'F',
+  'finish-next': 'A',
   'no-show': 'X',
   return: 'Z',
   transfer: 'W',

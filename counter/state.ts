@@ -119,7 +119,7 @@ export function longestWaitMs(state: DeskState, serviceId: string, now: number):
   return longest;
 }
 
-export const DESK_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'return', 'transfer', 'reprint'] as const;
+export const DESK_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'finish-next', 'no-show', 'return', 'transfer', 'reprint'] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
 /** The lifecycle command behind each button that acts on the current ticket (common/lifecycle.ts). */
@@ -127,6 +127,7 @@ const TICKET_BUTTONS = {
   recall: 'recall',
   start: 'start',
   finish: 'finish',
+  'finish-next': 'next_service',
   'no-show': 'no_show',
   return: 'return',
   transfer: 'transfer',
@@ -147,6 +148,7 @@ export function enabledActions(counter: StaffCounter | null, user: SessionUser |
     recall: can(TICKET_BUTTONS.recall),
     start: can(TICKET_BUTTONS.start),
     finish: can(TICKET_BUTTONS.finish),
+    'finish-next': can(TICKET_BUTTONS['finish-next']),
     'no-show': can(TICKET_BUTTONS['no-show']),
     return: can(TICKET_BUTTONS.return),
     transfer: can(TICKET_BUTTONS.transfer),
@@ -163,4 +165,26 @@ export function showsOutcome(state: DeskState, reply: { ticket: StaffTicket | nu
   const ticket = state.tickets.get(reply.ticket.ref);
   if (!ticket) return !OPEN_STATUSES.includes(reply.ticket.status);
   return ticket.status === reply.ticket.status && ticket.serviceId === reply.ticket.serviceId;
+}
+
+/**
+ * The services still to come in a ticket's visit, in order (#17); none from a
+ * server that sends none.
+ */
+export function laterServiceIds(ticket: { ref: string; nextServiceIds?: readonly string[] | undefined }): readonly string[] {
+  return ticket.nextServiceIds ?? [];
+}
+
+/**
+ * What "Finish and next service" offers: the services there are, except the
+ * one being finished, the listed next one first (the default), then the rest
+ * of the visit's, then the others in their order.
+ */
+export function nextServiceChoices(
+  ticket: { ref: string; serviceId: string; nextServiceIds?: readonly string[] | undefined },
+  serviceIds: readonly string[],
+): { ids: string[]; listed: readonly string[] } {
+  const listed = laterServiceIds(ticket).filter((id) => serviceIds.includes(id) && id !== ticket.serviceId);
+  const rest = serviceIds.filter((id) => id !== ticket.serviceId && !listed.includes(id));
+  return { ids: [...listed, ...rest], listed };
 }

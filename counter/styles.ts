@@ -153,3 +153,44 @@ export const centredFormStyles = css`
     margin: 0;
   }
 `;
+
+/** The modal dialogs on the desk (transfer, next service): a small form over a dimmed page. */
+export const dialogStyles = css`
+  dialog {
+    border: 1px solid var(--c-border);
+    border-radius: 8px;
+    padding: 1.25rem;
+    width: min(30rem, 94vw);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.3);
+  }
+  form {
+    display: grid;
+    gap: 0.9rem;
+  }
+  .stacked {
+    display: grid;
+    gap: 0.3rem;
+    font-weight: 600;
+  }
+  select {
+    padding: 0.4rem;
+    border: 1px solid var(--c-muted);
+    border-radius: 6px;
+    background: var(--c-surface);
+    font-weight: 400;
+  }
+  .buttons {
+    display: flex;
+    gap: 0.75rem;
+    justify-content: flex-end;
+  }
+`;
+
+/** Opens or closes a modal dialog to match `open`. */
+export function syncDialog(dialog: HTMLDialogElement | null, open: boolean): void {
+  if (!dialog) return;
+  if (open && !dialog.open) dialog.showModal();
+  else if (!open && dialog.open) dialog.close();
+}

@@ -22,7 +22,8 @@ const headers = deviceHeaders(deviceToken);
  * the kiosk the token belongs to, and refuses an unpaired one (DEVICE_REQUIRED).
  */
 export const api = {
-  issue: (body: { serviceId: string; language: string; priority?: boolean }) =>
+  /** `alsoServiceIds`: the services the visitor needs after the first, in order (#17). */
+  issue: (body: { serviceId: string; language: string; priority?: boolean; alsoServiceIds?: string[] }) =>
     http<IssuedTicket>('POST', '/api/tickets', { body, timeoutMs: ISSUE_TIMEOUT_MS, headers }),
   checkIn: (body: { code: string; language: string }) =>
     http<IssuedTicket>('POST', '/api/checkin', { body, timeoutMs: ISSUE_TIMEOUT_MS, headers }),

@@ -10,6 +10,10 @@ export interface KioskIntents {
   'toggle-priority': NoFields;
   'open-checkin': NoFields;
   service: { serviceId: string };
+  /** A tile on the "I also need…" screen. */
+  also: { serviceId: string };
+  /** "Ticket" on the "I also need…" screen: draw for the services chosen. */
+  'draw-visit': NoFields;
   key: { char: string };
   delete: NoFields;
   'submit-code': NoFields;

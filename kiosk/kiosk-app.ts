@@ -10,11 +10,12 @@ import { kioskIntents, type KioskIntent } from './intents.js';
 import { identifyKiosk } from './kiosk-device.js';
 import { renderScreen } from './kiosk-screens.js';
 import { idleStage, type IdleStage } from './logic/idle.js';
-import { INITIAL_STATE, isPristine, reduce, type KioskAction, type KioskState } from './logic/kiosk-state.js';
+import { INITIAL_STATE, isPristine, MAX_ALSO, reduce, type KioskAction, type KioskState } from './logic/kiosk-state.js';
 import { offeredLanguages, offeredServices, idleLimitMs } from './logic/offer.js';
 import { idleInAddress, parseKioskOptions, ticketScreenMs, type KioskOptions } from './logic/options.js';
 import { printState } from './logic/print-state.js';
 import { servicesAt } from './logic/services.js';
+import { afterTile, canAdd } from './logic/visit.js';
 import { ScannerController } from './scanner-controller.js';
 import { ServiceStatus } from './service-status.js';
 import { kioskTexts, textsFor } from './texts.js';
@@ -31,6 +32,8 @@ const TICK_MS = 500;
 const STARTUP_GRACE_MS = 3_000;
 /** The tap that drew a ticket must not also hit "Done" on the ticket screen. */
 const TAP_THROUGH_GUARD_MS = 800;
+/** On "I also need…", taps this soon after it came up are the tile's tap (a double tap), not a choice. */
+const ALSO_GUARD_MS = 500;
 /** How long the idle dialog waits for the click that follows a touch. */
 const IDLE_DIALOG_HOLD_MS = 1_500;
 
@@ -97,6 +100,8 @@ export class KioskApp extends LitElement {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastActivity = Date.now();
   private ticketShownAt = 0;
+  /** When "I also need…" came up: the tap that chose a tile must not also hit the tile or button under it there. */
+  private alsoShownAt = 0;
   private kioskSettled = false;
 
   constructor() {
@@ -138,7 +143,17 @@ export class KioskApp extends LitElement {
   private onIntent(intent: KioskIntent): void {
     switch (intent.type) {
       case 'service':
-        return void this.requests.drawTicket(intent.serviceId);
+        if (afterTile(this.offered(Date.now()), intent.serviceId) === 'draw') return void this.requests.drawTicket(intent.serviceId);
+        this.alsoShownAt = Date.now();
+        return this.dispatch({ type: 'choose-service', serviceId: intent.serviceId });
+      case 'also':
+        return this.toggleAlso(intent.serviceId);
+      case 'draw-visit': {
+        if (Date.now() - this.alsoShownAt < ALSO_GUARD_MS) return;
+        const [first, ...also] = this.state.chosen;
+        if (first !== undefined) void this.requests.drawTicket(first, also);
+        return;
+      }
       case 'submit-code':
         return void this.requests.checkIn(this.state.code);
       case 'done':
@@ -153,6 +168,14 @@ export class KioskApp extends LitElement {
       default:
         this.dispatch(intent);
     }
+  }
+
+  /** A tile on "I also need…": taken off if chosen, added if it is open and there is room. */
+  private toggleAlso(serviceId: string): void {
+    if (Date.now() - this.alsoShownAt < ALSO_GUARD_MS) return;
+    const service = this.offered(Date.now()).find((s) => s.id === serviceId);
+    if (!service) return;
+    if (this.state.chosen.includes(serviceId) || canAdd(service, this.state.chosen, MAX_ALSO)) this.dispatch({ type: 'toggle-also', serviceId });
   }
 
   private async chooseLanguage(lang: VisitorLanguage): Promise<void> {

@@ -3,6 +3,7 @@ import type { PublicService } from '../common/dto.js';
 import type { LanguageInfo, VisitorLanguage } from '../common/i18n/languages.js';
 import type { IdleStage } from './logic/idle.js';
 import type { KioskState } from './logic/kiosk-state.js';
+import './components/kiosk-also-screen.js';
 import './components/kiosk-checkin-screen.js';
 import './components/kiosk-language-screen.js';
 import './components/kiosk-service-screen.js';
@@ -33,6 +34,13 @@ export function renderScreen(v: ScreenView): TemplateResult | typeof nothing {
         ?priority=${s.priority}
         .message=${s.message}
       ></kiosk-service-screen>`;
+    case 'also':
+      return html`<kiosk-also-screen
+        .services=${v.services}
+        .chosen=${s.chosen}
+        ?contrast=${s.contrast}
+        ?priority=${s.priority}
+      ></kiosk-also-screen>`;
     case 'checkin':
       return html`<kiosk-checkin-screen code=${s.code} ?contrast=${s.contrast} .message=${s.message}></kiosk-checkin-screen>`;
     case 'ticket':

@@ -5,6 +5,7 @@ import { bookingCodeFromScan, isBookingCode } from './logic/booking-code.js';
 import { failureText, type FailureCode } from './logic/error-texts.js';
 import type { Issued, KioskAction, KioskState } from './logic/kiosk-state.js';
 import { closedMessage } from './logic/services.js';
+import { nextServices } from './logic/visit.js';
 
 /** What the requests need of the kiosk app: its session state and the services it shows. */
 export interface RequestHost {
@@ -32,11 +33,13 @@ export class VisitorRequests {
   constructor(private readonly host: RequestHost) {}
 
   /**
-   * A tap on a tile. A closed tile asks the server too (#16): the server refuses
-   * it, logs the refused demand, and its reason is what the visitor reads;
-   * nothing prints. Should the service have opened meanwhile, the ticket comes.
+   * A tap on a tile, or on "ticket" after "I also need…" (`also`: the services
+   * after the first, in order, #17). A closed tile asks the server too (#16):
+   * the server refuses it, logs the refused demand, and its reason is what the
+   * visitor reads; nothing prints. Should the service have opened meanwhile,
+   * the ticket comes.
    */
-  async drawTicket(serviceId: string): Promise<void> {
+  async drawTicket(serviceId: string, also: readonly string[] = []): Promise<void> {
     const h = this.host;
     if (h.state().pending) return;
     const service = h.offered(Date.now()).find((s) => s.id === serviceId);
@@ -44,8 +47,16 @@ export class VisitorRequests {
     const priority = h.state().priority && service.priorityEnabled;
     // Synchronously, before any await: a second tap finds the request pending and is dropped.
     h.dispatch({ type: 'request', kind: 'ticket' });
-    const res = await api.issue({ serviceId, language: h.state().lang, ...(priority ? { priority: true } : {}) });
-    if (res.ok) return this.showTicket({ ticket: res.value, kind: 'walk-in', priority, service });
+    const res = await api.issue({
+      serviceId,
+      language: h.state().lang,
+      ...(priority ? { priority: true } : {}),
+      ...(also.length > 0 ? { alsoServiceIds: [...also] } : {}),
+    });
+    if (res.ok) {
+      const next = nextServices(res.value, also, h.allServices() ?? h.offered(Date.now()));
+      return this.showTicket({ ticket: res.value, kind: 'walk-in', priority, service, next });
+    }
     // No answer about a tile that shows closed: its own reason says more than "something went wrong".
     if (!service.open && failureText(res.code) === 'errGeneric' && res.code !== 'DEVICE_REQUIRED') return this.fail(closedMessage(service));
     this.failWith(res.code);
@@ -59,7 +70,7 @@ export class VisitorRequests {
     const res = await api.checkIn({ code, language: h.state().lang });
     if (!res.ok) return this.failWith(res.code);
     const service = h.allServices()?.find((x) => x.id === res.value.serviceId) ?? null;
-    this.showTicket({ ticket: res.value, kind: 'appointment', priority: false, service });
+    this.showTicket({ ticket: res.value, kind: 'appointment', priority: false, service, next: nextServices(res.value, [], h.allServices() ?? []) });
   }
 
   /** A scanned booking code (or a link carrying one) checks in at once, from any screen. */

@@ -8,6 +8,7 @@ import { NAMESPACES, SUPERVISOR_NAMESPACE } from '../common/protocol.js';
 import { ClientAccess } from './app/client-access.js';
 import { closeEndedDays, scheduleDayClose } from './app/day-close.js';
 import { Office } from './app/office.js';
+import { purgeIfMissed } from './app/purge.js';
 import { statsProjection } from './app/stats/projection.js';
 import { monitoredStore, StorageHealth } from './app/storage-health.js';
 import type { Config } from './config.js';
@@ -60,6 +61,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const seed = await seedIfEmpty(store, config);
   const office = new Office({ store, siteId: DEFAULT_SITE_ID, now: deps.now ?? Date.now, publicUrl: config.publicUrl });
   await closeEndedDays(office);
+  // #17: the purge a missed night would have run (nothing due: nothing happens).
+  await purgeIfMissed(office);
   const access = new ClientAccess(config);
 
   const fastify = Fastify({

@@ -1,5 +1,6 @@
 import { http, type HttpFailure } from '../common/client/http.js';
 import type { FeedbackState, PublicService, PublicTicket } from '../common/dto.js';
+import type { VisitorData } from '../common/privacy-schemas.js';
 
 const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
 
@@ -11,6 +12,9 @@ export const api = {
   feedbackState: (id: string) => http<FeedbackState>('GET', `${ticketPath(id)}/feedback`),
   sendFeedback: (id: string, grade: number, comment: string) =>
     http<FeedbackState>('POST', `${ticketPath(id)}/feedback`, { body: comment ? { grade, comment } : { grade } }),
+  /** #17: what is stored about the ticket; deleting its appointment's contact data. */
+  data: (id: string) => http<VisitorData>('GET', `${ticketPath(id)}/data`),
+  deleteContact: (id: string) => http<VisitorData>('DELETE', `${ticketPath(id)}/contact`),
 };
 
 /** The token from the page address `/t/<token>`; null on any other path. */

@@ -10,6 +10,8 @@ export interface VisitorIntents {
   language: { lang: string };
   /** The visitor wants a system notification when called. */
   notify: NoFields;
+  /** #17: delete the appointment's contact data now (the data view). */
+  'delete-contact': NoFields;
 }
 
 export type VisitorIntent = IntentOf<VisitorIntents>;

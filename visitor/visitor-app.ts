@@ -10,11 +10,14 @@ import { visitorIntents, type VisitorIntent } from './intents.js';
 import { browserLanguage, textsFor, visitorTexts } from './texts.js';
 import { appStyles } from './visitor-app.styles.js';
 import type { FeedbackPhase } from './visitor-feedback.js';
+import type { VisitorData } from '../common/privacy-schemas.js';
+import './visitor-data.js';
 import './visitor-language-picker.js';
 import './visitor-notice.js';
 import './visitor-ticket-view.js';
+import { laterServiceIds } from './visit.js';
 
-type Phase = 'loading' | 'ticket' | 'notFound' | 'expired';
+type Phase = 'loading' | 'ticket' | 'notFound' | 'expired' | 'data';
 
 /** Per tab, so a reload keeps the visitor's choices but nothing outlives the visit. */
 const LANG_KEY = 'amtsqueue.visitor.lang';
@@ -38,6 +41,7 @@ export class VisitorApp extends LitElement {
     leaving: { state: true },
     failed: { state: true },
     notifyOn: { state: true },
+    data: { state: true },
   };
   static override styles = appStyles;
 
@@ -52,9 +56,12 @@ export class VisitorApp extends LitElement {
   declare leaving: boolean;
   declare failed: boolean;
   declare notifyOn: boolean;
+  /** #17: the data view (`/t/<token>?data`). */
+  declare data: VisitorData | null;
 
   private readonly i18n = new I18nController(this, visitorTexts, textsFor, sessionStorage.getItem(LANG_KEY) ?? browserLanguage());
   private readonly ticketId = ticketIdFromPath(location.pathname);
+  private readonly dataView = new URLSearchParams(location.search).has('data');
   private channel: LiveChannel<VisitorServerEvents, VisitorClientEvents, 'visitor:snapshot', GoneCode> | null = null;
 
   constructor() {
@@ -68,6 +75,7 @@ export class VisitorApp extends LitElement {
     this.recall = false;
     this.leaving = false;
     this.failed = false;
+    this.data = null;
     this.notifyOn = sessionStorage.getItem(NOTIFY_KEY) === '1' && notificationsSupported() && Notification.permission === 'granted';
     visitorIntents.listen(this, (intent) => void this.onIntent(intent));
   }
@@ -86,6 +94,7 @@ export class VisitorApp extends LitElement {
 
   private async load(): Promise<void> {
     if (!this.ticketId) return this.gone('TICKET_NOT_FOUND');
+    if (this.dataView) return this.loadData(this.ticketId);
     const [ticket, services] = await Promise.all([api.ticket(this.ticketId), api.services()]);
     if (services.ok) this.services = services.value;
     if (!ticket.ok) {
@@ -114,6 +123,26 @@ export class VisitorApp extends LitElement {
       afterServerDisconnect: () => this.recheck(),
     });
     this.channel.socket.on('ticket:expired', () => this.gone('TICKET_EXPIRED'));
+  }
+
+  /** #17: the data view works after the office day too, for as long as anything is kept. */
+  private async loadData(id: string): Promise<void> {
+    const [data, services] = await Promise.all([api.data(id), api.services()]);
+    if (services.ok) this.services = services.value;
+    if (!data.ok) return this.gone('TICKET_NOT_FOUND');
+    this.data = data.value;
+    this.phase = 'data';
+    this.updateTitle();
+  }
+
+  private async onDeleteContact(): Promise<void> {
+    if (!this.ticketId) return;
+    this.leaving = true;
+    this.failed = false;
+    const res = await api.deleteContact(this.ticketId);
+    this.leaving = false;
+    if (res.ok) this.data = res.value;
+    else this.failed = true;
   }
 
   /** The server closed the socket: find out over HTTP whether the ticket still works before reconnecting. */
@@ -173,6 +202,7 @@ export class VisitorApp extends LitElement {
     const x = this.i18n.texts;
     if (this.phase === 'notFound') document.title = x.t('notFoundTitle');
     else if (this.phase === 'expired') document.title = x.t('expiredTitle');
+    else if (this.phase === 'data') document.title = x.t('dataTitle');
     else document.title = this.ticket ? `${this.ticket.number} – ${x.t('pageTitle')}` : x.t('pageTitle');
   }
 
@@ -224,6 +254,8 @@ export class VisitorApp extends LitElement {
         return this.setLanguage(intent.lang, true);
       case 'notify':
         return this.onNotify();
+      case 'delete-contact':
+        return this.onDeleteContact();
     }
   }
 
@@ -241,12 +273,18 @@ export class VisitorApp extends LitElement {
         return html`<visitor-notice .heading=${x.t('notFoundTitle')} .text=${x.t('notFoundHelp')}></visitor-notice>`;
       case 'expired':
         return html`<visitor-notice .heading=${x.t('expiredTitle')} .text=${x.t('expiredHelp')}></visitor-notice>`;
+      case 'data':
+        return this.data
+          ? html`<visitor-data .data=${this.data} .serviceName=${(id: string) => this.serviceName(id)} ?busy=${this.leaving} .back=${location.pathname}></visitor-data>
+              ${this.failed ? html`<p class="error" role="alert">${x.t('failed')}</p>` : nothing}`
+          : nothing;
       case 'ticket': {
         const tk = this.ticket;
         if (!tk) return nothing;
         return html`<visitor-ticket-view
           .ticket=${tk}
           .serviceName=${this.serviceName(tk.serviceId)}
+          .nextServices=${laterServiceIds(tk).map((id) => this.serviceName(id))}
           .feedback=${this.feedback}
           ?showCall=${this.dismissedCall !== tk.calledAt}
           ?recall=${this.recall}

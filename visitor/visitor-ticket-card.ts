@@ -2,21 +2,31 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { PublicTicket } from '../common/dto.js';
 import { base } from './styles.js';
 import { visitorTexts } from './texts.js';
+import { serviceList } from './visit.js';
 
 /**
  * @summary The ticket as the visitor follows it: number, service, where they
- * stand (or what happened) and when they drew it. Status changes are announced
+ * stand (or what happened), the services still to come in a visit of several
+ * ("next: …", #17) and when they drew it. Status changes are announced
  * politely to screen readers.
  */
 export class VisitorTicketCard extends LitElement {
   static override properties = {
     ticket: { attribute: false },
     serviceName: { attribute: false },
+    nextServices: { attribute: false },
   };
 
   declare ticket: PublicTicket;
   private readonly texts = visitorTexts.consume(this);
   declare serviceName: string;
+  /** The names of the services still to come in this visit, in order; empty for one service. */
+  declare nextServices: readonly string[];
+
+  constructor() {
+    super();
+    this.nextServices = [];
+  }
 
   static override styles = [
     base,
@@ -67,6 +77,12 @@ export class VisitorTicketCard extends LitElement {
         font-size: 1.1rem;
         line-height: 1.45;
       }
+      .next {
+        margin: -0.6rem 0 1rem;
+        font-size: 1.05rem;
+        font-weight: 600;
+        color: var(--accent);
+      }
       .transferred {
         margin: 0 0 1rem;
         padding: 0.6rem 0.8rem;
@@ -115,6 +131,9 @@ export class VisitorTicketCard extends LitElement {
       <p class="label" id="number-label">${x.ticket('yourNumber')}</p>
       <h1 id="number" aria-describedby="number-label">${tk.number}</h1>
       <p class="service"><span class="label">${x.ticket('service')}:</span> ${this.serviceName}</p>
+      ${this.nextServices.length > 0
+        ? html`<p class="next" data-next>${x.t('nextServices', { services: serviceList(this.nextServices, x.lang) })}</p>`
+        : nothing}
       ${tk.transferredFrom && open
         ? html`<p class="transferred">${x.t('transferred', { service: this.serviceName })}</p>`
         : nothing}

@@ -20,6 +20,7 @@ export class VisitorTicketView extends LitElement {
   static override properties = {
     ticket: { attribute: false },
     serviceName: { attribute: false },
+    nextServices: { attribute: false },
     feedback: { attribute: false },
     showCall: { type: Boolean },
     recall: { type: Boolean },
@@ -31,6 +32,8 @@ export class VisitorTicketView extends LitElement {
   declare ticket: PublicTicket;
   private readonly texts = visitorTexts.consume(this);
   declare serviceName: string;
+  /** The names of the services still to come in this visit, in order (#17). */
+  declare nextServices: readonly string[];
   declare feedback: FeedbackPhase | 'unknown';
   declare showCall: boolean;
   declare recall: boolean;
@@ -40,6 +43,7 @@ export class VisitorTicketView extends LitElement {
 
   constructor() {
     super();
+    this.nextServices = [];
     this.feedback = 'unknown';
     this.showCall = false;
     this.recall = false;
@@ -82,7 +86,7 @@ export class VisitorTicketView extends LitElement {
     const waiting = tk.status === 'waiting';
     const canLeave = waiting || tk.status === 'called';
     const canNotify = waiting && !this.notifyOn && notificationsSupported() && Notification.permission !== 'denied';
-    return html`<visitor-ticket-card .ticket=${tk} .serviceName=${this.serviceName}></visitor-ticket-card>
+    return html`<visitor-ticket-card .ticket=${tk} .serviceName=${this.serviceName} .nextServices=${this.nextServices}></visitor-ticket-card>
       ${waiting ? html`<p class="hint">${x.t('keepOpen')}</p>` : nothing}
       ${waiting && this.notifyOn ? html`<p class="notify-on">${x.t('notifyActive')}</p>` : nothing}
       ${canNotify ? html`<button class="notify secondary" @click=${() => visitorIntents.fire(this, { type: 'notify' })}>${x.t('notify')}</button>` : nothing}
@@ -91,6 +95,7 @@ export class VisitorTicketView extends LitElement {
         : nothing}
       ${this.failed ? html`<p class="error" role="alert">${x.t('failed')}</p>` : nothing}
       ${canLeave ? html`<visitor-leave ?busy=${this.leaving}></visitor-leave>` : nothing}
+      <p class="hint data-link"><a href="?data">${x.t('dataLink')}</a></p>
       ${tk.status === 'called' && this.showCall
         ? html`<visitor-call-screen .number=${tk.number} .counterName=${tk.counterName ?? ''} ?recall=${this.recall}></visitor-call-screen>`
         : nothing}`;

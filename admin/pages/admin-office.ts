@@ -7,7 +7,14 @@ import { changedFields, type Draft } from '../kit/draft.js';
 import '../kit/holiday-calendar.js';
 import type { AdminOffice } from '../model.js';
 
-const EDITABLE = ['name', 'timeZone', 'holidays', 'waitTargetMinutes', 'counterStatsEnabled', 'policy', 'checkin', 'estimate'] as const;
+const EDITABLE = ['name', 'timeZone', 'holidays', 'waitTargetMinutes', 'counterStatsEnabled', 'policy', 'checkin', 'estimate', 'retention'] as const;
+/** #17 data protection: the four retention periods (whole days), README "Data protection". */
+const RETENTION_FIELDS = [
+  ['notesDays', 365],
+  ['feedbackCommentDays', 3650],
+  ['appointmentContactDays', 3650],
+  ['actorLinkDays', 3650],
+] as const;
 /** The German states (ISO 3166-2:DE without the prefix), for the public holidays button. */
 const STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 const RULE_GROUPS = ['policy', 'checkin', 'estimate'] as const;
@@ -125,7 +132,14 @@ export class AdminOfficePage extends AdminForm {
           <legend>${this.t(`rules_${g}`)}</legend>
           <div class="rules">${Object.keys(values).map((k) => this.numberInput(`${g}.${k}`, this.ruleLabel(g, k), { min: 0, step: 'any' }))}</div>
         </fieldset>`;
-      })}`;
+      })}
+      <fieldset data-field="retention">
+        <legend>${this.t('rules_retention')}</legend>
+        <p class="hint">${this.t('retentionHint')}</p>
+        <div class="rules">
+          ${RETENTION_FIELDS.map(([k, max]) => this.numberInput(`retention.${k}`, this.t(`rule_retention_${k}`), { min: 0, max, hint: this.t(`rule_retention_${k}_hint`) }))}
+        </div>
+      </fieldset>`;
     const problem = this.renderProblem();
     return html`<h1>${this.t('navOffice')}</h1>
       ${problem}

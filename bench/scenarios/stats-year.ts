@@ -14,6 +14,7 @@ import type { Plan } from '../plan.js';
 import { progress } from '../progress.js';
 import type { ScenarioResult } from '../report.js';
 import { removeDir, tempDir } from '../cleanup.js';
+import { coldSummary } from '../stats-cold.js';
 import { round, seededRandom } from '../stats.js';
 
 /**
@@ -25,7 +26,9 @@ import { round, seededRandom } from '../stats.js';
  * straight into the store's event log, since driving a million commands
  * through the server would take most of an hour. Then `npm run stats:rebuild`'s
  * work (StatsProjection.rebuild: drop the facts, project the whole log) with its
- * seconds and memory, then the year's fact reads the summary is built on.
+ * seconds and memory, then the year's fact rows (what the CSV export reads), and
+ * the summaries (read from the day packs): each first as the first request of a
+ * fresh process (cold, bench/stats-cold.ts), then in this process (median of 3).
  */
 
 const SITE = 'main';
@@ -38,7 +41,8 @@ function medianMs(samples: number[]): number {
 export async function statsYear(plan: Plan): Promise<ScenarioResult> {
   const size = SIZES[plan.mode];
   const dir = tempDir('stats');
-  const store = new SqliteStore(join(dir, 'stats.sqlite'));
+  const file = join(dir, 'stats.sqlite');
+  const store = new SqliteStore(file);
   try {
     await store.shared((tx) => tx.putSite({ id: SITE, settings: defaultOfficeSettings(TZ) }));
     await store.transaction(SITE, async (tx) => {
@@ -97,7 +101,16 @@ export async function statsYear(plan: Plan): Promise<ScenarioResult> {
       languageTr: { ...whole, language: 'tr', groupBy: 'month' },
       channelAppointment: { ...whole, channel: 'appointment', groupBy: 'month' },
     };
+    // Cold: each summary as the first request of a fresh process on the same file (bench/stats-cold.ts).
+    const coldMs: Record<string, number> = {};
+    let coldRssMiB = 0;
+    for (const [name, q] of Object.entries(summaries)) {
+      const cold = await coldSummary({ file, siteId: SITE, now: office.now(), query: q });
+      coldMs[name] = round(cold.ms, 1);
+      coldRssMiB = Math.max(coldRssMiB, round(cold.peakRssMiB, 0));
+    }
     const summaryMs: Record<string, number> = {};
+    const summarySpread: Record<string, { minMs: number; maxMs: number }> = {};
     for (const [name, q] of Object.entries(summaries)) {
       const samples: number[] = [];
       for (let k = 0; k < 3; k++) {
@@ -106,17 +119,20 @@ export async function statsYear(plan: Plan): Promise<ScenarioResult> {
         samples.push(performance.now() - t0);
       }
       summaryMs[name] = medianMs(samples);
+      summarySpread[name] = { minMs: round(Math.min(...samples), 1), maxMs: round(Math.max(...samples), 1) };
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
     }
 
-    const slowest = Math.max(...Object.values(readMs), ...Object.values(summaryMs));
+    // The target is the summaries' (the full fact rows are the CSV export's read, reported beside them).
+    const slowest = Math.max(...Object.values(coldMs), ...Object.values(summaryMs));
     const mb = (b: number) => round(b / 2 ** 20, 0);
     return {
       scenario: 9,
       title: 'Statistics: a year of facts (rebuild and reads)',
       headline:
         `${size.days} days × ${size.visits} visits: ${counts.events} events → ${counts.segments} segments; rebuild ${round(rebuildS, 1)} s, ` +
-        `peak RSS ${mb(rssPeak)} MiB (+${mb(rssPeak - rssBefore)}); year of facts read in ${readMs.all} ms (tr ${readMs.languageTr} ms, appointments ${readMs.channelAppointment} ms); summaries by month ${summaryMs.byMonth} ms, hour ${summaryMs.byHour} ms, service ${summaryMs.byService} ms, tr ${summaryMs.languageTr} ms, appointments ${summaryMs.channelAppointment} ms`,
+        `peak RSS ${mb(rssPeak)} MiB (+${mb(rssPeak - rssBefore)}); year of facts read in ${readMs.all} ms (tr ${readMs.languageTr} ms, appointments ${readMs.channelAppointment} ms); summaries by month ${summaryMs.byMonth} ms, hour ${summaryMs.byHour} ms, service ${summaryMs.byService} ms, tr ${summaryMs.languageTr} ms, appointments ${summaryMs.channelAppointment} ms; ` +
+        `cold (first request of a fresh process) by month ${coldMs.byMonth} ms, hour ${coldMs.byHour} ms, service ${coldMs.byService} ms, tr ${coldMs.languageTr} ms, appointments ${coldMs.channelAppointment} ms, its peak RSS ${coldRssMiB} MiB`,
       figures: {
         days: size.days,
         visitsPerDay: size.visits,
@@ -131,13 +147,16 @@ export async function statsYear(plan: Plan): Promise<ScenarioResult> {
         readMs,
         rows,
         summaryMs,
+        summarySpreadMs: summarySpread,
+        coldMs,
+        coldRssMiB,
       },
       floor: null,
       ratio: null,
-      target: { text: 'each year summary (by month, hour, service; filtered by language, channel) ≤ 1 s; memory bounded', met: slowest <= 1000 },
+      target: { text: 'each year summary (by month, hour, service; filtered by language, channel) ≤ 1 s, the first (cold) request included; memory bounded', met: slowest <= 1000 },
       details: [
         ...Object.entries(readMs).map(([k, v]) => `  segments ${k}: ${rows[k]} rows in ${v} ms`),
-        ...Object.entries(summaryMs).map(([k, v]) => `  summary ${k}: ${v} ms`),
+        ...Object.entries(summaryMs).map(([k, v]) => `  summary ${k}: ${v} ms (of 3: ${summarySpread[k]?.minMs}–${summarySpread[k]?.maxMs} ms), cold ${coldMs[k]} ms`),
       ],
       notes: ['The rebuild projects in batches of 5,000 events, each its own transaction; the facts are rows in SQLite, not in memory.'],
     };

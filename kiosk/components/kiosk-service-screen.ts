@@ -3,7 +3,7 @@ import type { PublicService } from '../../common/dto.js';
 import type { KioskKey } from '../../common/i18n/kiosk/index.js';
 import { kioskIntents } from '../intents.js';
 import { kioskTexts } from '../texts.js';
-import { buttonStyles, screenStyles } from './shared-styles.js';
+import { buttonStyles, screenStyles, tileGridStyles } from './shared-styles.js';
 import './kiosk-header.js';
 import './kiosk-icon.js';
 import './kiosk-message.js';
@@ -25,15 +25,10 @@ export class KioskServiceScreen extends LitElement {
   static override styles = [
     screenStyles,
     buttonStyles,
+    tileGridStyles,
     css`
       main {
         position: relative;
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        gap: 1rem;
-        padding: 1.2rem 2rem 1.5rem;
-        min-block-size: 0;
       }
       .top {
         display: flex;
@@ -70,19 +65,6 @@ export class KioskServiceScreen extends LitElement {
       }
       .appointment {
         font-weight: 700;
-      }
-      .tiles {
-        flex: 1;
-        display: grid;
-        grid-template-columns: repeat(2, minmax(0, 1fr));
-        grid-auto-rows: minmax(0, 1fr);
-        gap: 1rem;
-        min-block-size: 0;
-      }
-      @media (orientation: landscape) {
-        .tiles {
-          grid-template-columns: repeat(4, minmax(0, 1fr));
-        }
       }
       /* Covers the tiles so a tap next to the message closes it instead of drawing a ticket. */
       .overlay {

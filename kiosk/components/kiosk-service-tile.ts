@@ -10,12 +10,17 @@ import './kiosk-icon.js';
  * @summary One service as a large tile: pictogram, name in the visitor's
  * language with the German name underneath, people waiting and the expected
  * wait. A closed service stays visible with the reason; tapping it explains.
- * @fires kiosk-intent service
+ * On the "I also need…" screen (`choosing`) the same tile is a toggle: pressed
+ * with its place in the visit when chosen, disabled when it cannot be added.
+ * @fires kiosk-intent service, or also while choosing
  */
 export class KioskServiceTile extends LitElement {
   static override properties = {
     service: { attribute: false },
     priority: { type: Boolean },
+    choosing: { type: Boolean },
+    order: { type: Number },
+    blocked: { type: Boolean },
   };
 
   static override styles = [
@@ -102,16 +107,55 @@ export class KioskServiceTile extends LitElement {
       .reason {
         font-weight: 700;
       }
+      button {
+        position: relative;
+      }
+      /* Its place in the visit: 1 is the service chosen first, then the ones added. */
+      .order {
+        position: absolute;
+        inset-block-start: 0.6rem;
+        inset-inline-end: 0.6rem;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 0.2em;
+        min-inline-size: 2.6rem;
+        block-size: 2.6rem;
+        padding-inline: 0.4rem;
+        border-radius: 1.3rem;
+        background: var(--k-on-selected);
+        color: var(--k-selected);
+        font-size: 1.4rem;
+        font-weight: 700;
+      }
+      button[aria-pressed='true'] .pictogram,
+      button[aria-pressed='true'] .de {
+        color: inherit;
+      }
+      /* Two added already: the others rest (no opacity: the text keeps its contrast). */
+      .blocked {
+        border-style: dashed;
+        box-shadow: none;
+      }
     `,
   ];
 
   declare service: PublicService;
   private readonly texts = kioskTexts.consume(this);
   declare priority: boolean;
+  /** On the "I also need…" screen: the tile adds or removes the service. */
+  declare choosing: boolean;
+  /** While choosing: the service's place in the visit (1 = first), 0 = not chosen. */
+  declare order: number;
+  /** While choosing: it cannot be added (closed, or two added already). */
+  declare blocked: boolean;
 
   constructor() {
     super();
     this.priority = false;
+    this.choosing = false;
+    this.order = 0;
+    this.blocked = false;
   }
 
   override render() {
@@ -119,12 +163,18 @@ export class KioskServiceTile extends LitElement {
     const { lang } = this.texts.value;
     const name = serviceName(s, lang);
     const german = lang !== 'de' && s.names.de && s.names.de !== name ? s.names.de : null;
+    const classes = [s.open ? '' : 'closed', this.choosing && this.blocked && this.order === 0 ? 'blocked' : ''].join(' ').trim();
+    const disabled = this.choosing ? this.order === 1 || (this.order === 0 && this.blocked) : !s.open;
     return html`<button
       data-service=${s.id}
-      class=${s.open ? '' : 'closed'}
-      aria-disabled=${s.open ? 'false' : 'true'}
-      @click=${() => kioskIntents.fire(this, { type: 'service', serviceId: s.id })}
+      class=${classes}
+      aria-disabled=${disabled ? 'true' : 'false'}
+      aria-pressed=${this.choosing ? (this.order > 0 ? 'true' : 'false') : nothing}
+      @click=${() => kioskIntents.fire(this, this.choosing ? { type: 'also', serviceId: s.id } : { type: 'service', serviceId: s.id })}
     >
+      ${this.choosing && this.order > 0
+        ? html`<span class="order" data-order=${this.order} aria-hidden="true"><kiosk-icon name="check"></kiosk-icon>${this.order}</span>`
+        : nothing}
       <kiosk-icon class="pictogram" name=${s.icon}></kiosk-icon>
       <span class="names">
         <span class="name">${name}</span>

@@ -77,6 +77,40 @@ export const ticketScreenStyles = css`
   :host(:dir(rtl)) .service .de {
     text-align: right;
   }
+  /* A visit of several services (#17): numbered, in the order they come. */
+  .visit {
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+    align-self: stretch;
+  }
+  .visit-label {
+    font-size: 1.2rem;
+    text-align: start;
+  }
+  .visit ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+  }
+  .visit .service {
+    font-size: 1.3rem;
+  }
+  .step {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    flex: none;
+    inline-size: 2.2rem;
+    block-size: 2.2rem;
+    border-radius: 50%;
+    background: var(--k-selected);
+    color: var(--k-on-selected);
+    font-weight: 700;
+  }
   .badge {
     display: inline-flex;
     align-items: center;

@@ -12,7 +12,8 @@ import './kiosk-icon.js';
 import './kiosk-qr-code.js';
 
 /**
- * @summary The drawn ticket: the number in very large type, service, time,
+ * @summary The drawn ticket: the number in very large type, service (a visit
+ * of several: all of them, in the order they come, #17), time,
  * people ahead, the expected wait and a QR code to the phone page. The texts
  * are the printed ticket's, so screen and paper say the same.
  * @fires kiosk-intent done (and the header's)
@@ -40,10 +41,8 @@ export class KioskTicketScreen extends LitElement {
   }
 
   override render() {
-    const { t, ticket: tt, lang, time } = this.texts.value;
-    const { ticket, kind, priority } = this.issued;
-    const name = this.service ? serviceName(this.service, lang) : '';
-    const german = lang !== 'de' && this.service?.names.de && this.service.names.de !== name ? this.service.names.de : null;
+    const { t, ticket: tt, time } = this.texts.value;
+    const { ticket, kind, priority, next } = this.issued;
     const ahead = ticket.position === null ? null : Math.max(0, ticket.position - 1);
     return html`
       <kiosk-header ?contrast=${this.contrast}></kiosk-header>
@@ -54,12 +53,18 @@ export class KioskTicketScreen extends LitElement {
             <span class="label">${tt('yourNumber')}</span>
             <span class="number" dir="ltr" data-number=${ticket.number}>${ticket.number}</span>
           </h1>
-          ${this.service
-            ? html`<p class="service">
-                <kiosk-icon name=${this.service.icon}></kiosk-icon>
-                <span>${name}${german ? html`<span class="de" lang="de" dir="ltr">${german}</span>` : nothing}</span>
-              </p>`
-            : nothing}
+          ${this.service && next.length > 0
+            ? html`<div class="visit">
+                <p class="visit-label">${t('visitOrder')}</p>
+                <ol>
+                  ${[this.service, ...next].map(
+                    (s, i) => html`<li class="service" data-service=${s.id}><span class="step" aria-hidden="true">${i + 1}</span>${this.serviceLine(s)}</li>`,
+                  )}
+                </ol>
+              </div>`
+            : this.service
+              ? html`<p class="service">${this.serviceLine(this.service)}</p>`
+              : nothing}
           ${priority ? html`<p class="badge"><kiosk-icon name="priority"></kiosk-icon>${t('priorityGranted')}</p>` : nothing}
           <ul>
             ${ticket.appointmentAt === null
@@ -89,6 +94,15 @@ export class KioskTicketScreen extends LitElement {
         </footer>
       </main>
     `;
+  }
+
+  /** Pictogram and name, with the German name underneath in another language. */
+  private serviceLine(service: PublicService) {
+    const { lang } = this.texts.value;
+    const name = serviceName(service, lang);
+    const german = lang !== 'de' && service.names.de && service.names.de !== name ? service.names.de : null;
+    return html`<kiosk-icon name=${service.icon}></kiosk-icon>
+      <span>${name}${german ? html`<span class="de" lang="de" dir="ltr">${german}</span>` : nothing}</span>`;
   }
 
   private renderPrint() {

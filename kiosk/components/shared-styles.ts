@@ -101,3 +101,28 @@ export const noticeStyles = css`
     font-size: 1.5rem;
   }
 `;
+
+/** The service tiles' grid: two columns upright, four across; the service screen and "I also need…" (#17) share it. */
+export const tileGridStyles = css`
+  main {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+    padding: 1.2rem 2rem 1.5rem;
+    min-block-size: 0;
+  }
+  .tiles {
+    flex: 1;
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    grid-auto-rows: minmax(0, 1fr);
+    gap: 1rem;
+    min-block-size: 0;
+  }
+  @media (orientation: landscape) {
+    .tiles {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+  }
+`;

@@ -8,7 +8,10 @@ import { CODE_KEYS, CODE_MAX_LENGTH } from './booking-code.js';
  * it taps, answers and timeouts; every way out of a screen is an action
  * here, so there are no dead ends to forget.
  */
-export type Screen = 'language' | 'services' | 'checkin' | 'ticket';
+export type Screen = 'language' | 'services' | 'also' | 'checkin' | 'ticket';
+
+/** How many more services a visitor may add to the first at the kiosk (#17: "I also need…"). */
+export const MAX_ALSO = 2;
 
 export interface Issued {
   ticket: IssuedTicket;
@@ -18,6 +21,8 @@ export interface Issued {
   priority: boolean;
   /** The service as it was when the ticket was drawn: the ticket screen outlives a dropped connection. */
   service: PublicService | null;
+  /** The services the visitor needs after the first, in the order they come (#17); empty for one service. */
+  next: PublicService[];
 }
 
 export interface KioskState {
@@ -25,6 +30,8 @@ export interface KioskState {
   lang: VisitorLanguage;
   contrast: boolean;
   priority: boolean;
+  /** On the "I also need…" screen: the first service chosen, then the ones added, in order. */
+  chosen: string[];
   /** The booking code typed so far. */
   code: string;
   /** A request is on its way; further taps must not send another. */
@@ -41,6 +48,10 @@ export type KioskAction =
   | { type: 'toggle-contrast' }
   | { type: 'toggle-priority' }
   | { type: 'open-checkin' }
+  /** A tile chosen on the service screen: "I also need…" comes next. */
+  | { type: 'choose-service'; serviceId: string }
+  /** A tile tapped on the "I also need…" screen: added, or taken off again. */
+  | { type: 'toggle-also'; serviceId: string }
   | { type: 'key'; char: string }
   | { type: 'delete' }
   /** A scanner read a booking code: check in right away, from any screen. */
@@ -57,6 +68,7 @@ export const INITIAL_STATE: KioskState = {
   lang: 'de',
   contrast: false,
   priority: false,
+  chosen: [],
   code: '',
   pending: null,
   message: null,
@@ -77,6 +89,7 @@ export function reduce(s: KioskState, a: KioskAction): KioskState {
     case 'show-languages':
       return { ...s, screen: 'language', message: null };
     case 'back':
+      if (s.screen === 'also') return { ...s, screen: 'services', chosen: [], message: null };
       if (s.screen === 'checkin') return { ...s, screen: 'services', code: '', message: null };
       if (s.screen === 'services') return { ...s, screen: 'language', message: null };
       return s;
@@ -86,6 +99,10 @@ export function reduce(s: KioskState, a: KioskAction): KioskState {
       return { ...s, priority: !s.priority };
     case 'open-checkin':
       return { ...s, screen: 'checkin', code: '', message: null };
+    case 'choose-service':
+      return s.screen === 'services' ? { ...s, screen: 'also', chosen: [a.serviceId], message: null } : s;
+    case 'toggle-also':
+      return s.screen === 'also' ? { ...s, chosen: toggleAlso(s.chosen, a.serviceId), message: null } : s;
     case 'key':
       if (s.screen !== 'checkin' || !CODE_KEYS.includes(a.char) || s.code.length >= CODE_MAX_LENGTH) return s;
       return { ...s, code: s.code + a.char, message: null };
@@ -96,8 +113,10 @@ export function reduce(s: KioskState, a: KioskAction): KioskState {
     case 'request':
       return { ...s, pending: a.kind, message: null };
     case 'issued':
-      return { ...s, pending: null, screen: 'ticket', issued: a.issued, code: '', message: null };
+      return { ...s, pending: null, screen: 'ticket', issued: a.issued, chosen: [], code: '', message: null };
     case 'failed':
+      // A refused visit goes back to the tiles, where the message says why; the visitor starts the choice afresh.
+      if (s.screen === 'also') return { ...s, pending: null, screen: 'services', chosen: [], message: a.message };
       return { ...s, pending: null, message: a.message };
     case 'notice':
       return { ...s, message: a.message };
@@ -106,4 +125,14 @@ export function reduce(s: KioskState, a: KioskAction): KioskState {
     case 'reset':
       return INITIAL_STATE;
   }
+}
+
+/**
+ * The first service stays; another is added at the end (at most MAX_ALSO more)
+ * or, when already added, taken off again: the order is the order of the taps.
+ */
+export function toggleAlso(chosen: readonly string[], serviceId: string): string[] {
+  if (chosen.length === 0 || chosen[0] === serviceId) return [...chosen];
+  if (chosen.includes(serviceId)) return chosen.filter((id) => id !== serviceId);
+  return chosen.length > MAX_ALSO ? [...chosen] : [...chosen, serviceId];
 }

@@ -4,6 +4,7 @@ import type { AlarmCleared, CounterAlarm } from '../../common/protocol.js';
 import { event, type EventOf, type LoggedEvent, type LoggedEventOf } from '../domain/events.js';
 import { businessDate, startOfDay } from '../domain/time.js';
 import type { SiteReader } from '../store/store.js';
+import { actorUsers } from './actors.js';
 import { newId } from './ids.js';
 import type { Office } from './office.js';
 import { can } from './access.js';
@@ -30,7 +31,7 @@ async function todaysAlarmEvents(r: SiteReader, now: number): Promise<Array<Logg
 }
 
 async function toAlarm(r: SiteReader, raised: EventOf<'counter.alarm_raised'>): Promise<CounterAlarm> {
-  const raisedBy = raised.userId ? (await r.staff.user(raised.userId))?.displayName : undefined;
+  const raisedBy = raised.userId ? (await actorUsers(r, [raised.userId])).get(raised.userId)?.displayName : undefined;
   const counterId = raised.counterId ?? '';
   return {
     alarmId: raised.data.alarmId,
@@ -42,7 +43,7 @@ async function toAlarm(r: SiteReader, raised: EventOf<'counter.alarm_raised'>): 
 }
 
 async function toCleared(r: SiteReader, acknowledged: EventOf<'counter.alarm_acknowledged'>): Promise<AlarmCleared> {
-  const acknowledgedBy = acknowledged.userId ? (await r.staff.user(acknowledged.userId))?.displayName : undefined;
+  const acknowledgedBy = acknowledged.userId ? (await actorUsers(r, [acknowledged.userId])).get(acknowledged.userId)?.displayName : undefined;
   return { alarmId: acknowledged.data.alarmId, ...(acknowledgedBy ? { acknowledgedBy } : {}), at: acknowledged.at };
 }
 

@@ -29,6 +29,11 @@ const COUNTER_NEUTRAL = new Set<string>([
   'device.token_issued',
   'device.token_revoked',
   'device.agent_token_revoked',
+  // #17 audit: sign-ins and exports are only recorded
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.signed_out',
+  'data.exported',
 ]);
 
 /**

@@ -3,6 +3,7 @@ import { AppError } from '../../common/errors.js';
 import type { Counter, Ticket } from '../../common/model.js';
 import type { CounterAction } from '../../common/protocol.js';
 import { event, type DomainEvent } from '../domain/events.js';
+import { nextServicePlacement } from '../domain/settings.js';
 import { businessDate } from '../domain/time.js';
 import type { SiteTx } from '../store/store.js';
 import { applyToTicket } from './apply.js';
@@ -179,6 +180,14 @@ async function ticketCommand(
       return { type: 'start', userId } as const;
     case 'finish':
       return { type: 'finish', userId } as const;
+    case 'finish-next': {
+      // #17: the service staff chose, else the next one the visitor listed.
+      const serviceId = input.serviceId ?? ticket.nextServiceIds[0];
+      if (serviceId === undefined) throw new AppError('NO_NEXT_SERVICE');
+      if (serviceId === ticket.serviceId) throw new AppError('VISIT_SERVICE_REPEATED', 'The visitor is already in this service.', { field: '/serviceId' });
+      if (!(await tx.catalog.service(serviceId))?.active) throw new AppError('INVALID_TARGET', 'No such service.');
+      return { type: 'next_service', userId, serviceId, placement: nextServicePlacement((await tx.catalog.settings()).policy) } as const;
+    }
     case 'no-show':
       return { type: 'no_show', userId } as const;
     case 'return':

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../domain/events.js';
 import { applyTicketCommand } from '../domain/ticket-lifecycle.js';
 import { businessDate, endOfDay } from '../domain/time.js';
 import type { Office } from './office.js';
+import { runPurge } from './purge.js';
 
 /**
  * Closes what an ended office day left open: tickets still waiting, called or
@@ -28,7 +29,7 @@ export async function closeEndedDays(office: Office): Promise<number> {
 }
 
 /**
- * Schedules `closeEndedDays` just after each local midnight of the office's
+ * Schedules `closeEndedDays` and then the purge (#17, purge.ts) just after each local midnight of the office's
  * time zone, read from the store each time (an admin may change it); the
  * delay is recomputed every day (DST).
  */
@@ -42,6 +43,9 @@ export function scheduleDayClose(office: Office, onError: (err: unknown) => void
     const delay = Math.max(1000, endOfDay(businessDate(now, timeZone), timeZone) - now + 1000);
     timer = setTimeout(() => {
       closeEndedDays(office)
+        .catch(onError)
+        // #17: the nightly purge, after the day close (its own small units of work).
+        .then(() => runPurge(office))
         .catch(onError)
         .finally(() => void arm().catch(onError));
     }, Math.min(delay, 2 ** 31 - 1));

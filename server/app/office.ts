@@ -8,18 +8,21 @@ import { formatTicketNumber } from '../domain/numbering.js';
 import { businessDate } from '../domain/time.js';
 import type { WaitingLine } from '../domain/waiting-line.js';
 import { StorageError, type CatalogWriter, type QueueStore, type SiteReader, type SiteTx } from '../store/store.js';
+import { keyedEvents, keyedTicket, keyedTickets } from './actors.js';
 import { applyToTicket } from './apply.js';
 import { newBookingCode, newId, newTicketRef, newToken, normaliseBookingCode } from './ids.js';
 import { liveTicket } from './live-ticket.js';
 import { CachedCatalog } from './catalog-cache.js';
 import { refusalOf } from './refusals.js';
 import { SiteModel, ticketsNamed } from './read-model.js';
-import { QueueView, type ServiceScope } from './views.js';
+import { QueueView, type ServiceScope, type ServiceState } from './views.js';
 
 export interface IssueInput {
   serviceId: string;
   language: string;
   priority?: boolean;
+  /** #17 "I also need…": further services of the visit, in order (at most two, each once). */
+  alsoServiceIds?: readonly string[];
   /** Set when a staff session issues: staff may issue past capacity limits. */
   staff?: SessionUser | null;
   channel?: TicketChannel;
@@ -82,15 +85,18 @@ export class Office {
     let outcome;
     try {
       outcome = await this.store.transaction(this.siteId, async (raw) => {
-        const { unit: tx, ready } = this.unitOf(raw, now);
+        const { unit, ready } = this.unitOf(raw, now);
+        // #17: the one choke point where staff references become actor keys (actors.ts): ticket rows here, events below.
+        const tx: SiteTx = { ...unit, tickets: keyedTickets(unit, now) };
         const out = await fn(tx, now);
         if (out.events.length === 0) return { result: out.result, logged: [] };
         // The model is brought to what this unit saw before its own events (nothing else appends while it runs) …
         await ready();
-        const logged = await tx.events.append(out.events);
+        const logged = await tx.events.append(await keyedEvents(tx, out.events, now));
         // … and takes them at once: the next unit of the same group commit finds it current instead of
         // following the log for them. A failed group rolls them back and invalidates the model (below).
-        this.model.apply(logged, await ticketsNamed(tx, logged, out.written));
+        const written = out.written && (await Promise.all(out.written.map((t) => keyedTicket(tx, t, now))));
+        this.model.apply(logged, await ticketsNamed(tx, logged, written));
         return { result: out.result, logged };
       });
     } catch (err) {
@@ -149,13 +155,17 @@ export class Office {
    * place in line: what the visitor was shown is what the log says.
    */
   async issueTicket(input: IssueInput): Promise<PublicTicket> {
+    const also = visitServices(input.serviceId, input.alsoServiceIds);
     const out = await this.command<{ shown: PublicTicket } | { refused: AppError }>(async (tx, now) => {
-      const view = await this.viewIn(tx, now, [input.serviceId], false);
-      const state = view.serviceState(input.serviceId);
-      if (!state) throw new AppError('SERVICE_NOT_FOUND');
-      // #16: a refusal is recorded (and committed), then answered as the error.
-      const refusal = refusalOf(state, input, now);
-      if (refusal) return { result: { refused: refusal.error }, events: [refusal.event] };
+      const view = await this.viewIn(tx, now, [input.serviceId, ...also], false);
+      // #16: a refusal is recorded (and committed), then answered as the error. #17: every service of the visit is offered now, or none.
+      for (const serviceId of [input.serviceId, ...also]) {
+        const state = view.serviceState(serviceId);
+        if (!state) throw new AppError('SERVICE_NOT_FOUND');
+        const refusal = refusalOf(state, input, now);
+        if (refusal) return { result: { refused: refusal.error }, events: [refusal.event] };
+      }
+      const state = view.serviceState(input.serviceId) as ServiceState;
       const priority = input.priority === true && (state.service.priorityEnabled || Boolean(input.staff));
       const ticket = await this.newTicket(tx, now, {
         serviceId: input.serviceId,
@@ -166,6 +176,7 @@ export class Office {
         dueAt: null,
         queuedAt: now,
         availableAt: now,
+        nextServiceIds: also,
       });
       // The view was taken before the insert. A ticket's place never counts the
       // ticket itself, so this is the view any later read gives, at no second read.
@@ -203,6 +214,7 @@ export class Office {
         channel: 'checkin',
         appointmentId: appt.id,
         ...decision.value,
+        nextServiceIds: [],
       });
       await tx.appointments.put({ ...appt, status: 'checked_in', ticketId: ticket.id });
       const shown = (await this.viewIn(tx, now, [ticket.serviceId], false)).publicTicket(ticket);
@@ -222,7 +234,7 @@ export class Office {
   private async newTicket(
     tx: SiteTx,
     now: number,
-    t: Pick<Ticket, 'serviceId' | 'language' | 'channel' | 'appointmentId' | 'dueAt' | 'queuedAt' | 'availableAt'> & {
+    t: Pick<Ticket, 'serviceId' | 'language' | 'channel' | 'appointmentId' | 'dueAt' | 'queuedAt' | 'availableAt' | 'nextServiceIds'> & {
       priorityClass: PriorityClass;
     },
   ): Promise<Ticket> {
@@ -315,5 +327,20 @@ function createdData(t: Ticket, shown: PublicTicket): EventPayloads['ticket.issu
     channel: t.channel,
     estimate: shown.estimate,
     position: shown.position,
+    nextServiceIds: t.nextServiceIds,
   };
+}
+
+/** Most further services one ticket may list (the kiosk's "I also need…"). */
+export const MAX_ALSO_SERVICES = 2;
+
+/**
+ * #17: the further services of a visit, checked: each differs from the first and from the others
+ * (400 VISIT_SERVICE_REPEATED). Whether each is offered now is the issue's business (same refusals).
+ */
+export function visitServices(serviceId: string, also: readonly string[] | undefined): string[] {
+  const list = [...(also ?? [])];
+  if (list.length > MAX_ALSO_SERVICES) throw new AppError('INVALID_INPUT', `A visit lists at most ${MAX_ALSO_SERVICES} further services.`, { field: '/alsoServiceIds' });
+  if (new Set([serviceId, ...list]).size !== list.length + 1) throw new AppError('VISIT_SERVICE_REPEATED', undefined, { field: '/alsoServiceIds' });
+  return list;
 }

@@ -15,6 +15,8 @@ export interface TicketFacts {
   language: string;
   /** Service name by language; `de` is always there. */
   serviceNames: Record<string, string>;
+  /** #17: the names of the visit's further services, in order (absent or empty: a visit of one service). */
+  nextServiceNames?: Record<string, string>[];
   issuedAt: number;
   timeZone: string;
   /** 1-based place in line while waiting, else null (a reprint after the call). */
@@ -62,6 +64,7 @@ export function receiptFacts(office: Office, ticketId: string): Promise<ReceiptF
         number: ticket.number,
         language: ticket.language,
         serviceNames: service?.names ?? { de: ticket.serviceId },
+        nextServiceNames: ticket.nextServiceIds.map((id) => v.services.find((s) => s.id === id)?.names ?? { de: id }),
         issuedAt: ticket.issuedAt,
         timeZone: v.settings.timeZone,
         position: view.position,

@@ -246,6 +246,7 @@ export class QueueView {
       calledAt: t.calledAt,
       counterName: showCounter && counter ? counter.name : null,
       transferredFrom: t.transferredFrom,
+      nextServiceIds: t.nextServiceIds,
       statusUrl: statusUrl(this.publicUrl, t.id),
       expiresAt: ticketExpiresAt(t, this.settings.timeZone),
     };

@@ -11,11 +11,22 @@ import { EVENT_CATALOG, type EventPayloads, type LoggedEvent, type LoggedEventOf
 type CreatedV1<K extends 'ticket.issued' | 'ticket.checked_in'> = Omit<LoggedEventOf<K>, 'v' | 'data'> & {
   v: 1;
   /** Before v2 the visitor's estimate and place in line were not recorded. */
-  data: Omit<EventPayloads[K], 'estimate' | 'position'>;
+  data: Omit<EventPayloads[K], 'estimate' | 'position' | 'nextServiceIds'>;
+};
+
+type CreatedV2<K extends 'ticket.issued' | 'ticket.checked_in'> = Omit<LoggedEventOf<K>, 'v' | 'data'> & {
+  v: 2;
+  /** Before v3 (#17) a ticket was for one service: no further services of the visit. */
+  data: Omit<EventPayloads[K], 'nextServiceIds'>;
 };
 
 /** An event as the log holds it: today's payload, or an older version of one that changed since. */
-export type StoredEvent = LoggedEvent | CreatedV1<'ticket.issued'> | CreatedV1<'ticket.checked_in'>;
+export type StoredEvent =
+  | LoggedEvent
+  | CreatedV1<'ticket.issued'>
+  | CreatedV1<'ticket.checked_in'>
+  | CreatedV2<'ticket.issued'>
+  | CreatedV2<'ticket.checked_in'>;
 
 /** Thrown for a row this version cannot read (written by a newer server): guessing would corrupt statistics. */
 export class UnreadableEventError extends Error {
@@ -30,6 +41,11 @@ function writtenAtV1<E extends StoredEvent>(e: E): e is Extract<E, { v: 1 }> {
   return e.v === 1;
 }
 
+/** Whether a row was written at payload version 2 (narrowing likewise). */
+function writtenAtV2<E extends StoredEvent>(e: E): e is Extract<E, { v: 2 }> {
+  return e.v === 2;
+}
+
 /** Today's shape of any stored event. Pure: no I/O, same row in, same event out. */
 export function upgradeEvent(e: StoredEvent): LoggedEvent {
   if (e.v > EVENT_CATALOG[e.type].version || e.v < 1) {
@@ -37,9 +53,11 @@ export function upgradeEvent(e: StoredEvent): LoggedEvent {
   }
   switch (e.type) {
     case 'ticket.issued':
-      return writtenAtV1(e) ? { ...e, data: { ...e.data, estimate: null, position: null } } : e;
+      if (writtenAtV1(e)) return { ...e, data: { ...e.data, estimate: null, position: null, nextServiceIds: [] } };
+      return writtenAtV2(e) ? { ...e, data: { ...e.data, nextServiceIds: [] } } : e;
     case 'ticket.checked_in':
-      return writtenAtV1(e) ? { ...e, data: { ...e.data, estimate: null, position: null } } : e;
+      if (writtenAtV1(e)) return { ...e, data: { ...e.data, estimate: null, position: null, nextServiceIds: [] } };
+      return writtenAtV2(e) ? { ...e, data: { ...e.data, nextServiceIds: [] } } : e;
     default:
       return e;
   }

@@ -40,6 +40,15 @@ import type { PolicySettings } from './settings.js';
  * appointment lets anyone jump more than maxOvertakeMinutes ahead of a
  * waiting walk-in.
  *
+ * MULTI-SERVICE VISITS (#17). "Finish and next service" puts the same ticket in
+ * the next service's line at the moment T it joins it, with `queuedAt` = T −
+ * credit (the policy's `nextServicePlacement`: `credit` the time already waited
+ * in this visit, or join at the `back` with none). The credit is capped so that
+ * credit + the ticket's largest advantage ≤ maxOvertakeMinutes
+ * (`maxVisitCreditMs`), so its key is ≥ T − maxOvertakeMinutes, and the
+ * guarantee above holds with T as the moment it joined that queue. Its next
+ * segment is never an appointment (the slot was for the first service).
+ *
  * Visitor positions (`orderForService`, `positionOf`) use the same keys
  * without counter-specific terms (no language match, no penalty), because a
  * visitor does not know which counter will call them.
@@ -62,17 +71,36 @@ export function isEligible(counter: CounterProfile, t: Ticket, now: number): boo
   return counter.primaryServiceIds.includes(t.serviceId) || counter.secondaryServiceIds.includes(t.serviceId);
 }
 
+/** The advantage of the ticket's class in minutes (appointment with a slot, priority; none for walk-ins). */
+function classAdvantage(t: Ticket, p: PolicySettings): number {
+  if (t.priorityClass === 'appointment' && t.dueAt !== null) return p.appointmentBoostMinutes;
+  return t.priorityClass === 'priority' ? p.priorityBoostMinutes : 0;
+}
+
+/** The advantage (minutes) `sortKey` gives a ticket, capped at maxOvertakeMinutes. */
+function cappedAdvantage(raw: number, p: PolicySettings): number {
+  return Math.min(Math.max(0, raw), Math.max(0, p.maxOvertakeMinutes));
+}
+
+/**
+ * #17: the most a "finish and next service" may credit (ms) to a ticket for the time it already
+ * waited in this visit. The credit moves its place in line (`queuedAt`) back, and its own
+ * advantages still apply on top; so credit and the largest advantage it can get at any counter
+ * together stay within maxOvertakeMinutes, and the ANTI-STARVATION GUARANTEE above holds for the
+ * new segment as for a walk-in who joined at that moment (tests/domain/queue-policy-fairness.test.ts).
+ */
+export function maxVisitCreditMs(t: Ticket, p: PolicySettings): number {
+  const best = cappedAdvantage(classAdvantage(t, p) + Math.max(0, p.languageMatchMinutes), p);
+  return Math.max(0, Math.max(0, p.maxOvertakeMinutes) - best) * MINUTE_MS;
+}
+
 /** Virtual queue time in epoch ms (smaller = sooner). `counter` null = counter-neutral. */
 export function sortKey(counter: CounterProfile | null, t: Ticket, p: PolicySettings): number {
   const isAppointment = t.priorityClass === 'appointment' && t.dueAt !== null;
   const base = isAppointment ? (t.dueAt as number) : t.queuedAt;
-  let advantage = isAppointment
-    ? p.appointmentBoostMinutes
-    : t.priorityClass === 'priority'
-      ? p.priorityBoostMinutes
-      : 0;
+  let advantage = classAdvantage(t, p);
   if (counter !== null && counter.staffLanguages.includes(t.language)) advantage += p.languageMatchMinutes;
-  advantage = Math.min(Math.max(0, advantage), Math.max(0, p.maxOvertakeMinutes));
+  advantage = cappedAdvantage(advantage, p);
 
   let penalty = 0;
   if (

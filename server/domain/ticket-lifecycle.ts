@@ -2,6 +2,7 @@ import { canApply, type TicketCommandType } from '../../common/lifecycle.js';
 import type { Ticket } from '../../common/model.js';
 import { event, type DomainEvent, type EventIds } from './events.js';
 import { fail, ok, type Result } from './result.js';
+import { maxVisitCreditMs } from './queue-policy.js';
 import type { PolicySettings } from './settings.js';
 
 /**
@@ -15,6 +16,8 @@ import type { PolicySettings } from './settings.js';
  *      │  ▼             ▼                   │ return (park)
  *      │ cancelled    no_show               │
  *      └──────return / transfer─────────────┘
+ *      ▲                                    │
+ *      └──── next_service (#17: called or serving; same number, next service of the visit)
  *
  * At the end of the office day, tickets still open expire (→ cancelled).
  * The table itself is common/lifecycle.ts, so the counter app offers exactly
@@ -28,6 +31,11 @@ interface CommandFields {
   recall: { userId: string | null };
   start: { userId: string | null };
   finish: { userId: string | null };
+  /**
+   * #17 "finish and next service": the segment ends served and the ticket waits for `serviceId`
+   * (a service it listed, or one staff added). `placement`: the policy's `nextServicePlacement`.
+   */
+  next_service: { userId: string | null; serviceId: string; placement: 'credit' | 'back' };
   no_show: { userId: string | null };
   /**
    * `release`: the counter closed under the ticket (its staff member logged out).
@@ -105,6 +113,42 @@ export function applyTicketCommand(
     case 'finish': {
       const next: Ticket = { ...ticket, status: 'done', finishedAt: now };
       return done(next, event('ticket.finished', now, { ...ids(next), data: { serviceMs: now - (ticket.servingAt ?? now) } }));
+    }
+    case 'next_service': {
+      const listed = ticket.nextServiceIds.includes(command.serviceId);
+      // The appointment was for the first service: later segments wait like walk-ins (priority stays).
+      const base: Ticket = ticket.priorityClass === 'appointment' ? { ...ticket, priorityClass: 'walk_in', dueAt: null } : ticket;
+      // What the visit waited so far: its place in line (which holds what earlier segments were credited) to its call here.
+      const waited = Math.max(0, (ticket.calledAt ?? now) - ticket.queuedAt);
+      const creditMs = command.placement === 'credit' ? Math.min(waited, maxVisitCreditMs(base, policy)) : 0;
+      const next: Ticket = {
+        ...base,
+        status: 'waiting',
+        serviceId: command.serviceId,
+        nextServiceIds: ticket.nextServiceIds.filter((id) => id !== command.serviceId),
+        transferredFrom: null,
+        targetCounterId: null,
+        counterId: null,
+        calledAt: null,
+        servingAt: null,
+        callCount: 0,
+        queuedAt: now - creditMs,
+        availableAt: now,
+      };
+      return done(
+        next,
+        event('ticket.next_service', now, {
+          ...ids(next),
+          data: {
+            fromServiceId: ticket.serviceId,
+            toServiceId: command.serviceId,
+            placement: command.placement,
+            creditMs,
+            serviceMs: ticket.servingAt === null ? 0 : now - ticket.servingAt,
+            added: !listed,
+          },
+        }),
+      );
     }
     case 'no_show': {
       const next: Ticket = { ...ticket, status: 'no_show', finishedAt: now };

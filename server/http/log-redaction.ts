@@ -8,8 +8,12 @@ import type { FastifyRequest } from 'fastify';
 const TICKET_PATH = /^(\/+api\/+tickets\/+|\/+t\/+)[^/?#]+/i;
 export const REDACTED = '[ticket]';
 
+/** #17: a booking code in the path (`/api/appointments/<code>/data`, `…/contact`) opens the appointment's data. */
+const APPOINTMENT_CODE_PATH = /^(\/+api\/+appointments\/+)[^/?#]+/i;
+export const REDACTED_CODE = '[code]';
+
 export function redactUrl(url: string): string {
-  return url.replace(TICKET_PATH, `$1${REDACTED}`);
+  return url.replace(TICKET_PATH, `$1${REDACTED}`).replace(APPOINTMENT_CODE_PATH, `$1${REDACTED_CODE}`);
 }
 
 /** Fastify's default `req` log serializer, with the ticket id redacted from the URL. */

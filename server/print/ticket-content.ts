@@ -43,8 +43,15 @@ export function ticketBlocks(f: TicketFacts): TicketBlock[] {
   // Plain {low} arguments are not localised by ICU: format them, so Persian gets ۱۰ like the rest of its ticket.
   const num = new Intl.NumberFormat(intlLocale(lang));
 
-  const serviceDe = f.serviceNames.de ?? Object.values(f.serviceNames)[0] ?? '';
-  const serviceOwn = f.serviceNames[lang] ?? serviceDe;
+  // #17: a visit of several services lists them in order, numbered (1. … 2. …): the number needs no words to translate.
+  const services = [f.serviceNames, ...(f.nextServiceNames ?? [])];
+  const numbered = services.length > 1;
+  const serviceLines = services.flatMap((names, i) => {
+    const serviceDe = names.de ?? Object.values(names)[0] ?? '';
+    const serviceOwn = names[lang] ?? serviceDe;
+    const mark = numbered ? `${num.format(i + 1)}. ` : '';
+    return [line(mark + serviceOwn, 'service'), ...(bilingual && serviceOwn !== serviceDe ? [de(mark + serviceDe, 'serviceDe')] : [])];
+  });
   const details: TextLine[] = [line(longDate(f.issuedAt, lang, f.timeZone), 'text'), line(visitor.t('drawnAt', { time: time(f.issuedAt) }), 'text')];
   if (f.appointmentAt !== null) details.push(line(visitor.t('appointmentAt', { time: time(f.appointmentAt) }), 'text'));
   if (f.position !== null) {
@@ -59,13 +66,7 @@ export function ticketBlocks(f: TicketFacts): TicketBlock[] {
     { kind: 'rule' },
     { kind: 'lines', lines: both('yourNumber', 'label', 'labelDe') },
     { kind: 'number', text: f.number },
-    {
-      kind: 'lines',
-      lines: [
-        line(serviceOwn, 'service'),
-        ...(bilingual && serviceOwn !== serviceDe ? [de(serviceDe, 'serviceDe')] : []),
-      ],
-    },
+    { kind: 'lines', lines: serviceLines },
     { kind: 'gap', size: 'small' },
     { kind: 'lines', lines: details },
     { kind: 'gap', size: 'small' },

@@ -27,6 +27,7 @@ export const COUNTER_EVENT_ACCESS: { readonly [E in keyof CounterClientEvents]: 
   'counter:recall': 'counter.work',
   'counter:start': 'counter.work',
   'counter:finish': 'counter.work',
+  'counter:finish-next': 'counter.work',
   'counter:no-show': 'counter.work',
   'counter:return': 'counter.work',
   'counter:transfer': 'counter.work',

@@ -52,7 +52,7 @@ export function touchedServices(events: readonly LoggedEvent[]): Set<string> | n
     if (!EVENT_CATALOG[e.type].changesQueue) continue;
     if (!e.type.startsWith('ticket.') || e.serviceId === null) return null;
     services.add(e.serviceId);
-    if (e.type === 'ticket.transferred') services.add(e.data.toServiceId);
+    if (e.type === 'ticket.transferred' || e.type === 'ticket.next_service') services.add(e.data.toServiceId);
   }
   return services;
 }

@@ -41,7 +41,7 @@ describe('the estimate shown at issue is the estimate logged', () => {
     for (const t of [unknown, second, third]) {
       const events = await logged(t.id);
       expect(events.map((e) => [e.type, e.v, e.data.number, e.data.estimate, e.data.position])).toEqual([
-        ['ticket.issued', 2, t.number, t.estimate, t.position],
+        ['ticket.issued', 3, t.number, t.estimate, t.position],
       ]);
       expect(await api(server.url, 'GET', `/api/tickets/${t.id}`).then((r) => r.status)).toBe(200);
     }
@@ -59,7 +59,7 @@ describe('the estimate shown at issue is the estimate logged', () => {
     expect(res.status).toBe(201);
     const events = await logged(res.body.id);
     expect(events.map((e) => [e.type, e.v, e.data.estimate, e.data.position, e.data.channel])).toEqual([
-      ['ticket.checked_in', 2, res.body.estimate, res.body.position, 'checkin'],
+      ['ticket.checked_in', 3, res.body.estimate, res.body.position, 'checkin'],
     ]);
     expect(res.body.estimate).not.toBeNull();
   });

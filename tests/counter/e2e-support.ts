@@ -1,6 +1,8 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { IssuedTicket } from '../../common/dto.js';
+import { openPage } from '../e2e/helpers/browser.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { api } from '../realtime/support.js';
 
 /** Helpers shared by the counter app's browser tests (tests/e2e/counter-*.test.ts). */
@@ -57,4 +59,18 @@ export async function screenWaiting(page: Page): Promise<Record<string, number>>
 
 export function actionButton(page: Page, action: string) {
   return page.locator(`counter-actions button[data-action="${action}"]`);
+}
+
+/** A counter app in its own desk-sized browser context: signed in as `username`, `counterId` opened from the picker. */
+export async function openCounter(
+  browser: Browser,
+  server: TestServer,
+  username: string,
+  counterId: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const { page, errors } = await openPage(context, `${server.url}/counter/`);
+  await signIn(page, username, server.passwords[username] ?? '');
+  await openFromPicker(page, counterId);
+  return { context, page, errors };
 }

@@ -193,8 +193,8 @@ describe('enabled actions', () => {
 
   it('follow the ticket lifecycle on one’s own open counter', () => {
     expect(on(enabledActions(mine, staff, null))).toEqual(['call-next']);
-    expect(on(enabledActions(mine, staff, ticket({ status: 'called' })))).toEqual(['recall', 'start', 'no-show', 'return', 'transfer', 'reprint']);
-    expect(on(enabledActions(mine, staff, ticket({ status: 'serving' })))).toEqual(['finish', 'return', 'transfer', 'reprint']);
+    expect(on(enabledActions(mine, staff, ticket({ status: 'called' })))).toEqual(['recall', 'start', 'finish-next', 'no-show', 'return', 'transfer', 'reprint']);
+    expect(on(enabledActions(mine, staff, ticket({ status: 'serving' })))).toEqual(['finish', 'finish-next', 'return', 'transfer', 'reprint']);
   });
 
   it('are all off on a closed counter, someone else’s, or none — an admin takes over first', () => {

@@ -15,17 +15,18 @@ describe('the event constructor', () => {
         channel: 'kiosk',
         estimate: { low: 12, high: 20 },
         position: 2,
+        nextServiceIds: [],
       },
     });
     expect(issued).toEqual({
       type: 'ticket.issued',
-      v: 2,
+      v: 3,
       at: T0,
       ticketId: 't1',
       serviceId: 'residence',
       counterId: null,
       userId: null,
-      data: { number: 'A001', businessDate: '2026-06-10', language: 'tr', priorityClass: 'walk_in', channel: 'kiosk', estimate: { low: 12, high: 20 }, position: 2 },
+      data: { number: 'A001', businessDate: '2026-06-10', language: 'tr', priorityClass: 'walk_in', channel: 'kiosk', estimate: { low: 12, high: 20 }, position: 2, nextServiceIds: [] },
     });
     expect(event('ticket.called', T0, { data: { number: 'A001', callCount: 1, waitedMs: 0 } }).v).toBe(1);
   });

@@ -31,6 +31,7 @@ function issue(id: string, at: string, number: string, o: { service?: string; ch
         channel: o.channel ?? 'kiosk',
         estimate: null,
         position: 1,
+        nextServiceIds: [],
       },
     }),
   );
@@ -41,7 +42,7 @@ function checkIn(id: string, at: string, number: string, appointmentId: string, 
     event('ticket.checked_in', T(at), {
       ticketId: id,
       serviceId: 's1',
-      data: { number, businessDate: DAY, language: 'en', priorityClass, channel: 'checkin', estimate: null, position: 1, appointmentId, late },
+      data: { number, businessDate: DAY, language: 'en', priorityClass, channel: 'checkin', estimate: null, position: 1, nextServiceIds: [], appointmentId, late },
     }),
   );
 }

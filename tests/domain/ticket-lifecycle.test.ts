@@ -17,8 +17,8 @@ import { makeTicket, MIN, T0 } from '../helpers/ticket-factory.js';
  */
 const ALLOWED: Record<TicketStatus, readonly TicketCommandType[]> = {
   waiting: ['call', 'cancel', 'expire'],
-  called: ['recall', 'start', 'no_show', 'return', 'transfer', 'cancel', 'expire'],
-  serving: ['finish', 'return', 'transfer', 'expire'],
+  called: ['recall', 'start', 'no_show', 'return', 'transfer', 'next_service', 'cancel', 'expire'],
+  serving: ['finish', 'return', 'transfer', 'next_service', 'expire'],
   done: [],
   no_show: [],
   cancelled: [],
@@ -33,6 +33,7 @@ const COMMANDS: Record<TicketCommandType, TicketCommand> = {
   no_show: { type: 'no_show', userId: 'u1' },
   return: { type: 'return', userId: 'u1' },
   transfer: { type: 'transfer', userId: 'u1', serviceId: 'asylum', targetCounterId: null, keepPlace: true },
+  next_service: { type: 'next_service', userId: 'u1', serviceId: 'asylum', placement: 'credit' },
   cancel: { type: 'cancel' },
   expire: { type: 'expire' },
 };
@@ -46,6 +47,7 @@ const EXPECTED_STATUS: Record<TicketCommandType, TicketStatus> = {
   no_show: 'no_show',
   return: 'waiting',
   transfer: 'waiting',
+  next_service: 'waiting',
   cancel: 'cancelled',
   expire: 'cancelled',
 };
@@ -58,6 +60,7 @@ const EXPECTED_EVENT: Record<TicketCommandType, string> = {
   no_show: 'ticket.no_show',
   return: 'ticket.returned',
   transfer: 'ticket.transferred',
+  next_service: 'ticket.next_service',
   cancel: 'ticket.cancelled',
   expire: 'ticket.expired',
 };
@@ -108,8 +111,8 @@ describe('ticket lifecycle: the TRANSITIONS table', () => {
   );
 
   it('covers every status and command, and the table names no other command', () => {
-    expect(pairs).toHaveLength(6 * 9);
-    expect(pairs.filter((p) => p.allowed)).toHaveLength(14);
+    expect(pairs).toHaveLength(6 * 10);
+    expect(pairs.filter((p) => p.allowed)).toHaveLength(16);
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ALL_COMMANDS].sort());
   });
 });

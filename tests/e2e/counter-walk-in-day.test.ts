@@ -1,11 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionButton, currentNumber, openFromPicker, screenWaiting, serverWaiting, signIn } from '../counter/e2e-support.js';
+import { actionButton, currentNumber, openCounter, screenWaiting, serverWaiting } from '../counter/e2e-support.js';
 import { closeAll, connect, received, type ClientSocket } from '../helpers/socket-clients.js';
 import { chooseLanguage, drawAtKiosk, openKiosk, type KioskPage } from '../kiosk/e2e-support.js';
 import { currentNumber as displayedNumber, listedNumbers, openDisplay } from './display-support.js';
-import { openPage, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
 
 /**
@@ -34,12 +34,9 @@ describe('walk-in day slice: kiosk → counters → display', () => {
   let kioskScreen: KioskPage;
 
   async function counterPage(username: string, counterId: string): Promise<Page> {
-    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const { context, page, errors } = await openCounter(e2e.browser, e2e.server, username, counterId);
     contexts.push(context);
-    const { page, errors } = await openPage(context, `${e2e.server.url}/counter/`);
     pageErrors.push(errors);
-    await signIn(page, username, e2e.server.passwords[username] ?? '');
-    await openFromPicker(page, counterId);
     return page;
   }
 

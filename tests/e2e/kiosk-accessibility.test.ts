@@ -17,7 +17,7 @@ import { screenshot } from './helpers/browser.js';
 import { useE2e } from './helpers/use-e2e.js';
 
 /**
- * axe-core (WCAG 2.0–2.2 A/AA) finds nothing on any kiosk screen, in German
+ * axe-core (WCAG 2.0–2.2 A/AA) finds nothing on any kiosk screen ("I also need…" too), in German
  * and in Arabic, in normal and high contrast; every button is a 72 px touch
  * target. Screenshots of the screens land in tests/artifacts/ for a person to look at.
  */
@@ -71,6 +71,18 @@ describe('kiosk: accessibility and layout', () => {
         await check(page, 'check-in with error');
         await shot('checkin');
         await page.locator('kiosk-header button.back').tap();
+
+        // #17: "I also need…" after a tile, with one more service chosen (the closed one cannot be).
+        await tile(page, 'residence').tap();
+        await page.locator('kiosk-also-screen').waitFor();
+        await page.waitForTimeout(600);
+        await tile(page, 'information').tap();
+        await expect.poll(() => tile(page, 'information').getAttribute('aria-pressed')).toBe('true');
+        expect(await tile(page, 'naturalisation').getAttribute('aria-disabled')).toBe('true');
+        await check(page, 'also');
+        await shot('also');
+        await page.locator('kiosk-header button.back').tap();
+        await page.locator('kiosk-service-screen').waitFor();
 
         await drawAtKiosk(page, 'residence');
         await page.locator('kiosk-qr-code svg').waitFor();

@@ -34,6 +34,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     finishedAt: null,
     callCount: 0,
     transferredFrom: null,
+    nextServiceIds: [],
     notes: '',
     ...overrides,
   };

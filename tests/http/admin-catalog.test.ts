@@ -15,6 +15,7 @@ import { ErrorResponseSchema, PublicServiceSchema } from '../../common/dto-schem
 import Type from 'typebox';
 import type { LoggedEventOf } from '../../server/domain/events.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { withUserIds } from '../helpers/actors.js';
 import {
   bodyOf,
   client,
@@ -70,8 +71,8 @@ function expectField(res: HttpReply, field: string): void {
   expect(error.field, res.text).toBe(field);
 }
 
-const configEvents = () =>
-  server.app.office.store.read(server.app.office.siteId, (r) => r.events.after(0, 100_000, ['config.changed']));
+const configEvents = async () =>
+  withUserIds(server.app.office, await server.app.office.store.read(server.app.office.siteId, (r) => r.events.after(0, 100_000, ['config.changed'])));
 
 /** The config.changed events a write appended. */
 async function eventsOf(write: () => Promise<HttpReply>): Promise<{ res: HttpReply; events: LoggedEventOf<'config.changed'>[] }> {

@@ -4,6 +4,7 @@ import type { Role } from '../../common/model.js';
 import type { AdminUser, UserWithPassword } from '../../common/user-schemas.js';
 import { connect, ConnectRefused, emitAck } from '../helpers/socket-clients.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { withUserIds } from '../helpers/actors.js';
 import { expectError, request, type HttpReply } from './support.js';
 
 /**
@@ -52,7 +53,7 @@ async function ready(role: Role): Promise<{ user: AdminUser; cookie: string; pas
 async function configEvents(recordId: string) {
   const { office } = server.app;
   const events = await office.store.read(office.siteId, (r) => r.events.after(0, 100_000, ['config.changed']));
-  return events.filter((e) => e.data.recordId === recordId);
+  return withUserIds(office, events.filter((e) => e.data.recordId === recordId));
 }
 
 describe('one-time passwords', () => {

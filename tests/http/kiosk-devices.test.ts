@@ -6,6 +6,7 @@ import { DEFAULT_KIOSK } from '../../server/domain/settings.js';
 import { DEFAULT_KIOSK_ID } from '../../server/seed/demo-data.js';
 import { closeAll, connect, ConnectRefused, waitForDisconnect } from '../helpers/socket-clients.js';
 import { setKioskRules, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { withUserIds } from '../helpers/actors.js';
 import { bodyOf, client, expectError, expectStatus, MIN, officeTime, request, SETUP_TIMEOUT_MS, WEDNESDAY, type Client } from './support.js';
 
 /**
@@ -35,9 +36,12 @@ afterAll(async () => {
 afterEach(() => closeAll());
 
 const draw = (c: Client, serviceId = 'naturalisation') => c.post('/api/tickets', { serviceId, language: 'de' });
-const tokenEvents = () =>
-  server.app.office.store.read(server.app.office.siteId, async (r) =>
-    (await r.events.latest(['device.token_issued', 'device.token_revoked'], 10)).reverse().map((e) => ({ type: e.type, userId: e.userId, data: e.data })),
+const tokenEvents = async () =>
+  withUserIds(
+    server.app.office,
+    await server.app.office.store.read(server.app.office.siteId, async (r) =>
+      (await r.events.latest(['device.token_issued', 'device.token_revoked'], 10)).reverse().map((e) => ({ type: e.type, userId: e.userId, data: e.data })),
+    ),
   );
 
 describe('anonymous draws need a paired kiosk', () => {

@@ -40,6 +40,7 @@ const PUBLIC_TICKET_KEYS = [
   'calledAt',
   'counterName',
   'transferredFrom',
+  'nextServiceIds',
   'statusUrl',
   'expiresAt',
 ].sort();

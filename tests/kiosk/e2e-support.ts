@@ -56,10 +56,26 @@ export function tile(page: Page, serviceId: string) {
   return page.locator(`kiosk-service-tile button[data-service="${serviceId}"]`);
 }
 
-/** Taps a service tile and returns what the server answered, once the ticket screen shows it. */
-export async function drawAtKiosk(page: Page, serviceId: string): Promise<IssuedTicket> {
+/** The kiosk ignores taps on "I also need…" this long after it came up (the tap that chose the tile); tests wait it out. */
+export const ALSO_SCREEN_SETTLE_MS = 600;
+
+/**
+ * Taps a service tile, then on "I also need…" (#17, when it comes) the tiles
+ * of `also` in order and the button that draws; returns what the server
+ * answered, once the ticket screen shows it.
+ */
+export async function drawAtKiosk(page: Page, serviceId: string, also: readonly string[] = []): Promise<IssuedTicket> {
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST');
   await tile(page, serviceId).tap();
+  const step = page.locator('kiosk-also-screen');
+  const asked = await Promise.race([answer.then(() => false), step.waitFor().then(() => true, () => false)]);
+  if (asked) {
+    await page.waitForTimeout(ALSO_SCREEN_SETTLE_MS);
+    for (const id of also) await tile(page, id).tap();
+    await step.locator('button.draw').tap();
+  } else {
+    expect(also, 'the kiosk did not ask "I also need…"').toEqual([]);
+  }
   const res = await answer;
   expect(res.status()).toBe(201);
   const ticket = (await res.json()) as IssuedTicket;

@@ -15,6 +15,7 @@ const ticket: IssuedTicket = {
   calledAt: null,
   counterName: null,
   transferredFrom: null,
+  nextServiceIds: [],
   statusUrl: 'http://localhost/t/t1',
   expiresAt: 1,
 };
@@ -74,7 +75,7 @@ describe('the kiosk session reducer', () => {
     ] as KioskAction[]) {
       expect(reduce(pending, a)).toBe(pending);
     }
-    const done = reduce(pending, { type: 'issued', issued: { ticket, kind: 'walk-in', priority: false, service: null } });
+    const done = reduce(pending, { type: 'issued', issued: { ticket, kind: 'walk-in', priority: false, service: null, next: [] } });
     expect(done).toMatchObject({ screen: 'ticket', pending: null, issued: { ticket } });
     const failed = reduce(pending, { type: 'failed', message: 'errServiceClosed' });
     expect(failed).toMatchObject({ screen: 'services', pending: null, message: 'errServiceClosed' });
@@ -84,7 +85,7 @@ describe('the kiosk session reducer', () => {
     const onTicket = run(
       { type: 'choose-language', lang: 'uk' },
       { type: 'request', kind: 'ticket' },
-      { type: 'issued', issued: { ticket, kind: 'walk-in', priority: false, service: null } },
+      { type: 'issued', issued: { ticket, kind: 'walk-in', priority: false, service: null, next: [] } },
     );
     expect(reduce(onTicket, { type: 'scanned', code: 'ABCDEF' })).toMatchObject({ screen: 'checkin', code: 'ABCDEF', lang: 'uk', issued: null });
     expect(reduce(INITIAL_STATE, { type: 'scanned', code: 'ABCDEF' })).toMatchObject({ screen: 'checkin', lang: 'de' });
@@ -104,7 +105,7 @@ describe('the kiosk session reducer', () => {
       { type: 'choose-language', lang: 'ti' },
       { type: 'toggle-priority' },
       { type: 'request', kind: 'ticket' },
-      { type: 'issued', issued: { ticket, kind: 'walk-in', priority: true, service: null } },
+      { type: 'issued', issued: { ticket, kind: 'walk-in', priority: true, service: null, next: [] } },
       { type: 'reset' },
     );
     expect(s).toEqual(INITIAL_STATE);

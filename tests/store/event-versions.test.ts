@@ -76,16 +76,16 @@ describe('events written before payload versions', () => {
 
   it('sit beside rows written today, in one append-only log', async () => {
     store = new SqliteStore(file);
-    const data = { number: 'A003', businessDate: '2026-06-10', language: 'de', priorityClass: 'walk_in', channel: 'kiosk', estimate: { low: 12, high: 20 }, position: 2 } as const;
+    const data = { number: 'A003', businessDate: '2026-06-10', language: 'de', priorityClass: 'walk_in', channel: 'kiosk', estimate: { low: 12, high: 20 }, position: 2, nextServiceIds: [] as string[] } as const;
     const [logged] = await store.transaction(DEFAULT_SITE_ID, (tx) => tx.events.append([event('ticket.issued', T0 + 3, { ticketId: 't3', data })]));
-    expect(logged).toMatchObject({ seq: 4, v: 2 });
+    expect(logged).toMatchObject({ seq: 4, v: 3 });
     const issued = await store.read(DEFAULT_SITE_ID, (r) => r.events.latest(['ticket.issued'], 10));
     expect(issued.map((e) => [e.seq, e.v, e.data.estimate, e.data.position])).toEqual([
-      [4, 2, { low: 12, high: 20 }, 2],
+      [4, 3, { low: 12, high: 20 }, 2],
       [1, 1, null, null],
     ]);
     const raw = store.db.prepare('SELECT seq, v, site_id AS siteId FROM events ORDER BY seq').all();
-    expect(raw).toEqual([1, 1, 1, 2].map((v, i) => ({ seq: i + 1, v, siteId: DEFAULT_SITE_ID })));
+    expect(raw).toEqual([1, 1, 1, 3].map((v, i) => ({ seq: i + 1, v, siteId: DEFAULT_SITE_ID })));
     expect(() => store?.db.prepare('UPDATE events SET v = 2 WHERE seq = 1').run()).toThrow(/append-only/);
     expect(() => store?.db.prepare('DELETE FROM events WHERE seq = 1').run()).toThrow(/append-only/);
   });

@@ -62,7 +62,26 @@ interface Manifest {
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const FIXTURE_FILE = join(FIXTURES, 'wave1.sqlite');
-const manifest = JSON.parse(readFileSync(join(FIXTURES, 'wave1.manifest.json'), 'utf8')) as Manifest;
+const manifest = withVisitFields(JSON.parse(readFileSync(join(FIXTURES, 'wave1.manifest.json'), 'utf8')) as Manifest);
+
+/**
+ * #17: what a wave-1 database reads as today: its tickets and ticket views name no further services
+ * (migration 11's default), and its issue and check-in events read with `nextServiceIds` [] (upgrade v1 → v3).
+ */
+function withVisitFields(m: Manifest): Manifest {
+  const created = new Set(['ticket.issued', 'ticket.checked_in']);
+  return {
+    ...m,
+    tickets: m.tickets.map((t) => ({ ...t, nextServiceIds: [] })),
+    events: m.events.map((e) => (created.has(e.type) ? ({ ...e, data: { ...e.data, nextServiceIds: [] } } as typeof e) : e)),
+    api: {
+      ...m.api,
+      tickets: Object.fromEntries(
+        Object.entries(m.api.tickets).map(([id, r]) => [id, r.status === 200 ? { ...r, body: { ...(r.body as object), nextServiceIds: [] } } : r]),
+      ),
+    },
+  };
+}
 const { earlier, today } = manifest.businessDates;
 
 /** Tables whose rows belong to a site since migration 4. */

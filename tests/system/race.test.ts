@@ -4,6 +4,7 @@ import { hashPassword } from '../../server/auth/password.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { closeAll, connect, emitAck, firstOf, history, received, type ClientSocket } from '../helpers/socket-clients.js';
 import { api, counterAction } from '../realtime/support.js';
+import { DEMO_DESKS, everyCounterServesAll } from './race-support.js';
 
 /**
  * Many counters calling at once must never call the same ticket twice or
@@ -19,18 +20,7 @@ const ISSUE_PARALLEL = 8;
 const GLOBAL_TIMEOUT_MS = 150_000;
 const LANGUAGES = ['de', 'en', 'ar', 'tr', 'uk', 'ru', 'fa', 'ti', 'fr'];
 
-const SOCKET_DESKS: Array<{ username: string; counterId: string }> = [
-  { username: 'admin', counterId: 'schalter-1' },
-  { username: 'jschulte', counterId: 'schalter-2' },
-  { username: 'ayilmaz', counterId: 'schalter-3' },
-  { username: 'kmansour', counterId: 'schalter-4' },
-  { username: 'okovalenko', counterId: 'schalter-5' },
-  { username: 'twerner', counterId: 'raum-1-14' },
-  { username: 'skrueger', counterId: 'raum-1-15' },
-  { username: 'mhosseini', counterId: 'raum-1-16' },
-  { username: 'ftesfaye', counterId: 'raum-1-17' },
-  { username: 'ipetrova', counterId: 'raum-1-18' },
-];
+const SOCKET_DESKS = DEMO_DESKS;
 const HTTP_DESKS = [
   { username: 'race1', counterId: 'race-1' },
   { username: 'race2', counterId: 'race-2' },
@@ -83,12 +73,7 @@ beforeAll(async () => {
       }),
     );
   }
-  // Every counter serves every service: its own primaries first, all others as secondary.
-  await store.transaction(site, async (tx) => {
-    for (const c of await tx.catalog.counters()) {
-      await tx.catalog.putCounter({ ...c, secondaryServiceIds: serviceIds.filter((id) => !c.primaryServiceIds.includes(id)) });
-    }
-  });
+  await everyCounterServesAll(server, serviceIds);
   adminCookie = await server.login('admin');
 });
 

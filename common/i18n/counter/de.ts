@@ -165,4 +165,14 @@ export const de = {
   err_TICKET_NOT_FOUND: "Diese Nummer gibt es heute nicht mehr.",
   err_TIMEOUT: "Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.",
   err_NETWORK: "Der Server ist nicht erreichbar.",
+  // #17: a visit of several services.
+  actFinishNext: "Fertig, nächstes Anliegen …",
+  nextServiceTitle: "{number}: weiter zum nächsten Anliegen",
+  nextServiceHint: "Die Nummer bleibt gleich. Dieses Anliegen wird als erledigt gezählt, die Person wartet dann auf das gewählte.",
+  nextServiceLabel: "Nächstes Anliegen",
+  nextServiceListed: "{service} (am Kiosk gewählt)",
+  nextServiceSubmit: "Fertig und weiter",
+  doneFinishedNext: "{number} ist fertig hier und wartet jetzt auf {service}.",
+  queueThen: "danach {services}",
+  fieldNextServices: "Danach",
 };

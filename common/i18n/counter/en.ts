@@ -166,4 +166,14 @@ export const en: CounterCatalog = {
   err_TICKET_NOT_FOUND: "This number no longer exists today.",
   err_TIMEOUT: "The server does not answer. Please try again.",
   err_NETWORK: "The server cannot be reached.",
+  // #17: a visit of several services.
+  actFinishNext: "Finish, next service …",
+  nextServiceTitle: "{number}: on to the next service",
+  nextServiceHint: "The number stays the same. This service counts as done; the visitor then waits for the one chosen.",
+  nextServiceLabel: "Next service",
+  nextServiceListed: "{service} (chosen at the kiosk)",
+  nextServiceSubmit: "Finish and next",
+  doneFinishedNext: "{number} is finished here and now waits for {service}.",
+  queueThen: "then {services}",
+  fieldNextServices: "Then",
 };

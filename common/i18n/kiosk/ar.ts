@@ -49,4 +49,10 @@ export const ar: KioskCatalog = {
   notRegistered: "هذا الجهاز غير مسجّل",
   notRegisteredHint: "لا يمكن سحب أرقام هنا. يرجى السؤال عند مكتب الاستعلامات.",
   notRegisteredStaff: "للموظفين: أنشئوا في الإدارة رابط اقتران لهذا الكشك وافتحوه مرة واحدة على هذا الجهاز (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "هل تحتاج إلى شيء آخر؟",
+  alsoHint: "يمكنك اختيار خدمتين إضافيتين على الأكثر. سيتم استدعاؤك لها واحدة تلو الأخرى بنفس الرقم.",
+  alsoSkip: "لا، هذا كل شيء – احصل على رقم",
+  alsoDraw: "{count, plural, one {احصل على رقم لخدمة واحدة} two {احصل على رقم لخدمتين} few {احصل على رقم لـ # خدمات} other {احصل على رقم لـ # خدمة}}",
+  visitOrder: "خدماتك بهذا الترتيب، بنفس الرقم:",
 };

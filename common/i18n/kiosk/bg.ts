@@ -49,4 +49,10 @@ export const bg: KioskCatalog = {
   notRegistered: "Това устройство не е регистрирано",
   notRegisteredHint: "Тук не може да се вземе номер. Моля, попитайте на информацията.",
   notRegisteredStaff: "За служители: създайте в администрацията връзка за сдвояване за този киоск и я отворете веднъж на това устройство (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "Нуждаете ли се от още нещо?",
+  alsoHint: "Можете да изберете още до две услуги. Ще бъдете извикани за тях една след друга, със същия номер.",
+  alsoSkip: "Не, това е всичко – вземете номер",
+  alsoDraw: "{count, plural, one {Вземете номер за # услуга} other {Вземете номер за # услуги}}",
+  visitOrder: "Вашите услуги по ред, със същия номер:",
 };

@@ -52,4 +52,9 @@ export const de = {
   notRegistered: "Dieses Gerät ist nicht angemeldet",
   notRegisteredHint: "Hier können keine Nummern gezogen werden. Bitte fragen Sie an der Information.",
   notRegisteredStaff: "Für Mitarbeitende: In der Verwaltung einen Kopplungslink für diesen Kiosk erzeugen und ihn einmal auf diesem Gerät öffnen (…/kiosk/?pair=…).",
+  alsoTitle: "Brauchen Sie noch etwas?",
+  alsoHint: "Sie können bis zu zwei weitere Anliegen wählen. Sie werden nacheinander aufgerufen, mit derselben Nummer.",
+  alsoSkip: "Nein, das ist alles – Nummer ziehen",
+  alsoDraw: "{count, plural, other {Nummer ziehen für # Anliegen}}",
+  visitOrder: "Ihre Anliegen der Reihe nach, mit derselben Nummer:",
 };

@@ -49,4 +49,9 @@ export const en: KioskCatalog = {
   notRegistered: "This device is not registered",
   notRegisteredHint: "Numbers cannot be drawn here. Please ask at the information desk.",
   notRegisteredStaff: "For staff: create a pairing link for this kiosk in the administration and open it once on this device (…/kiosk/?pair=…).",
+  alsoTitle: "Do you need anything else?",
+  alsoHint: "You can choose up to two more services. You will be called for them one after another, with the same number.",
+  alsoSkip: "No, that is all – get a number",
+  alsoDraw: "{count, plural, one {Get a number for # service} other {Get a number for # services}}",
+  visitOrder: "Your services in this order, with the same number:",
 };

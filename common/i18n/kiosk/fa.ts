@@ -49,4 +49,10 @@ export const fa: KioskCatalog = {
   notRegistered: "این دستگاه ثبت نشده است",
   notRegisteredHint: "اینجا نمی‌توان شماره گرفت. لطفاً از میز اطلاعات بپرسید.",
   notRegisteredStaff: "برای کارکنان: در بخش مدیریت یک پیوند جفت‌سازی برای این کیوسک بسازید و آن را یک بار روی این دستگاه باز کنید (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "به چیز دیگری هم نیاز دارید؟",
+  alsoHint: "می‌توانید حداکثر دو خدمت دیگر هم انتخاب کنید. برای آن‌ها یکی پس از دیگری با همان شماره صدا زده می‌شوید.",
+  alsoSkip: "نه، همین کافی است – گرفتن شماره",
+  alsoDraw: "{count, plural, other {گرفتن شماره برای # خدمت}}",
+  visitOrder: "خدمات شما به این ترتیب، با همان شماره:",
 };

@@ -49,4 +49,10 @@ export const fr: KioskCatalog = {
   notRegistered: "Cet appareil n’est pas enregistré",
   notRegisteredHint: "Il n’est pas possible de tirer un numéro ici. Veuillez vous adresser à l’accueil.",
   notRegisteredStaff: "Pour le personnel : créez un lien d’appairage pour cette borne dans l’administration et ouvrez-le une fois sur cet appareil (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "Avez-vous besoin d’autre chose ?",
+  alsoHint: "Vous pouvez choisir jusqu’à deux autres démarches. Vous serez appelé pour chacune, l’une après l’autre, avec le même numéro.",
+  alsoSkip: "Non, c’est tout – prendre un numéro",
+  alsoDraw: "{count, plural, one {Prendre un numéro pour # démarche} other {Prendre un numéro pour # démarches}}",
+  visitOrder: "Vos démarches dans cet ordre, avec le même numéro :",
 };

@@ -49,4 +49,10 @@ export const ku: KioskCatalog = {
   notRegistered: "Ev amûr nehatiye qeydkirin",
   notRegisteredHint: "Li vir hejmar nayê girtin. Ji kerema xwe li maseya agahiyê bipirsin.",
   notRegisteredStaff: "Ji bo karmendan: di rêveberiyê de ji bo vê kioskê girêdaneke cotkirinê çêbikin û carekê li ser vê amûrê vekin (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "Hûn tiştekî din jî hewce dikin?",
+  alsoHint: "Hûn dikarin herî zêde du karûbarên din jî hilbijêrin. Hûn ê bi heman hejmarê yek li dû yekê werin gazîkirin.",
+  alsoSkip: "Na, ev hemû ye – hejmarekê bistînin",
+  alsoDraw: "{count, plural, other {Ji bo # karûbaran hejmarekê bistînin}}",
+  visitOrder: "Karûbarên we bi vê rêzê, bi heman hejmarê:",
 };

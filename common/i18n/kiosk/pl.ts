@@ -49,4 +49,10 @@ export const pl: KioskCatalog = {
   notRegistered: "To urządzenie nie jest zarejestrowane",
   notRegisteredHint: "Tutaj nie można pobrać numeru. Prosimy zapytać w punkcie informacyjnym.",
   notRegisteredStaff: "Dla personelu: utwórz w administracji link parowania dla tego kiosku i otwórz go raz na tym urządzeniu (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "Czy potrzebne jest coś jeszcze?",
+  alsoHint: "Można wybrać jeszcze maksymalnie dwie sprawy. Będą załatwiane po kolei, z tym samym numerem.",
+  alsoSkip: "Nie, to wszystko – pobierz numer",
+  alsoDraw: "{count, plural, one {Pobierz numer na # sprawę} few {Pobierz numer na # sprawy} many {Pobierz numer na # spraw} other {Pobierz numer na # sprawy}}",
+  visitOrder: "Sprawy po kolei, z tym samym numerem:",
 };

@@ -49,4 +49,10 @@ export const ro: KioskCatalog = {
   notRegistered: "Acest dispozitiv nu este înregistrat",
   notRegisteredHint: "Aici nu se pot lua numere. Vă rugăm să întrebați la punctul de informații.",
   notRegisteredStaff: "Pentru personal: creați în administrare un link de asociere pentru acest chioșc și deschideți-l o dată pe acest dispozitiv (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "Mai aveți nevoie de ceva?",
+  alsoHint: "Puteți alege încă cel mult două servicii. Veți fi chemat pe rând, cu același număr.",
+  alsoSkip: "Nu, asta e tot – luați un număr",
+  alsoDraw: "{count, plural, one {Luați un număr pentru # serviciu} few {Luați un număr pentru # servicii} other {Luați un număr pentru # de servicii}}",
+  visitOrder: "Serviciile dumneavoastră, în această ordine, cu același număr:",
 };

@@ -49,4 +49,10 @@ export const sq: KioskCatalog = {
   notRegistered: "Kjo pajisje nuk është e regjistruar",
   notRegisteredHint: "Këtu nuk mund të merren numra. Ju lutem pyesni te sporteli i informacionit.",
   notRegisteredStaff: "Për stafin: krijoni në administrim një lidhje çiftimi për këtë kiosk dhe hapeni një herë në këtë pajisje (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "A keni nevojë për diçka tjetër?",
+  alsoHint: "Mund të zgjidhni edhe deri në dy shërbime të tjera. Do t’ju thërrasim njëri pas tjetrit, me të njëjtin numër.",
+  alsoSkip: "Jo, kaq – merrni një numër",
+  alsoDraw: "{count, plural, one {Merrni një numër për # shërbim} other {Merrni një numër për # shërbime}}",
+  visitOrder: "Shërbimet tuaja me radhë, me të njëjtin numër:",
 };

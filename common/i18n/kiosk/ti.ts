@@ -49,4 +49,10 @@ export const ti: KioskCatalog = {
   notRegistered: "እዚ መሳርሒ ኣይተመዝገበን",
   notRegisteredHint: "ኣብዚ ቁጽሪ ክውሰድ ኣይከኣልን። በጃኹም ኣብ ቤት ጽሕፈት ሓበሬታ ሕተቱ።",
   notRegisteredStaff: "ንሰራሕተኛታት፦ ኣብ ምምሕዳር ነዚ ኪዮስክ መጣመሪ ሊንክ ፍጠሩ፡ ሓንሳብ ድማ ኣብዚ መሳርሒ ክፈትዎ (…/kiosk/?pair=…)።",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "ካልእ ዘድልየኩም ነገር ኣሎ ድዩ?",
+  alsoHint: "ክሳብ ክልተ ተወሰኽቲ ኣገልግሎታት ክትመርጹ ትኽእሉ። ብተመሳሳሊ ቁጽሪ ሓደ ድሕሪ ሓደ ክትጽውዑ ኢኹም።",
+  alsoSkip: "ኣይፋል፡ እዚ ጥራይ እዩ – ቁጽሪ ውሰዱ",
+  alsoDraw: "{count, plural, other {ን# ኣገልግሎታት ቁጽሪ ውሰዱ}}",
+  visitOrder: "ኣገልግሎታትኩም ብኸምዚ ቅደም ተኸተል፡ ብተመሳሳሊ ቁጽሪ፦",
 };

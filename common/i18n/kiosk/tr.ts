@@ -49,4 +49,10 @@ export const tr: KioskCatalog = {
   notRegistered: "Bu cihaz kayıtlı değil",
   notRegisteredHint: "Burada numara alınamaz. Lütfen danışmaya sorun.",
   notRegisteredStaff: "Personel için: Yönetim bölümünde bu kiosk için bir eşleştirme bağlantısı oluşturun ve bu cihazda bir kez açın (…/kiosk/?pair=…).",
+  // #17 "I also need…": machine-quality translation, not yet reviewed by a native speaker.
+  alsoTitle: "Başka bir şeye ihtiyacınız var mı?",
+  alsoHint: "En fazla iki işlem daha seçebilirsiniz. Aynı numarayla sırayla çağrılırsınız.",
+  alsoSkip: "Hayır, bu kadar – numara al",
+  alsoDraw: "{count, plural, other {# işlem için numara al}}",
+  visitOrder: "İşlemleriniz bu sırayla, aynı numarayla:",
 };

@@ -42,4 +42,22 @@ export const ar: VisitorCatalog = {
   expiredTitle: "انتهت صلاحية هذا الرقم.",
   expiredHelp: "الأرقام صالحة فقط في يوم سحبها. يرجى سحب رقم جديد من الجهاز.",
   failed: "لم تنجح العملية. يرجى المحاولة مرة أخرى.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "بعد ذلك: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "ما البيانات المحفوظة عني؟",
+  dataTitle: "بياناتك",
+  dataIntro: "هذا كل ما تحفظه هذه الدائرة عن هذا الرقم. الإحصاءات مجهولة الهوية ولا تتضمن شيئًا منه.",
+  dataNumber: "الرقم",
+  dataService: "الخدمة",
+  dataDay: "اليوم",
+  dataNotes: "ملاحظات الموظفين",
+  dataNone: "لا شيء",
+  dataKeptUntil: "تُحذف بعد {date}",
+  dataFeedback: "التقييم",
+  dataFeedbackGiven: "تم (مجهول الهوية، غير مرتبط برقمك)",
+  dataAppointment: "الموعد",
+  dataContact: "بيانات الاتصال",
+  dataDeleteContact: "احذف بيانات الاتصال الخاصة بي الآن",
+  dataBack: "العودة إلى رقمي",
 };

@@ -42,4 +42,22 @@ export const bg: VisitorCatalog = {
   expiredTitle: "Този номер е изтекъл.",
   expiredHelp: "Номерата са валидни само в деня, в който са взети. Моля, вземете нов номер от автомата.",
   failed: "Не се получи. Моля, опитайте отново.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "След това: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Какви данни за мен се съхраняват?",
+  dataTitle: "Вашите данни",
+  dataIntro: "Това е всичко, което тази служба съхранява за този номер. Статистиката е анонимна и не съдържа нищо от това.",
+  dataNumber: "Номер",
+  dataService: "Услуга",
+  dataDay: "Ден",
+  dataNotes: "Бележки на служителите",
+  dataNone: "няма",
+  dataKeptUntil: "ще бъде изтрито след {date}",
+  dataFeedback: "Отзив",
+  dataFeedbackGiven: "даден (анонимно, без връзка с вашия номер)",
+  dataAppointment: "Час",
+  dataContact: "Данни за контакт",
+  dataDeleteContact: "Изтрий данните ми за контакт сега",
+  dataBack: "Обратно към моя номер",
 };

@@ -42,4 +42,22 @@ export const fa: VisitorCatalog = {
   expiredTitle: "اعتبار این شماره تمام شده است.",
   expiredHelp: "شماره‌ها فقط در روزی که گرفته شده‌اند معتبرند. لطفاً از دستگاه یک شماره جدید بگیرید.",
   failed: "انجام نشد. لطفاً دوباره تلاش کنید.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "بعد از آن: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "چه داده‌هایی درباره من ذخیره شده است؟",
+  dataTitle: "داده‌های شما",
+  dataIntro: "این همه چیزی است که این اداره درباره این شماره ذخیره می‌کند. آمار ناشناس است و هیچ‌کدام از این‌ها را ندارد.",
+  dataNumber: "شماره",
+  dataService: "خدمت",
+  dataDay: "روز",
+  dataNotes: "یادداشت‌های کارکنان",
+  dataNone: "هیچ",
+  dataKeptUntil: "پس از {date} حذف می‌شود",
+  dataFeedback: "بازخورد",
+  dataFeedbackGiven: "داده شد (ناشناس، بدون پیوند با شماره شما)",
+  dataAppointment: "نوبت",
+  dataContact: "اطلاعات تماس",
+  dataDeleteContact: "اطلاعات تماس من را همین حالا حذف کن",
+  dataBack: "بازگشت به شماره من",
 };

@@ -42,4 +42,22 @@ export const fr: VisitorCatalog = {
   expiredTitle: "Ce numéro a expiré.",
   expiredHelp: "Les numéros ne sont valables que le jour où ils ont été pris. Veuillez prendre un nouveau numéro à la borne.",
   failed: "Cela n’a pas fonctionné. Veuillez réessayer.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Ensuite : {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Quelles données sont enregistrées à mon sujet ?",
+  dataTitle: "Vos données",
+  dataIntro: "Voici tout ce que ce service enregistre sur ce numéro. Les statistiques sont anonymes et n’en contiennent rien.",
+  dataNumber: "Numéro",
+  dataService: "Démarche",
+  dataDay: "Jour",
+  dataNotes: "Notes du personnel",
+  dataNone: "aucune",
+  dataKeptUntil: "supprimé après le {date}",
+  dataFeedback: "Avis",
+  dataFeedbackGiven: "donné (anonyme, sans lien avec votre numéro)",
+  dataAppointment: "Rendez-vous",
+  dataContact: "Coordonnées",
+  dataDeleteContact: "Supprimer mes coordonnées maintenant",
+  dataBack: "Retour à mon numéro",
 };

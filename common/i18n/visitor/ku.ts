@@ -42,4 +42,22 @@ export const ku: VisitorCatalog = {
   expiredTitle: "Dema vê hejmarê derbas bû.",
   expiredHelp: "Hejmar tenê di roja ku hatine wergirtin de derbasdar in. Ji kerema xwe ji makîneyê hejmareke nû bistînin.",
   failed: "Ev nebû. Ji kerema xwe dîsa biceribînin.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Paşê: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Çi dane li ser min têne tomarkirin?",
+  dataTitle: "Daneyên we",
+  dataIntro: "Ev hemû tiştên ku ev dezgeh li ser vê hejmarê tomar dike ye. Statîstîk anonîm in û tiştekî ji van nagirin.",
+  dataNumber: "Hejmar",
+  dataService: "Xizmet",
+  dataDay: "Roj",
+  dataNotes: "Notên karmendan",
+  dataNone: "tune",
+  dataKeptUntil: "piştî {date} tê jêbirin",
+  dataFeedback: "Nêrîn",
+  dataFeedbackGiven: "hate dayîn (anonîm, bi hejmara we ve ne girêdayî)",
+  dataAppointment: "Randevû",
+  dataContact: "Agahiyên têkiliyê",
+  dataDeleteContact: "Agahiyên têkiliya min niha jê bibe",
+  dataBack: "Vegere hejmara min",
 };

@@ -42,4 +42,22 @@ export const pl: VisitorCatalog = {
   expiredTitle: "Ten numer wygasł.",
   expiredHelp: "Numery są ważne tylko w dniu pobrania. Pobierz nowy numer z automatu.",
   failed: "Nie udało się. Spróbuj ponownie.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Następnie: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Jakie dane o mnie są przechowywane?",
+  dataTitle: "Twoje dane",
+  dataIntro: "To wszystko, co ten urząd przechowuje o tym numerze. Statystyki są anonimowe i nie zawierają niczego z tego.",
+  dataNumber: "Numer",
+  dataService: "Sprawa",
+  dataDay: "Dzień",
+  dataNotes: "Notatki pracowników",
+  dataNone: "brak",
+  dataKeptUntil: "zostanie usunięte po {date}",
+  dataFeedback: "Opinia",
+  dataFeedbackGiven: "udzielona (anonimowo, bez powiązania z Twoim numerem)",
+  dataAppointment: "Wizyta",
+  dataContact: "Dane kontaktowe",
+  dataDeleteContact: "Usuń teraz moje dane kontaktowe",
+  dataBack: "Powrót do mojego numeru",
 };

@@ -42,4 +42,22 @@ export const ro: VisitorCatalog = {
   expiredTitle: "Acest număr a expirat.",
   expiredHelp: "Numerele sunt valabile doar în ziua în care au fost luate. Vă rugăm să luați un număr nou de la automat.",
   failed: "Nu a funcționat. Vă rugăm să încercați din nou.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Apoi: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Ce date sunt stocate despre mine?",
+  dataTitle: "Datele dumneavoastră",
+  dataIntro: "Acestea sunt toate datele pe care această instituție le stochează despre acest număr. Statisticile sunt anonime și nu conțin nimic din acestea.",
+  dataNumber: "Număr",
+  dataService: "Serviciu",
+  dataDay: "Zi",
+  dataNotes: "Notițele personalului",
+  dataNone: "niciuna",
+  dataKeptUntil: "se șterge după {date}",
+  dataFeedback: "Feedback",
+  dataFeedbackGiven: "dat (anonim, fără legătură cu numărul dumneavoastră)",
+  dataAppointment: "Programare",
+  dataContact: "Date de contact",
+  dataDeleteContact: "Șterge acum datele mele de contact",
+  dataBack: "Înapoi la numărul meu",
 };

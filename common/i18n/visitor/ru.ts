@@ -42,4 +42,22 @@ export const ru: VisitorCatalog = {
   expiredTitle: "Срок действия этого номера истёк.",
   expiredHelp: "Номер действует только в день получения. Пожалуйста, возьмите новый номер в автомате.",
   failed: "Не получилось. Пожалуйста, попробуйте ещё раз.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Затем: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Какие данные обо мне хранятся?",
+  dataTitle: "Ваши данные",
+  dataIntro: "Это всё, что это учреждение хранит об этом номере. Статистика анонимна и ничего из этого не содержит.",
+  dataNumber: "Номер",
+  dataService: "Услуга",
+  dataDay: "День",
+  dataNotes: "Заметки сотрудников",
+  dataNone: "нет",
+  dataKeptUntil: "будет удалено после {date}",
+  dataFeedback: "Отзыв",
+  dataFeedbackGiven: "оставлен (анонимно, не связан с вашим номером)",
+  dataAppointment: "Запись",
+  dataContact: "Контактные данные",
+  dataDeleteContact: "Удалить мои контактные данные сейчас",
+  dataBack: "Назад к моему номеру",
 };

@@ -42,4 +42,22 @@ export const sq: VisitorCatalog = {
   expiredTitle: "Ky numër ka skaduar.",
   expiredHelp: "Numrat vlejnë vetëm në ditën kur janë marrë. Ju lutemi merrni një numër të ri nga automati.",
   failed: "Nuk funksionoi. Ju lutemi provoni përsëri.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Më pas: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Çfarë të dhënash ruhen për mua?",
+  dataTitle: "Të dhënat tuaja",
+  dataIntro: "Kjo është gjithçka që ky zyrë ruan për këtë numër. Statistikat janë anonime dhe nuk përmbajnë asgjë nga këto.",
+  dataNumber: "Numri",
+  dataService: "Shërbimi",
+  dataDay: "Dita",
+  dataNotes: "Shënimet e punonjësve",
+  dataNone: "asnjë",
+  dataKeptUntil: "fshihet pas {date}",
+  dataFeedback: "Vlerësimi",
+  dataFeedbackGiven: "dhënë (anonim, pa lidhje me numrin tuaj)",
+  dataAppointment: "Takimi",
+  dataContact: "Të dhënat e kontaktit",
+  dataDeleteContact: "Fshi tani të dhënat e mia të kontaktit",
+  dataBack: "Kthehu te numri im",
 };

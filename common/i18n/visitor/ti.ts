@@ -42,4 +42,22 @@ export const ti: VisitorCatalog = {
   expiredTitle: "ግዜ ናይዚ ቁጽሪ ሓሊፉ።",
   expiredHelp: "ቁጽርታት ኣብታ ዝተወሰዳላ መዓልቲ ጥራይ እየን ዝሰርሓ። በጃኹም ካብቲ ማሽን ሓድሽ ቁጽሪ ውሰዱ።",
   failed: "ኣይሰረሐን። በጃኹም ደጊምኩም ፈትኑ።",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "ቀጺሉ፡ {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "ብዛዕባይ እንታይ ሓበሬታ ተዓቂቡ ኣሎ?",
+  dataTitle: "ሓበሬታኹም",
+  dataIntro: "እዚ እቲ እዚ ቤት ጽሕፈት ብዛዕባ እዚ ቁጽሪ ዝዕቅቦ ኩሉ እዩ። ስታቲስቲክስ ስም ዘይብሉ እዩ፡ ካብዚ ሓደ እኳ ኣይሓዝን።",
+  dataNumber: "ቁጽሪ",
+  dataService: "ኣገልግሎት",
+  dataDay: "መዓልቲ",
+  dataNotes: "መዘኻኸሪ ሰራሕተኛታት",
+  dataNone: "የለን",
+  dataKeptUntil: "ድሕሪ {date} ይድምሰስ",
+  dataFeedback: "ርእይቶ",
+  dataFeedbackGiven: "ተዋሂቡ (ስም ዘይብሉ፡ ምስ ቁጽርኹም ዘይተኣሳሰረ)",
+  dataAppointment: "ቆጸራ",
+  dataContact: "ናይ ርክብ ሓበሬታ",
+  dataDeleteContact: "ናይ ርክብ ሓበሬታይ ሕጂ ደምስሶ",
+  dataBack: "ናብ ቁጽረይ ተመለስ",
 };

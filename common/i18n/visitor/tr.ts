@@ -42,4 +42,22 @@ export const tr: VisitorCatalog = {
   expiredTitle: "Bu numaranın süresi doldu.",
   expiredHelp: "Numaralar yalnızca alındıkları gün geçerlidir. Lütfen otomattan yeni bir numara alın.",
   failed: "Bu işlem olmadı. Lütfen tekrar deneyin.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Sonra: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Hakkımda hangi veriler saklanıyor?",
+  dataTitle: "Verileriniz",
+  dataIntro: "Bu kurumun bu numara hakkında sakladığı her şey budur. İstatistikler anonimdir ve bunların hiçbirini içermez.",
+  dataNumber: "Numara",
+  dataService: "Hizmet",
+  dataDay: "Gün",
+  dataNotes: "Personel notları",
+  dataNone: "yok",
+  dataKeptUntil: "{date} tarihinden sonra silinir",
+  dataFeedback: "Geri bildirim",
+  dataFeedbackGiven: "verildi (anonim, numaranızla bağlantılı değil)",
+  dataAppointment: "Randevu",
+  dataContact: "İletişim bilgileri",
+  dataDeleteContact: "İletişim bilgilerimi şimdi sil",
+  dataBack: "Numarama geri dön",
 };

@@ -42,4 +42,22 @@ export const uk: VisitorCatalog = {
   expiredTitle: "Термін дії цього номера минув.",
   expiredHelp: "Номер дійсний лише в день отримання. Будь ласка, візьміть новий номер в автоматі.",
   failed: "Не вдалося. Будь ласка, спробуйте ще раз.",
+  // #17: machine-quality translation, not yet reviewed by a native speaker.
+  nextServices: "Потім: {services}",
+  // #17 data view: machine translation, not yet checked by a native speaker.
+  dataLink: "Які дані про мене зберігаються?",
+  dataTitle: "Ваші дані",
+  dataIntro: "Це все, що ця установа зберігає про цей номер. Статистика анонімна й нічого з цього не містить.",
+  dataNumber: "Номер",
+  dataService: "Послуга",
+  dataDay: "День",
+  dataNotes: "Нотатки працівників",
+  dataNone: "немає",
+  dataKeptUntil: "буде видалено після {date}",
+  dataFeedback: "Відгук",
+  dataFeedbackGiven: "надано (анонімно, не пов’язано з вашим номером)",
+  dataAppointment: "Запис",
+  dataContact: "Контактні дані",
+  dataDeleteContact: "Видалити мої контактні дані зараз",
+  dataBack: "Назад до мого номера",
 };

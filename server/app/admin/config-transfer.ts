@@ -11,6 +11,7 @@ import type { SiteReader, SiteTx, UserRecord, VersionedRecord } from '../../stor
 import { configChange, configDiff } from '../config-change.js';
 import { hasDeviceToken } from '../devices.js';
 import { newId } from '../ids.js';
+import { recordExport } from '../audit.js';
 import type { Office } from '../office.js';
 import { deviceFields } from '../admin-devices.js';
 import { userChangedEvent } from '../admin-users.js';
@@ -48,8 +49,9 @@ const counterEntry = (c: Counter): CounterEntry => ({
 const deviceEntry = (d: Device): DeviceEntry => deviceFields(d);
 const serviceEntry = (s: Service): ConfigDocument['services'][number] => ({ ...s });
 
-export async function exportConfig(office: Office): Promise<ConfigDocument> {
-  return office.store.read(office.siteId, async (r) => ({
+/** #15 `GET /api/admin/config`; #17: the document names staff, so its download is recorded (`data.exported`, `rows`: its records). */
+export async function exportConfig(office: Office, user: SessionUser): Promise<ConfigDocument> {
+  const doc: ConfigDocument = await office.store.read(office.siteId, async (r) => ({
     format: CONFIG_FORMAT,
     formatVersion: 1,
     exportedAt: new Date(office.now()).toISOString(),
@@ -60,6 +62,9 @@ export async function exportConfig(office: Office): Promise<ConfigDocument> {
     devices: (await r.catalog.devices()).map(deviceEntry),
     users: (await r.staff.users()).map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, languages: u.languages, active: u.active })),
   }));
+  const rows = 1 + doc.areas.length + doc.services.length + doc.counters.length + doc.devices.length + doc.users.length;
+  await recordExport(office, user, { kind: 'config', rows });
+  return doc;
 }
 
 /** Runs a check whose refusal names a field of one record; the field then names the record's place in the document. */

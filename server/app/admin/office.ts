@@ -3,7 +3,7 @@ import type { SessionUser } from '../../../common/dto.js';
 import { AppError } from '../../../common/errors.js';
 import { holidaysViolation, normalisedHolidays, timeZoneViolation, blankViolation } from '../../domain/catalog-rules.js';
 import { germanPublicHolidays, isGermanState } from '../../domain/holidays.js';
-import { counterStatsEnabled, waitTargetMinutes, type OfficeSettings } from '../../domain/settings.js';
+import { counterStatsEnabled, retentionSettings, waitTargetMinutes, type OfficeSettings } from '../../domain/settings.js';
 import type { SiteReader } from '../../store/store.js';
 import { configChange } from '../config-change.js';
 import type { Office } from '../office.js';
@@ -21,6 +21,7 @@ export function adminOfficeOf(s: OfficeSettings, version: number): AdminOffice {
     policy: s.policy,
     checkin: s.checkin,
     estimate: s.estimate,
+    retention: retentionSettings(s),
     version,
   };
 }

@@ -47,11 +47,14 @@ const SEGMENT_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'ticket.cancelled',
   'ticket.expired',
   'ticket.transferred',
+  'ticket.next_service', // #17 (part B): ends a segment served, opens the next
 ]);
 
 const DEFAULTS = { batch: 500, delayMs: 250 };
 /** A rebuild's batches: larger, it runs on its own. */
 const REBUILD_BATCH = 5000;
+/** Stale day packs packed per transaction (each reads and writes one office day's segments: ~600 rows). */
+const STALE_DAYS = 10;
 
 const projections = new WeakMap<Office, StatsProjection>();
 
@@ -139,14 +142,19 @@ export class StatsProjection {
     this.timer.unref();
   }
 
-  /** Batches until the log is exhausted. */
+  /** Batches until the log is exhausted; then packs the days left stale by an upgrade (migration 10), a few per transaction. */
   private async drain(limit: number): Promise<number> {
     let total = 0;
     for (;;) {
       const now = this.office.now();
-      const n = await this.office.store.transaction(this.office.siteId, (tx) => projectBatch(tx, now, limit));
+      let packed = 0;
+      const n = await this.office.store.transaction(this.office.siteId, async (tx) => {
+        const projected = await projectBatch(tx, now, limit);
+        if (projected < limit) packed = await tx.stats.packStale(STALE_DAYS);
+        return projected;
+      });
       total += n;
-      if (n < limit) return total;
+      if (n < limit && packed < STALE_DAYS) return total;
     }
   }
 }

@@ -15,12 +15,12 @@ import { statsProjection } from './projection.js';
 export const STATS_MAX_DAYS = 400;
 
 /** What a statistics answer is computed from, read in one consistent read of the site. */
-export interface StatsData<S extends SegmentFigures = SegmentFigures> {
+export interface StatsData<S = SegmentFigures[]> {
   timeZone: string;
   waitTargetMinutes: number;
   order: KeyOrder;
   serviceNames: Map<string, string>;
-  segments: S[];
+  segments: S;
   refusals: RefusalFact[];
   appointments: AppointmentFact[];
   feedback: FeedbackFact[];
@@ -50,11 +50,11 @@ export function checkQuery(user: SessionUser, q: Pick<StatsQuery, 'from' | 'to'>
  * COUNTER_STATS_OFF unless an admin switched them on (office setting
  * `counterStats`): a counter is usually one person's desk.
  */
-export async function readStats<S extends SegmentFigures>(
+export async function readStats<S>(
   office: Office,
   user: SessionUser,
   q: StatsQuery,
-  what: { feedback: boolean; segments: (stats: StatsReader, facts: FactQuery) => Promise<S[]> },
+  what: { feedback: boolean; segments: (stats: StatsReader, facts: FactQuery) => Promise<S> },
 ): Promise<StatsData<S>> {
   checkQuery(user, q);
   const facts: FactQuery = {

@@ -25,9 +25,9 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-/** Numeric ascending order (a typed array sorts by value, and fast). */
-function ascending(values: readonly number[]): Float64Array {
-  return Float64Array.from(values).sort();
+/** Numeric ascending order (a typed array sorts by value, and fast), in a copy. */
+function ascending(values: readonly number[] | Float64Array): Float64Array {
+  return values instanceof Float64Array ? values.slice().sort() : Float64Array.from(values).sort();
 }
 
 function mean(values: ArrayLike<number>): number | null {
@@ -48,7 +48,7 @@ export interface DurationFiguresOf {
 }
 
 /** Count, mean, median, p90 and max in minutes of durations in ms. */
-export function durationFigures(ms: readonly number[]): DurationFiguresOf {
+export function durationFigures(ms: readonly number[] | Float64Array): DurationFiguresOf {
   const sorted = ascending(ms);
   return {
     count: sorted.length,
@@ -60,7 +60,7 @@ export function durationFigures(ms: readonly number[]): DurationFiguresOf {
 }
 
 /** Count, mean and p90 in minutes (appointments' lateness and office delay; negative values allowed). */
-export function meanP90(ms: readonly number[]): { count: number; mean: number | null; p90: number | null } {
+export function meanP90(ms: readonly number[] | Float64Array): { count: number; mean: number | null; p90: number | null } {
   const sorted = ascending(ms);
   return { count: sorted.length, mean: inMinutes(mean(sorted)), p90: inMinutes(percentile(sorted, 90)) };
 }

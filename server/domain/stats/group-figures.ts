@@ -1,6 +1,7 @@
 import type { ClosedReason } from '../../../common/model.js';
 import type { StatsGroup } from '../../../common/stats-schemas.js';
-import type { AppointmentFact, RefusalFact, SegmentFigures } from './facts.js';
+import type { AppointmentFact, RefusalFact, SegmentFigures, SegmentOutcome } from './facts.js';
+import type { SegmentColumns } from './segment-columns.js';
 import { durationFigures, meanGrade, meanP90, share } from './figures.js';
 
 /** A visitor's anonymous grade as the summary sees it: no ticket, no counter, no time of the visit. */
@@ -9,6 +10,25 @@ export interface FeedbackFact {
   businessDate: string;
   language: string;
   grade: number;
+}
+
+/** Durations in ms as they come (a typed array that grows: no boxed numbers for a year of segments). */
+class Durations {
+  private list = new Float64Array(16);
+  private n = 0;
+
+  push(ms: number): void {
+    if (this.n === this.list.length) {
+      const grown = new Float64Array(this.list.length * 2);
+      grown.set(this.list);
+      this.list = grown;
+    }
+    this.list[this.n++] = ms;
+  }
+
+  values(): Float64Array {
+    return this.list.subarray(0, this.n);
+  }
 }
 
 const REASONS: readonly ClosedReason[] = ['outside_hours', 'holiday', 'daily_limit', 'past_closing', 'inactive'];
@@ -34,15 +54,15 @@ export class GroupFigures {
   private expired = 0;
   private transferred = 0;
   private readonly refused = new Map<ClosedReason, number>();
-  private readonly waits: number[] = [];
-  private readonly serviceTimes: number[] = [];
+  private readonly waits = new Durations();
+  private readonly serviceTimes = new Durations();
   private servedMeasured = 0;
   private servedWithin = 0;
   private booked = 0;
   private checkedIn = 0;
   private missed = 0;
-  private readonly lateness: number[] = [];
-  private readonly officeDelay: number[] = [];
+  private readonly lateness = new Durations();
+  private readonly officeDelay = new Durations();
   private readonly feedback: { count: number; sum: number; grades: number[] } | null;
 
   constructor(
@@ -55,13 +75,24 @@ export class GroupFigures {
   }
 
   addSegment(s: SegmentFigures): void {
-    if (s.segment === 0) this.issued++;
-    switch (s.outcome) {
+    this.add(s.segment, s.outcome, s.waitMs ?? Number.NaN, s.serviceMs ?? Number.NaN, s.latenessMs ?? Number.NaN, s.officeDelayMs ?? Number.NaN);
+  }
+
+  /** The segment at `i` of the columns, counted as `addSegment` counts it. */
+  addSegmentAt(c: SegmentColumns, i: number): void {
+    this.add(c.segment[i]!, c.strings[c.outcome[i]!] as SegmentOutcome, c.waitMs[i]!, c.serviceMs[i]!, c.latenessMs[i]!, c.officeDelayMs[i]!);
+  }
+
+  /** One segment; a figure NaN is null (not measured). */
+  private add(segment: number, outcome: SegmentOutcome, waitMs: number, serviceMs: number, latenessMs: number, officeDelayMs: number): void {
+    if (segment === 0) this.issued++;
+    const waited = !Number.isNaN(waitMs);
+    switch (outcome) {
       case 'served':
         this.served++;
-        if (s.waitMs !== null) {
+        if (waited) {
           this.servedMeasured++;
-          if (s.waitMs <= this.targetMs) this.servedWithin++;
+          if (waitMs <= this.targetMs) this.servedWithin++;
         }
         break;
       case 'no_show':
@@ -79,10 +110,10 @@ export class GroupFigures {
       case 'open':
         break;
     }
-    if (s.waitMs !== null) this.waits.push(s.waitMs);
-    if (s.serviceMs !== null) this.serviceTimes.push(s.serviceMs);
-    if (s.latenessMs !== null) this.lateness.push(s.latenessMs);
-    if (s.officeDelayMs !== null) this.officeDelay.push(s.officeDelayMs);
+    if (waited) this.waits.push(waitMs);
+    if (!Number.isNaN(serviceMs)) this.serviceTimes.push(serviceMs);
+    if (!Number.isNaN(latenessMs)) this.lateness.push(latenessMs);
+    if (!Number.isNaN(officeDelayMs)) this.officeDelay.push(officeDelayMs);
   }
 
   addRefusal(f: RefusalFact): void {
@@ -115,8 +146,8 @@ export class GroupFigures {
         transferred: this.transferred,
         refused: { total: REASONS.reduce((n, r) => n + refused[r], 0), ...refused },
       },
-      wait: durationFigures(this.waits),
-      serviceTime: durationFigures(this.serviceTimes),
+      wait: durationFigures(this.waits.values()),
+      serviceTime: durationFigures(this.serviceTimes.values()),
       withinTarget: share(this.servedWithin, this.servedMeasured),
       feedback: this.feedback && {
         count: this.feedback.count,
@@ -127,8 +158,8 @@ export class GroupFigures {
         booked: this.booked,
         checkedIn: this.checkedIn,
         missed: this.missed,
-        lateness: meanP90(this.lateness),
-        officeDelay: meanP90(this.officeDelay),
+        lateness: meanP90(this.lateness.values()),
+        officeDelay: meanP90(this.officeDelay.values()),
       },
     };
   }

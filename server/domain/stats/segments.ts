@@ -8,16 +8,18 @@ import { localHour } from './local-hour.js';
  * #16: the definitions, in one place. A ticket's logged events (oldest first)
  * fold into its segments: one per service it waited for. The issue or
  * check-in opens segment 0; every transfer ends the current segment
- * (`transferred`) and opens the next one for the service it was sent to.
+ * (`transferred`) and opens the next one for the service it was sent to;
+ * #17's "finish and next service" (`ticket.next_service`) ends it `served`
+ * and opens the next one for the visit's next service likewise.
  *
- * - joined: the issue; the transfer (also when it kept the visitor's place in
- *   line: the new queue's wait starts at the transfer); for a checked-in
+ * - joined: the issue; the transfer or the next service (also when it kept or
+ *   credited the visitor's place in line: the new queue's wait starts then); for a checked-in
  *   appointment the later of the check-in and its due time (slot start − the
  *   early grace of the check-in settings).
  * - wait = first call of the segment − joined (0 when a ticket was called
  *   before it became due). Recalls do not count as first calls.
  * - call-to-start = start of serving − the last call or recall before it.
- * - service time = finish (or the transfer) − the last start of serving;
+ * - service time = finish (or the transfer, or the next service) − the last start of serving;
  *   null when it was never started.
  * - appointments (segment 0 of a checked-in ticket): visitor lateness =
  *   check-in − slot start (negative when early), office delay = first call −
@@ -105,8 +107,10 @@ export function foldTicket(prev: TicketFacts | null, events: readonly LoggedEven
       case 'ticket.expired':
         end(seg, 'expired', e.at);
         break;
-      case 'ticket.transferred': {
-        end(seg, 'transferred', e.at);
+      case 'ticket.transferred':
+      case 'ticket.next_service': {
+        // #17: "finish and next service" ends the segment served (its service time to now) and opens the next one.
+        end(seg, e.type === 'ticket.next_service' ? 'served' : 'transferred', e.at);
         const local = localHour(e.at, ctx.timeZone);
         state.segments.push({
           ...blank(seg),

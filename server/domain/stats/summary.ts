@@ -3,13 +3,15 @@ import type { StatsGroupBy, StatsQuery, StatsSummary } from '../../../common/sta
 import type { AppointmentFact, RefusalFact, SegmentFigures } from './facts.js';
 import { GroupFigures, type FeedbackFact } from './group-figures.js';
 import { dateKey, rangeKeys, sortKeys, type KeyOrder } from './group-keys.js';
+import { figuresAt, isColumns, toColumns, type SegmentColumns } from './segment-columns.js';
 
 export type { FeedbackFact } from './group-figures.js';
 
 /** What the summary is computed from: the facts of the range (they may hold more; the filters apply here too). */
 export interface SummaryInput {
   query: StatsQuery;
-  segments: readonly SegmentFigures[];
+  /** As objects or as columns (what the store reads): the same figures either way. */
+  segments: readonly SegmentFigures[] | SegmentColumns;
   refusals: readonly RefusalFact[];
   appointments: readonly AppointmentFact[];
   feedback: readonly FeedbackFact[];
@@ -48,11 +50,7 @@ export function summarize(input: SummaryInput): StatsSummary {
   };
   if (groupBy) for (const key of rangeKeys(groupBy, q.from, q.to)) group(key);
 
-  for (const s of input.segments) {
-    if (!segmentMatches(q, s)) continue;
-    total.addSegment(s);
-    group(groupBy && keyOf(groupBy, s.businessDate, s.hour, s.weekday, s))?.addSegment(s);
-  }
+  addSegments(q, isColumns(input.segments) ? input.segments : toColumns(input.segments), total, group);
   if (q.counterId === undefined) {
     for (const f of input.refusals) {
       if (!inRange(f.businessDate)) continue;
@@ -60,7 +58,7 @@ export function summarize(input: SummaryInput): StatsSummary {
       if (q.language !== undefined && f.language !== q.language) continue;
       if (q.channel !== undefined && f.channel !== q.channel) continue;
       total.addRefusal(f);
-      group(groupBy && keyOf(groupBy, f.businessDate, f.hour, f.weekday, { ...f, counterId: null }))?.addRefusal(f);
+      group(groupBy && keyOf(groupBy, f.businessDate, f.hour, f.weekday, { serviceId: f.serviceId, counterId: null, language: f.language, channel: f.channel }))?.addRefusal(f);
     }
   }
   if (q.counterId === undefined && (q.channel === undefined || q.channel === 'appointment')) {
@@ -69,7 +67,7 @@ export function summarize(input: SummaryInput): StatsSummary {
       if (q.serviceId !== undefined && a.serviceId !== q.serviceId) continue;
       if (q.language !== undefined && a.language !== q.language) continue;
       total.addAppointment(a);
-      const key = groupBy && keyOf(groupBy, a.businessDate, a.hour, a.weekday, { ...a, counterId: null, channel: 'appointment' });
+      const key = groupBy && keyOf(groupBy, a.businessDate, a.hour, a.weekday, { serviceId: a.serviceId, counterId: null, language: a.language, channel: 'appointment' });
       group(key)?.addAppointment(a);
     }
   }
@@ -87,7 +85,7 @@ export function summarize(input: SummaryInput): StatsSummary {
       total.addFeedback(f);
       if (!groupsHaveFeedback || !groupBy) continue;
       const weekday = groupBy === 'weekday' ? weekdayOf(f.businessDate) : 0;
-      group(keyOf(groupBy, f.businessDate, null, weekday, { ...f, counterId: null, channel: null }))?.addFeedback(f);
+      group(keyOf(groupBy, f.businessDate, null, weekday, { serviceId: f.serviceId, counterId: null, language: f.language, channel: null }))?.addFeedback(f);
     }
   }
 
@@ -111,6 +109,71 @@ export function segmentMatches(q: StatsQuery, s: SegmentFigures): boolean {
     (q.language === undefined || s.language === q.language) &&
     (q.channel === undefined || s.channel === q.channel)
   );
+}
+
+/**
+ * The segments that lie in the range and pass the filters (`segmentMatches`), into the
+ * total and their groups, column by column: a filter or group key is worked out once per
+ * string or number it depends on (a date, a service, an hour), not per segment.
+ */
+function addSegments(q: StatsQuery, c: SegmentColumns, total: GroupFigures, group: (key: string | null) => GroupFigures | null): void {
+  const groupBy = q.groupBy ?? null;
+  const { strings } = c;
+  // A filter value no segment names matches none (−2: not even "no counter", −1).
+  const wanted = (v: string | undefined): number | null => {
+    if (v === undefined) return null;
+    const k = strings.indexOf(v);
+    return k === -1 ? -2 : k;
+  };
+  const service = wanted(q.serviceId);
+  const counter = wanted(q.counterId);
+  const language = wanted(q.language);
+  const channel = wanted(q.channel);
+  const inRange = strings.map((d) => d >= q.from && d <= q.to);
+  const groups = new Map<number, GroupFigures | null>();
+  for (let i = 0; i < c.length; i++) {
+    if (
+      !inRange[c.businessDate[i]!] ||
+      (service !== null && c.serviceId[i] !== service) ||
+      (counter !== null && c.counterId[i] !== counter) ||
+      (language !== null && c.language[i] !== language) ||
+      (channel !== null && c.channel[i] !== channel)
+    ) {
+      continue;
+    }
+    total.addSegmentAt(c, i);
+    if (groupBy === null) continue;
+    const code = groupCode(groupBy, c, i);
+    let g = groups.get(code);
+    if (g === undefined) {
+      const at = figuresAt(c, i);
+      g = group(keyOf(groupBy, at.businessDate, at.hour, at.weekday, at));
+      groups.set(code, g);
+    }
+    g?.addSegmentAt(c, i);
+  }
+}
+
+/** What a segment's group key depends on under a grouping, as a number (segments with the same code share the key). */
+function groupCode(groupBy: StatsGroupBy, c: SegmentColumns, i: number): number {
+  switch (groupBy) {
+    case 'day':
+    case 'week':
+    case 'month':
+      return c.businessDate[i]!;
+    case 'weekday':
+      return c.weekday[i]!;
+    case 'hour':
+      return c.hour[i]!;
+    case 'service':
+      return c.serviceId[i]!;
+    case 'counter':
+      return c.counterId[i]!;
+    case 'language':
+      return c.language[i]!;
+    case 'channel':
+      return c.channel[i]!;
+  }
 }
 
 interface Ids {

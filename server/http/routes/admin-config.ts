@@ -17,7 +17,7 @@ export function adminConfigRoutes(app: Api, { office }: RouteDeps): void {
       config: { access: 'admin.config' },
       preHandler: requireStaff,
     },
-    async (_request, reply) => reply.header('cache-control', 'no-store').send(await exportConfig(office)),
+    async (request, reply) => reply.header('cache-control', 'no-store').send(await exportConfig(office, staffUser(request))),
   );
 
   app.post(

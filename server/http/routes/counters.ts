@@ -19,6 +19,9 @@ const SUMMARIES: Record<CounterAction, string> = {
   recall: 'Call the current ticket again',
   start: 'The visitor arrived: start serving',
   finish: 'Finish serving',
+  'finish-next':
+    '#17: finish this service and send the visitor, same number, to the next service of the visit: `serviceId`, ' +
+    'by default the first of `nextServiceIds` (none: 409 NO_NEXT_SERVICE)',
   'no-show': 'The called visitor did not come',
   return: 'Put the current ticket back in the queue (park)',
   transfer: 'Transfer the current ticket to another service (`serviceId`) or a named counter (`targetCounterId`)',

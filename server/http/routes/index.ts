@@ -1,6 +1,7 @@
 import type { Api, RouteDeps } from '../api.js';
 import { registerSharedSchemas } from '../replies.js';
 import { adminAreaRoutes } from './admin-areas.js';
+import { adminAuditRoutes } from './admin-audit.js';
 import { adminConfigRoutes } from './admin-config.js';
 import { adminCounterRoutes } from './admin-counters.js';
 import { adminDeviceRoutes } from './admin-devices.js';
@@ -24,6 +25,7 @@ import { publicRoutes } from './public.js';
 import { statsRoutes } from './stats.js';
 import { ticketRoutes } from './tickets.js';
 import { visitorRoutes } from './visitor.js';
+import { privacyRoutes } from './privacy.js';
 
 const ROUTES = [
   landingRoutes,
@@ -50,6 +52,8 @@ const ROUTES = [
   adminConfigRoutes,
   statsRoutes,
   adminLivePageRoutes,
+  privacyRoutes,
+  adminAuditRoutes,
 ];
 
 /** Every route of the API and the pages the server renders itself (not the static apps, not the docs). */

@@ -5,7 +5,7 @@ import { AppError } from '../../../common/errors.js';
 import { commandTimings } from '../../app/command-timing.js';
 import { authenticateKiosk, countKioskDraw, deviceTokenFromHeader } from '../../app/devices.js';
 import { checkKioskOffers } from '../../app/kiosks.js';
-import type { Office } from '../../app/office.js';
+import { visitServices, type Office } from '../../app/office.js';
 import type { Api, RouteDeps } from '../api.js';
 import { replies } from '../replies.js';
 
@@ -15,12 +15,12 @@ import { replies } from '../replies.js';
  * <token>`, else 401 DEVICE_REQUIRED), prints only on that kiosk whatever the
  * body says, and counts against the kiosk's per-minute limit.
  */
-async function printerFor(office: Office, request: FastifyRequest, named: string | undefined, serviceId?: string): Promise<string | undefined> {
+async function printerFor(office: Office, request: FastifyRequest, named: string | undefined, serviceIds: readonly string[] = []): Promise<string | undefined> {
   if (request.user) return named;
   const kiosk = await authenticateKiosk(office, deviceTokenFromHeader(request.headers.authorization));
   if (!kiosk) throw new AppError('DEVICE_REQUIRED');
-  // #15: only the services its record offers (a check-in names none: appointments are for any service).
-  if (serviceId !== undefined) checkKioskOffers(kiosk, serviceId);
+  // #15: only the services its record offers (a check-in names none: appointments are for any service); #17: each of the visit's.
+  for (const serviceId of serviceIds) checkKioskOffers(kiosk, serviceId);
   await countKioskDraw(office, kiosk.id);
   return kiosk.id;
 }
@@ -50,7 +50,10 @@ export function ticketRoutes(app: Api, { office, config, print }: RouteDeps): vo
     },
     async (request, reply) => {
       const { kioskId, ticket } = await timings.time('issue', async () => ({
-        kioskId: await printerFor(office, request, request.body.kioskId, request.body.serviceId),
+        kioskId: await printerFor(office, request, request.body.kioskId, [
+          request.body.serviceId,
+          ...visitServices(request.body.serviceId, request.body.alsoServiceIds),
+        ]),
         ticket: await office.issueTicket({ ...request.body, staff: request.user }),
       }));
       // The ticket exists whatever the printer does; the kiosk shows the outcome's fallback.

@@ -1,6 +1,6 @@
 import { upgradeEvent } from '../../domain/event-upgrade.js';
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../../domain/events.js';
-import type { EventWriter } from '../store.js';
+import { SYSTEM_AUDIT_TYPES, type AuditQuery, type AuditRow, type EventWriter } from '../store.js';
 import * as rows from './rows.js';
 import type { Row } from './rows.js';
 import type { Statements } from './statements.js';
@@ -45,6 +45,29 @@ export class SqliteEvents implements EventWriter {
 
   async lastSeq(): Promise<number> {
     return Number(this.sql.get('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE site_id = ?', this.siteId)?.seq ?? 0);
+  }
+
+  async audit(q: AuditQuery): Promise<AuditRow[]> {
+    const where = ['e.site_id = ?', '(e.user_id IS NOT NULL OR e.type IN (SELECT value FROM json_each(?)))'];
+    const args: unknown[] = [this.siteId, JSON.stringify(SYSTEM_AUDIT_TYPES)];
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      args.push(...values);
+    };
+    if (q.fromAt !== null) add('e.at >= ?', q.fromAt);
+    if (q.toAt !== null) add('e.at < ?', q.toAt);
+    if (q.actorKeys !== null) add('e.user_id IN (SELECT value FROM json_each(?))', JSON.stringify(q.actorKeys));
+    if (q.type !== null) add('e.type = ?', q.type);
+    if (q.ticketNumber !== null) add('e.ticket_id IN (SELECT id FROM tickets WHERE site_id = ? AND number = ?)', this.siteId, q.ticketNumber);
+    if (q.beforeSeq !== null) add('e.seq < ?', q.beforeSeq);
+    return this.sql
+      .all(
+        `SELECT e.*, t.number AS ticket_number FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id
+         WHERE ${where.join(' AND ')} ORDER BY e.seq DESC LIMIT ?`,
+        ...args,
+        q.limit,
+      )
+      .map((r) => ({ event: readEvent(r), ticketNumber: typeof r.ticket_number === 'string' ? r.ticket_number : null }));
   }
 
   async append(events: readonly DomainEvent[]): Promise<LoggedEvent[]> {

@@ -1,4 +1,7 @@
+import { MIGRATION_10_DAY_PACKS } from './migration-10-day-packs.js';
 import { MIGRATION_9_STATS } from './migration-9-stats.js';
+import { MIGRATION_12_PRIVACY } from './migration-12-privacy.js';
+import { MIGRATION_13_AUDIT } from './migration-13-audit.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each.
@@ -334,4 +337,14 @@ ALTER TABLE devices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 `,
   },
   MIGRATION_9_STATS,
+  MIGRATION_10_DAY_PACKS,
+  {
+    version: 11,
+    name: 'visits with several services',
+    // #17: the services still to come in a ticket's visit, in order (JSON array of service ids);
+    // "finish and next service" moves the ticket to the first. Tickets from before have none.
+    sql: `ALTER TABLE tickets ADD COLUMN next_service_ids TEXT NOT NULL DEFAULT '[]';`,
+  },
+  MIGRATION_12_PRIVACY,
+  MIGRATION_13_AUDIT,
 ];

@@ -93,6 +93,12 @@ export class SqliteShared implements SharedTx {
   async deleteExpiredSessions(now: number): Promise<void> {
     this.sql.run('DELETE FROM sessions WHERE expires_at <= ?', now);
   }
+  async expiredSessions(now: number): Promise<number> {
+    return Number(this.sql.get('SELECT count(*) AS n FROM sessions WHERE expires_at <= ?', now)?.n ?? 0);
+  }
+  async purgeExpiredSessions(now: number, limit: number): Promise<number> {
+    return this.sql.run('DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= ? LIMIT ?)', now, limit).changes;
+  }
 }
 
 function siteFromRow(r: rows.Row): SiteRecord {

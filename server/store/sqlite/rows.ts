@@ -38,6 +38,7 @@ export function ticketFromRow(r: Row): Ticket {
     finishedAt: numOrNull(r.finished_at),
     callCount: num(r.call_count),
     transferredFrom: strOrNull(r.transferred_from),
+    nextServiceIds: r.next_service_ids === undefined || r.next_service_ids === null ? [] : json<string[]>(r.next_service_ids),
     notes: str(r.notes),
   };
 }
@@ -66,6 +67,7 @@ export function ticketToRow(t: Ticket): Row {
     finished_at: t.finishedAt,
     call_count: t.callCount,
     transferred_from: t.transferredFrom,
+    next_service_ids: JSON.stringify(t.nextServiceIds),
     notes: t.notes,
   };
 }
@@ -165,6 +167,7 @@ export function appointmentFromRow(r: Row): Appointment {
     status: str(r.status) as Appointment['status'],
     ticketId: strOrNull(r.ticket_id),
     createdAt: num(r.created_at),
+    ...(r.contact === null || r.contact === undefined ? {} : { contact: str(r.contact) }),
   };
 }
 
@@ -178,6 +181,7 @@ export function appointmentToRow(a: Appointment): Row {
     status: a.status,
     ticket_id: a.ticketId,
     created_at: a.createdAt,
+    contact: a.contact ?? null,
   };
 }
 

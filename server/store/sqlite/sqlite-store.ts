@@ -10,6 +10,7 @@ import { SqliteEvents } from './events.js';
 import { SqliteFeedback } from './feedback.js';
 import { SqliteStats } from './stats.js';
 import { SqliteShared, SqliteStaff } from './people.js';
+import { SqlitePrivacy } from './privacy.js';
 import { Statements } from './statements.js';
 import { classifySqliteError } from './storage-errors.js';
 import { SqliteTickets } from './tickets.js';
@@ -162,6 +163,7 @@ export class SqliteStore implements QueueStore {
         feedback: new SqliteFeedback(this.sql, siteId),
         events: new SqliteEvents(this.sql, siteId),
         stats: new SqliteStats(this.sql, siteId),
+        privacy: new SqlitePrivacy(this.sql, siteId),
       };
       this.siteUnits.set(siteId, unit);
     }

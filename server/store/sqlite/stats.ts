@@ -1,10 +1,24 @@
-import type { ClosedReason, PriorityClass } from '../../../common/model.js';
+import type { ClosedReason } from '../../../common/model.js';
 import type { StatsChannel } from '../../../common/stats-schemas.js';
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures, SegmentOutcome } from '../../domain/stats/facts.js';
+import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures } from '../../domain/stats/facts.js';
+import { fromColumns, SegmentColumnsBuilder, type SegmentColumns } from '../../domain/stats/segment-columns.js';
 import type { TicketFacts } from '../../domain/stats/segments.js';
 import type { StatsWriter } from '../store.js';
-import type { Row, SqlValue } from './rows.js';
+import type { SqlValue } from './rows.js';
 import type { Statements } from './statements.js';
+import { packDay, unpackDay } from './stats-packs.js';
+import {
+  APPOINTMENT_COLUMNS,
+  appointmentFromValues,
+  FIGURE_COLUMNS,
+  figuresFromValues,
+  num,
+  numOrNull,
+  SEGMENT_COLUMNS,
+  SEGMENT_FIELDS,
+  segmentFromValues,
+  str,
+} from './stats-rows.js';
 
 /**
  * #16: the statistics facts of one site (migration 9), kept by the stats
@@ -25,9 +39,65 @@ export class SqliteStats implements StatsWriter {
       .map(segmentFromValues);
   }
 
+  /** The same as `segmentColumns`, as objects. */
   async segmentFigures(q: FactQuery): Promise<SegmentFigures[]> {
+    return fromColumns(await this.segmentColumns(q));
+  }
+
+  /** From the day packs (stats-packs.ts); a day whose pack is stale (after migration 10, until packed) from its rows. */
+  async segmentColumns(q: FactQuery): Promise<SegmentColumns> {
+    const stale: string[] = [];
+    const packs = this.sql.values(
+      'SELECT business_date, count, dict, figures FROM stats_day_packs WHERE site_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date',
+      this.siteId,
+      q.fromDate,
+      q.toDate,
+    );
+    const out = new SegmentColumnsBuilder(packs.reduce((n, p) => n + num(p[1]), 0));
+    for (const [date, , dict, blob] of packs) {
+      // The one BLOB column of the store: better-sqlite3 hands it over as a Buffer.
+      const figures: unknown = blob;
+      if (figures === null) stale.push(str(date));
+      else if (figures instanceof Uint8Array) unpackDay(str(date), str(dict), figures, q, out);
+      else throw new Error(`stats day pack ${str(date)}: figures are not a BLOB`);
+    }
+    for (const date of stale) for (const f of this.figureRows({ ...q, fromDate: date, toDate: date })) out.push(f);
+    return out.build();
+  }
+
+  /** The segment figures from the fact rows (what a pack holds). */
+  private figureRows(q: FactQuery): SegmentFigures[] {
     const { where, params } = this.filter(q, { serviceId: 'service_id', counterId: 'counter_id', language: 'language', channel: 'channel' });
     return this.sql.values(`SELECT ${FIGURE_COLUMNS} FROM stats_segments WHERE ${where}`, ...params).map(figuresFromValues);
+  }
+
+  /** Rewrites the packs of these days from their rows (a day without rows loses its pack). */
+  private packDays(dates: Iterable<string>): void {
+    for (const date of dates) {
+      const rows = this.figureRows({ fromDate: date, toDate: date });
+      if (rows.length === 0) {
+        this.sql.run('DELETE FROM stats_day_packs WHERE site_id = ? AND business_date = ?', this.siteId, date);
+        continue;
+      }
+      const pack = packDay(rows);
+      this.sql.run(
+        'INSERT INTO stats_day_packs (site_id, business_date, count, dict, figures) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT(site_id, business_date) DO UPDATE SET count = excluded.count, dict = excluded.dict, figures = excluded.figures',
+        this.siteId,
+        date,
+        pack.count,
+        pack.dict,
+        pack.figures,
+      );
+    }
+  }
+
+  async packStale(maxDays: number): Promise<number> {
+    const dates = this.sql
+      .values('SELECT business_date FROM stats_day_packs WHERE site_id = ? AND figures IS NULL ORDER BY business_date LIMIT ?', this.siteId, maxDays)
+      .map((v) => str(v[0]));
+    this.packDays(dates);
+    return dates.length;
   }
 
   async refusals(q: FactQuery): Promise<RefusalFact[]> {
@@ -48,7 +118,8 @@ export class SqliteStats implements StatsWriter {
     // Every appointment is of the channel `appointment`: another channel filters them all out.
     if (q.channel !== undefined && q.channel !== 'appointment') return [];
     const { where, params } = this.filter({ ...q, channel: undefined }, { serviceId: 'service_id', language: 'language' });
-    return this.sql.all(`SELECT * FROM stats_appointments WHERE ${where} ORDER BY slot_start, appointment_id`, ...params).map(appointmentFromRow);
+    // Raw values of named columns: a year holds ~15,000 of them (the summary reads them all).
+    return this.sql.values(`SELECT ${APPOINTMENT_COLUMNS} FROM stats_appointments WHERE ${where} ORDER BY slot_start, appointment_id`, ...params).map(appointmentFromValues);
   }
 
   async cursor(): Promise<number> {
@@ -72,11 +143,16 @@ export class SqliteStats implements StatsWriter {
   }
 
   async putTicketFacts(facts: readonly TicketFacts[]): Promise<void> {
+    // The days whose packs change: those of the segments replaced and of the new ones.
+    const days = new Set<string>();
     for (const f of facts) {
       const first = f.segments[0];
       if (!first) continue;
-      this.sql.run('DELETE FROM stats_segments WHERE site_id = ? AND ticket_id = ?', this.siteId, first.ticketId);
+      for (const [date] of this.sql.values('DELETE FROM stats_segments WHERE site_id = ? AND ticket_id = ? RETURNING business_date', this.siteId, first.ticketId)) {
+        days.add(str(date));
+      }
       f.segments.forEach((s, i) => {
+        days.add(s.businessDate);
         this.sql.run(
           'INSERT INTO stats_segments (site_id, ticket_id, segment, business_date, hour, weekday, number, service_id, channel, language, ' +
             'priority_class, joined_at, first_called_at, started_at, ended_at, counter_id, outcome, wait_ms, service_ms, call_to_start_ms, ' +
@@ -108,6 +184,7 @@ export class SqliteStats implements StatsWriter {
         );
       });
     }
+    this.packDays(days);
   }
 
   async putRefusal(seq: number, f: RefusalFact): Promise<void> {
@@ -130,8 +207,8 @@ export class SqliteStats implements StatsWriter {
   async appointmentFacts(appointmentIds: readonly string[]): Promise<Map<string, AppointmentFact>> {
     const out = new Map<string, AppointmentFact>();
     for (const id of appointmentIds) {
-      const r = this.sql.get('SELECT * FROM stats_appointments WHERE site_id = ? AND appointment_id = ?', this.siteId, id);
-      if (r) out.set(id, appointmentFromRow(r));
+      const [v] = this.sql.values(`SELECT ${APPOINTMENT_COLUMNS} FROM stats_appointments WHERE site_id = ? AND appointment_id = ?`, this.siteId, id);
+      if (v) out.set(id, appointmentFromValues(v));
     }
     return out;
   }
@@ -163,7 +240,7 @@ export class SqliteStats implements StatsWriter {
   }
 
   async clear(): Promise<void> {
-    for (const table of ['stats_segments', 'stats_refusals', 'stats_appointments', 'stats_cursor']) {
+    for (const table of ['stats_segments', 'stats_day_packs', 'stats_refusals', 'stats_appointments', 'stats_cursor']) {
       this.sql.run(`DELETE FROM ${table} WHERE site_id = ?`, this.siteId);
     }
   }
@@ -185,75 +262,4 @@ export class SqliteStats implements StatsWriter {
     }
     return { where: parts.join(' AND '), params };
   }
-}
-
-const str = (v: SqlValue | undefined): string => String(v);
-const num = (v: SqlValue | undefined): number => Number(v);
-const numOrNull = (v: SqlValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-const strOrNull = (v: SqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
-
-/** The segment columns in SegmentFact's order, for the reads of many rows (`segmentFromValues`). */
-const SEGMENT_COLUMNS =
-  'ticket_id, segment, business_date, hour, weekday, number, service_id, channel, language, priority_class, joined_at, ' +
-  'first_called_at, started_at, ended_at, counter_id, outcome, wait_ms, service_ms, call_to_start_ms, appointment_id, lateness_ms, office_delay_ms';
-const SEGMENT_FIELDS = 22;
-
-function segmentFromValues(v: SqlValue[]): SegmentFact {
-  return {
-    ticketId: str(v[0]),
-    segment: num(v[1]),
-    businessDate: str(v[2]),
-    hour: num(v[3]),
-    weekday: num(v[4]),
-    number: str(v[5]),
-    serviceId: str(v[6]),
-    channel: str(v[7]) as StatsChannel,
-    language: str(v[8]),
-    priorityClass: str(v[9]) as PriorityClass,
-    joinedAt: num(v[10]),
-    firstCalledAt: numOrNull(v[11]),
-    startedAt: numOrNull(v[12]),
-    endedAt: numOrNull(v[13]),
-    counterId: strOrNull(v[14]),
-    outcome: str(v[15]) as SegmentOutcome,
-    waitMs: numOrNull(v[16]),
-    serviceMs: numOrNull(v[17]),
-    callToStartMs: numOrNull(v[18]),
-    appointmentId: strOrNull(v[19]),
-    latenessMs: numOrNull(v[20]),
-    officeDelayMs: numOrNull(v[21]),
-  };
-}
-
-function appointmentFromRow(r: Row): AppointmentFact {
-  return {
-    appointmentId: str(r.appointment_id),
-    businessDate: str(r.business_date),
-    hour: num(r.hour),
-    weekday: num(r.weekday),
-    serviceId: str(r.service_id),
-    language: str(r.language),
-    slotStart: num(r.slot_start),
-    status: str(r.status) as AppointmentFact['status'],
-  };
-}
-
-const FIGURE_COLUMNS = 'segment, business_date, hour, weekday, service_id, channel, language, counter_id, outcome, wait_ms, service_ms, lateness_ms, office_delay_ms';
-
-function figuresFromValues(v: SqlValue[]): SegmentFigures {
-  return {
-    segment: num(v[0]),
-    businessDate: str(v[1]),
-    hour: num(v[2]),
-    weekday: num(v[3]),
-    serviceId: str(v[4]),
-    channel: str(v[5]) as StatsChannel,
-    language: str(v[6]),
-    counterId: strOrNull(v[7]),
-    outcome: str(v[8]) as SegmentOutcome,
-    waitMs: numOrNull(v[9]),
-    serviceMs: numOrNull(v[10]),
-    latenessMs: numOrNull(v[11]),
-    officeDelayMs: numOrNull(v[12]),
-  };
 }

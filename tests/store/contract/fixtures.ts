@@ -145,6 +145,7 @@ export function issuedEvent(t: Ticket, at = t.issuedAt) {
       channel: t.channel,
       estimate: { low: 5, high: 12 },
       position: 1,
+      nextServiceIds: t.nextServiceIds,
     },
   });
 }
