@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { RETENTION_KINDS } from '../common/events.js';
 import { Office } from './app/office.js';
 import { purgeDue, runPurge } from './app/purge.js';
@@ -31,6 +32,7 @@ const LABELS: Record<(typeof RETENTION_KINDS)[number], string> = {
 
 export function purgeReport(result: Map<string, { counts: PurgeCounts; cutoffs: PurgeCutoffs }>, dryRun: boolean): string {
   const lines: string[] = [];
+  if (result.size === 0) lines.push('No office in this database: nothing to purge.');
   for (const [siteId, { counts, cutoffs }] of result) {
     lines.push(`site ${siteId}: ${dryRun ? 'would remove (dry run, nothing changed)' : 'removed'}`);
     const before: Record<(typeof RETENTION_KINDS)[number], string> = {
@@ -50,6 +52,8 @@ async function main(argv: readonly string[]): Promise<void> {
   if (unknown.length > 0) throw new ConfigError(`unknown argument ${unknown.join(' ')} (only --dry-run)`);
   const dryRun = argv.includes('--dry-run');
   const config = loadConfig();
+  // A purge of a path with no database would create an empty one there and report nothing.
+  if (!existsSync(config.dbFile)) throw new ConfigError(`no database at ${config.dbFile} (set DATA_DIR or DB_FILE)`);
   const store = new SqliteStore(config.dbFile);
   try {
     process.stdout.write(purgeReport(await purgeSites(store, dryRun), dryRun));
