@@ -2,9 +2,14 @@ import type { FeedbackDayStats } from '../../common/dto.js';
 import type { Appointment, Area, Counter, Device, Service, Ticket, User } from '../../common/model.js';
 import type { DomainEvent, EventType, LoggedEvent, LoggedEventOf } from '../domain/events.js';
 import type { OfficeSettings } from '../domain/settings.js';
-import type { AppointmentFact, FactQuery, RefusalFact, SegmentFact, SegmentFigures } from '../domain/stats/facts.js';
-import type { SegmentColumns } from '../domain/stats/segment-columns.js';
-import type { TicketFacts } from '../domain/stats/segments.js';
+import type { AuditQuery, AuditRow } from './store-audit.js';
+import type { PrivacyReader, PrivacyWriter } from './store-privacy.js';
+import type { StatsReader, StatsWriter } from './store-stats.js';
+
+// The interfaces of two aggregates live beside this file; they are part of the same seam.
+export { SYSTEM_AUDIT_TYPES, type AuditQuery, type AuditRow } from './store-audit.js';
+export type { ActorKeyRecord, PrivacyReader, PrivacyWriter } from './store-privacy.js';
+export type { StatsReader, StatsWriter } from './store-stats.js';
 
 /** The site every route without a site means, and where a migration puts a one-office database. */
 export const DEFAULT_SITE_ID = 'main';
@@ -226,46 +231,6 @@ export interface FeedbackWriter extends FeedbackReader {
   insert(f: FeedbackRecord): Promise<void>;
 }
 
-/** #16: the statistics facts (server/domain/stats/facts.ts), kept by the stats projection. */
-export interface StatsReader {
-  segments(q: FactQuery): Promise<SegmentFact[]>;
-  /** The same segments with only the fields the summary reads, in no particular order. */
-  segmentFigures(q: FactQuery): Promise<SegmentFigures[]>;
-  /** The same as `segmentFigures`, as columns (what the summary reads: no object per segment). */
-  segmentColumns(q: FactQuery): Promise<SegmentColumns>;
-  refusals(q: FactQuery): Promise<RefusalFact[]>;
-  appointments(q: FactQuery): Promise<AppointmentFact[]>;
-}
-
-/**
- * #16: what the stats projection writes (server/app/stats/projection.ts). The
- * facts are derived from the event log and may be dropped and projected again.
- */
-export interface StatsWriter extends StatsReader {
-  /** The seq of the last event projected into the site's facts (0: none). */
-  cursor(): Promise<number>;
-  setCursor(seq: number): Promise<void>;
-  /** The facts kept so far of these tickets (tickets without facts are left out). */
-  ticketFacts(ticketIds: readonly string[]): Promise<Map<string, TicketFacts>>;
-  /** Replaces all segments of each ticket (and the summary's pack of each day it touches: the same figures). */
-  putTicketFacts(facts: readonly TicketFacts[]): Promise<void>;
-  /**
-   * Packs up to `maxDays` days whose summary pack is stale (an office upgraded
-   * with facts but no packs yet; reads are right meanwhile, only slower); how many it packed.
-   */
-  packStale(maxDays: number): Promise<number>;
-  /** A refusal, once per event (`seq`): writing the same seq again changes nothing. */
-  putRefusal(seq: number, fact: RefusalFact): Promise<void>;
-  appointmentFacts(appointmentIds: readonly string[]): Promise<Map<string, AppointmentFact>>;
-  putAppointment(fact: AppointmentFact): Promise<void>;
-  /** Appointments still `booked` on a day before `date` become `missed`; how many did. */
-  markMissed(beforeDate: string): Promise<number>;
-  /** Drops every fact of the site and sets the cursor to 0 (the rebuild). */
-  clear(): Promise<void>;
-  /** How many facts the site has. */
-  counts(): Promise<{ segments: number; refusals: number; appointments: number }>;
-}
-
 export interface EventReader {
   /**
    * Events with seq > afterSeq, oldest first; given types, only those, typed by
@@ -286,75 +251,9 @@ export interface EventReader {
   audit(q: AuditQuery): Promise<AuditRow[]>;
 }
 
-/**
- * #17 audit trail: which events an admin reads. The trail is what people did and what the
- * server did on its own account: events that name an acting staff member (`userId`, their actor
- * key) and the types in `SYSTEM_AUDIT_TYPES` (refused sign-ins, purges). Every filter is optional.
- */
-export interface AuditQuery {
-  /** Instants, `fromAt` inclusive, `toAt` exclusive. */
-  fromAt: number | null;
-  toAt: number | null;
-  /** Only events naming one of these actor keys (an empty list matches nothing). */
-  actorKeys: readonly string[] | null;
-  type: EventType | null;
-  /** Only events of tickets with this number (any day). */
-  ticketNumber: string | null;
-  /** Only events with a lower seq (the page before). */
-  beforeSeq: number | null;
-  limit: number;
-}
-
-export interface AuditRow {
-  event: LoggedEvent;
-  ticketNumber: string | null;
-}
-
-/** Audited although no staff member acted: the server's own account of refused sign-ins and purges. */
-export const SYSTEM_AUDIT_TYPES: readonly EventType[] = ['auth.sign_in_failed', 'data.purged'];
-
 export interface EventWriter extends EventReader {
   /** Appends in order; the log is append-only and its seq grows with every event of every site. */
   append(events: readonly DomainEvent[]): Promise<LoggedEvent[]>;
-}
-
-/**
- * #17 data protection: the actor keys (server/app/actors.ts) and what the purge
- * (server/app/purge.ts) removes. Counts tell the dry run what would go; each
- * removal takes at most `limit` items, so the purge runs in small units of work.
- * Nothing here touches the event log or the statistics facts.
- */
-export interface ActorKeyRecord {
-  key: string;
-  userId: string;
-  /** The office's calendar month the key is for, `YYYY-MM`. */
-  period: string;
-  createdAt: number;
-}
-
-export interface PrivacyReader {
-  /** The site's key for a user and period, if one was made (and not yet purged). */
-  actorKeyOf(userId: string, period: string): Promise<ActorKeyRecord | null>;
-  /** The keys of these (kept keys only; purged or unknown keys are absent). */
-  actorKeys(keys: readonly string[]): Promise<ActorKeyRecord[]>;
-  /** Every kept key of one user, oldest period first. */
-  actorKeysOfUser(userId: string): Promise<ActorKeyRecord[]>;
-  /** Tickets of office days before `beforeDate` that still hold notes. */
-  notesDue(beforeDate: string): Promise<number>;
-  /** Feedback answers of office days before `beforeDate` that still hold a comment. */
-  feedbackCommentsDue(beforeDate: string): Promise<number>;
-  /** Appointments starting before `beforeAt` that still hold contact data. */
-  appointmentContactsDue(beforeAt: number): Promise<number>;
-  /** Actor keys of periods before `beforePeriod` (`YYYY-MM`). */
-  actorKeysDue(beforePeriod: string): Promise<number>;
-}
-
-export interface PrivacyWriter extends PrivacyReader {
-  putActorKey(k: ActorKeyRecord): Promise<void>;
-  clearNotes(beforeDate: string, limit: number): Promise<number>;
-  clearFeedbackComments(beforeDate: string, limit: number): Promise<number>;
-  clearAppointmentContacts(beforeAt: number, limit: number): Promise<number>;
-  deleteActorKeys(beforePeriod: string, limit: number): Promise<number>;
 }
 
 export interface SiteReader {
