@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { LANGUAGES, type LanguageInfo, type VisitorLanguage } from '../../common/i18n/languages.js';
 import { kioskIntents } from '../intents.js';
 import { kioskTexts } from '../texts.js';
-import { buttonStyles, screenStyles } from './shared-styles.js';
+import { buttonStyles, screenStyles, tileGridStyles } from './shared-styles.js';
 import './kiosk-header.js';
 import './kiosk-icon.js';
 
@@ -21,6 +21,8 @@ export class KioskLanguageScreen extends LitElement {
   static override styles = [
     screenStyles,
     buttonStyles,
+    // The tile grid the service screens use; this screen's own main (below) keeps its roomier spacing.
+    tileGridStyles,
     css`
       main {
         flex: 1;
@@ -52,20 +54,9 @@ export class KioskLanguageScreen extends LitElement {
         color: var(--k-muted);
       }
       ul {
-        flex: 1;
         list-style: none;
         margin: 0;
         padding: 0;
-        display: grid;
-        grid-template-columns: repeat(2, minmax(0, 1fr));
-        grid-auto-rows: minmax(0, 1fr);
-        gap: 1rem;
-        min-block-size: 0;
-      }
-      @media (orientation: landscape) {
-        ul {
-          grid-template-columns: repeat(4, minmax(0, 1fr));
-        }
       }
       li {
         display: flex;
@@ -109,7 +100,7 @@ export class KioskLanguageScreen extends LitElement {
             )}
           </p>
         </header>
-        <ul>
+        <ul class="tiles">
           ${this.languages.map(
             (l) => html`<li>
               <button
